@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +24,8 @@ final class ConfigFileReader {
 
     // A repeated key is almost always a copy-paste slip in which the second value silently
     // wins; rejecting it is cheaper than debugging it.
+    private static final Pattern PROBLEM_MARK = Pattern.compile("line (\\d+), column \\d+");
+
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -33,8 +38,8 @@ final class ConfigFileReader {
         try {
             tree = yaml.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + lineOf(e.getLocation()) + ": malformed YAML (" + problem(e) + ")", e);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new ConfigException(file + lineOf(e) + ": malformed YAML (" + problem(e) + ")", e);
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new ConfigException("config file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new ConfigException("config file " + file + " cannot be read (" + e.getMessage() + ")", e);
@@ -48,7 +53,19 @@ final class ConfigFileReader {
         return (ObjectNode) tree;
     }
 
-    private static String lineOf(JsonLocation location) {
+    // SnakeYAML marks the problem last ("... in 'reader', line 2, column 1:"); that is more
+    // precise than the parser's location, which can still point at the previous token.
+    private static String lineOf(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher mark = PROBLEM_MARK.matcher(message);
+        String line = null;
+        while (mark.find()) {
+            line = mark.group(1);
+        }
+        if (line != null) {
+            return " line " + line;
+        }
+        JsonLocation location = e.getLocation();
         return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
     }
 

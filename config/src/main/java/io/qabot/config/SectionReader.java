@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Typed, validating reads from one section of the merged tree. Every value goes through here,
@@ -302,6 +303,6 @@ final class SectionReader {
     }
 
     private static String article(Set<String> schemes) {
-        return schemes.equals(HTTP) ? "an http(s)" : "a " + String.join("/", new java.util.TreeSet<>(schemes));
+        return schemes.equals(HTTP) ? "an http(s)" : "a " + String.join("/", new TreeSet<>(schemes));
     }
 }

@@ -5,6 +5,7 @@ import static io.qabot.config.SettingSchema.Leaf.SECRET;
 import static io.qabot.config.SettingSchema.Leaf.VALUE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -27,7 +28,7 @@ final class SettingSchema {
     /** A section: a YAML mapping with these keys, in documentation order. */
     record Group(Map<String, Node> children) implements Node {
         Group {
-            children = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(children));
+            children = Collections.unmodifiableMap(new LinkedHashMap<>(children));
         }
     }
 
