@@ -1,0 +1,38 @@
+package io.qabot.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how {@code serve} listens.
+ *
+ * @param host the address to bind, {@code 127.0.0.1} by default so a fresh install is not
+ *     reachable from the network until someone decides it should be
+ * @param port the TCP port, 8080 by default
+ * @param maxBodyBytes the largest request body accepted (1 MiB by default); platform events
+ *     are a few KiB, so anything near the limit is a mistake or an attack
+ * @param headerTimeout how long a client may take to send the request head (10 s)
+ * @param idleTimeout how long a kept-alive connection may stay silent (60 s)
+ * @param shutdownGrace how long in-flight requests may finish after a stop signal (10 s)
+ * @param publicUrl the address the platforms reach this server at, if it differs from the
+ *     bind address (behind a proxy); used where the bot registers its own webhook
+ */
+public record HttpConfig(
+        String host,
+        int port,
+        int maxBodyBytes,
+        Duration headerTimeout,
+        Duration idleTimeout,
+        Duration shutdownGrace,
+        Optional<URI> publicUrl) {
+
+    public HttpConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(headerTimeout, "headerTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+    }
+}

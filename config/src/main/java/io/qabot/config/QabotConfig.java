@@ -1,0 +1,48 @@
+package io.qabot.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration, validated: what {@link ConfigLoader#load} returns.
+ *
+ * @param http where {@code serve} listens
+ * @param knowledge knowledge folders and files, each existing when loaded; empty means the
+ *     sample knowledge shipped with the app
+ * @param dataDir where the embedded database and index live ({@code ./data})
+ * @param databaseUrl a JDBC URL; a {@code jdbc:postgresql:} one moves the queue and learned
+ *     answers to PostgreSQL. A {@link Secret} because JDBC URLs often carry a password.
+ * @param adminToken the maintainers' bearer token; without it the admin routes are off
+ * @param webhook the generic webhook connector
+ * @param connectors the chat platform connectors
+ * @param chats per-chat behaviour
+ * @param policy rate limits on the bot's replies
+ * @param escalation what happens to questions the knowledge does not answer
+ */
+public record QabotConfig(
+        HttpConfig http,
+        List<Path> knowledge,
+        Path dataDir,
+        Optional<Secret> databaseUrl,
+        Optional<Secret> adminToken,
+        WebhookConfig webhook,
+        ConnectorsConfig connectors,
+        ChatsConfig chats,
+        PolicyConfig policy,
+        EscalationConfig escalation) {
+
+    public QabotConfig {
+        Objects.requireNonNull(http, "http");
+        knowledge = List.copyOf(knowledge);
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(connectors, "connectors");
+        Objects.requireNonNull(chats, "chats");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(escalation, "escalation");
+    }
+}

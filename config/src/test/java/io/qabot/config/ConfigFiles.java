@@ -1,0 +1,46 @@
+package io.qabot.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes YAML into a test's temporary folder and loads it, so tests read as data. */
+final class ConfigFiles {
+
+    private final Path dir;
+
+    ConfigFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    Path write(String name, String content) {
+        try {
+            return Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path folder(String name) {
+        try {
+            return Files.createDirectories(dir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    QabotConfig load(String yaml, Map<String, String> env) {
+        return ConfigLoader.load(Optional.of(write("qabot.yaml", yaml)), env);
+    }
+
+    static Path example() {
+        try {
+            return Path.of(ConfigFiles.class.getResource("/qabot.example.yaml").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
