@@ -38,7 +38,11 @@ final class DigestText {
             if (c == '<') {
                 int close = MarkdownLine.lineBreakTagEnd(s, i);
                 if (close > 0) {
-                    b.append('\n');
+                    // at the end of a line the tag only repeats the line break
+                    boolean endOfLine = close + 1 == s.length() || s.charAt(close + 1) == '\n';
+                    if (!endOfLine) {
+                        b.append('\n');
+                    }
                     i = close;
                     continue;
                 }

@@ -34,6 +34,8 @@ final class DigestThread {
     private int questionLine;
     private String project = "";
     private boolean hasContent;
+    /** A blank line was seen since the last text line: the next line starts a new paragraph. */
+    private boolean paragraphBreak;
 
     DigestThread(String file, int headerLine, List<Problem> problems) {
         this.file = file;
@@ -54,6 +56,10 @@ final class DigestThread {
     void acceptVerbatim(MarkdownLine line) {
         hasContent = true;
         String text = DigestText.stripTrailing(line.raw());
+        if (text.isBlank()) {
+            paragraphBreak = true;
+            return;
+        }
         switch (state) {
             case OPEN -> startQuestion(line, text);
             case QUESTION -> appendLine(question, text);
@@ -65,11 +71,7 @@ final class DigestThread {
     void accept(MarkdownLine line) {
         // "</br>" or "**" alone carry nothing but spacing
         if (line.isBlank() || line.plain().isEmpty()) {
-            if (state == State.QUESTION) {
-                question.append('\n');
-            } else if (state == State.ANSWER) {
-                answer.append('\n');
-            }
+            paragraphBreak = true;
             return;
         }
         hasContent = true;
@@ -110,9 +112,10 @@ final class DigestThread {
                 state = State.ANSWER;
                 answer.setLength(0);
                 answer.append(text);
+                paragraphBreak = false;
             }
             // a second "A：" paragraph right after an answer continues it
-            case ANSWER -> appendLine(answer.append('\n'), text);
+            case ANSWER -> appendLine(answer, text);
             case OPEN, ORPHAN_ANSWER -> {
                 problems.add(new Problem(file, line.number(), "answer without a question"));
                 state = State.ORPHAN_ANSWER;
@@ -156,14 +159,16 @@ final class DigestThread {
         state = State.QUESTION;
         question.setLength(0);
         question.append(text);
+        paragraphBreak = false;
         questionLine = line.number();
         links.addAllIn(text);
     }
 
     private void appendLine(StringBuilder target, String text) {
-        if (target.length() > 0 && target.charAt(target.length() - 1) != '\n') {
-            target.append('\n');
+        if (target.length() > 0) {
+            target.append(paragraphBreak ? "\n\n" : "\n");
         }
+        paragraphBreak = false;
         target.append(text);
         links.addAllIn(text);
     }

@@ -42,7 +42,7 @@ record ThreadHeader(int number, String asker, boolean bareAsker) {
         String rest = p;
         if (i > 0) {
             int j = i;
-            while (j < p.length() && p.charAt(j) == ' ') {
+            while (j < p.length() && MarkdownLine.isSpace(p.charAt(j))) {
                 j++;
             }
             if (j < p.length() && "、.．".indexOf(p.charAt(j)) >= 0) {
@@ -62,7 +62,7 @@ record ThreadHeader(int number, String asker, boolean bareAsker) {
             }
             return Optional.empty();
         }
-        if (at && !asked && !issue && rest.indexOf(' ') < 0) {
+        if (at && !asked && !issue && !containsSpace(rest)) {
             return Optional.of(new ThreadHeader(0, asker, true));
         }
         if ((at && (asked || issue)) || (asked && withoutColon.length() <= 30 && !withoutColon.contains("，"))) {
@@ -73,10 +73,19 @@ record ThreadHeader(int number, String asker, boolean bareAsker) {
 
     private static String stripColon(String s) {
         String t = s;
-        while (!t.isEmpty() && (t.endsWith("：") || t.endsWith(":") || t.endsWith(" "))) {
+        while (!t.isEmpty() && (t.endsWith("：") || t.endsWith(":") || MarkdownLine.isSpace(t.charAt(t.length() - 1)))) {
             t = t.substring(0, t.length() - 1);
         }
         return t;
+    }
+
+    private static boolean containsSpace(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (MarkdownLine.isSpace(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsWithIssueNumber(String s) {

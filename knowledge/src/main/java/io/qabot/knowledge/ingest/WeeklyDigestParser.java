@@ -39,6 +39,7 @@ final class WeeklyDigestParser {
         boolean inQa = false;
         int qaHeadingLine = 0;
         int itemsAtQaHeading = 0;
+        int problemsAtQaHeading = 0;
         DigestThread thread = null;
         boolean inFence = false;
         for (int i = frontMatter.bodyStart(); i < lines.size(); i++) {
@@ -63,12 +64,14 @@ final class WeeklyDigestParser {
                     continue; // "本周各项目回复 issue 精选 3 条" under "GitHub issue 精选" is the same section
                 }
                 if (inQa) {
-                    reportEmptySection(name, qaHeadingLine, items.size() - itemsAtQaHeading, problems);
+                    reportEmptySection(name, qaHeadingLine, items.size() - itemsAtQaHeading,
+                            problems.size() - problemsAtQaHeading, problems);
                 }
                 inQa = qa;
                 if (inQa) {
                     qaHeadingLine = line.number();
                     itemsAtQaHeading = items.size();
+                    problemsAtQaHeading = problems.size();
                 }
                 continue;
             }
@@ -97,7 +100,8 @@ final class WeeklyDigestParser {
         }
         emit(thread, source, items);
         if (inQa) {
-            reportEmptySection(name, qaHeadingLine, items.size() - itemsAtQaHeading, problems);
+            reportEmptySection(name, qaHeadingLine, items.size() - itemsAtQaHeading,
+                    problems.size() - problemsAtQaHeading, problems);
         }
         return items;
     }
@@ -114,8 +118,9 @@ final class WeeklyDigestParser {
         items.add(new KnowledgeItem(id, thread.turns(), thread.links(), thread.project(), source, Origin.DIGEST));
     }
 
-    private static void reportEmptySection(String file, int line, int threads, List<Problem> problems) {
-        if (threads == 0) {
+    /** A Q&amp;A section that gave nothing and whose lines were not already reported one by one. */
+    private static void reportEmptySection(String file, int line, int threads, int reported, List<Problem> problems) {
+        if (threads == 0 && reported == 0) {
             problems.add(new Problem(file, line, "Q&A section without any readable thread"));
         }
     }
@@ -129,7 +134,9 @@ final class WeeklyDigestParser {
             String title = line.plain();
             String lower = title.toLowerCase(Locale.ROOT);
             // titles are short and have no sentence punctuation: "**筛选每周精华问答，同步开源进展**" is a motto
+            // and are not numbered: "**1、《直播回顾》以及 QA 整理**" opens a group of threads
             if (title.length() <= 40 && !title.endsWith("：") && !title.endsWith(":") && !title.contains("，")
+                    && !Character.isDigit(title.charAt(0))
                     && (containsAny(lower, QA_TITLES) || containsAny(lower, OTHER_TITLES))) {
                 return title;
             }
