@@ -1,8 +1,6 @@
 package io.qabot.knowledge;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -49,23 +47,26 @@ public final class KnowledgeIndex {
     private static final String CONTEXT = "c";
     private static final String ANSWER = "a";
     private static final String ORDINAL = "ord";
-    private static final int CANDIDATES = 30;
+    private static final int CANDIDATES = 50;
     private static final int MAX_QUERY_TERMS = 48;
     private static final int MAX_QUESTION_CHARS = 4_000;
 
     private final List<Entry> entries;
     private final Map<String, Integer> documentFrequency;
     private final IndexSearcher searcher;
-    private final Analyzer queryAnalyzer;
+    private final MixedTextAnalyzer analyzer;
     private final Confidence confidence;
+    private final Products products;
 
     private KnowledgeIndex(List<Entry> entries, Map<String, Integer> documentFrequency,
-                           IndexSearcher searcher, Analyzer queryAnalyzer, Confidence confidence) {
+                           IndexSearcher searcher, MixedTextAnalyzer analyzer, Confidence confidence,
+                           Products products) {
         this.entries = entries;
         this.documentFrequency = documentFrequency;
         this.searcher = searcher;
-        this.queryAnalyzer = queryAnalyzer;
+        this.analyzer = analyzer;
         this.confidence = confidence;
+        this.products = products;
     }
 
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
@@ -73,18 +74,19 @@ public final class KnowledgeIndex {
     }
 
     static KnowledgeIndex build(Collection<KnowledgeItem> items, Confidence confidence) {
-        Analyzer queryAnalyzer = new MixedTextAnalyzer(false, FAMILY_PREFIXES);
+        MixedTextAnalyzer analyzer = new MixedTextAnalyzer(FAMILY_PREFIXES);
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> copyGroups = new HashMap<>();
         Map<String, Integer> df = new HashMap<>();
+        Products products = Products.learn(items, FAMILY_PREFIXES);
         for (KnowledgeItem item : items) {
             String context = item.turns().get(0).question();
             for (int t = 0; t < item.turns().size(); t++) {
                 Turn turn = item.turns().get(t);
                 String contextText = t == 0 ? "" : context;
-                Set<String> q = terms(queryAnalyzer, turn.question());
-                Set<String> c = terms(queryAnalyzer, contextText);
-                Set<String> a = terms(queryAnalyzer, turn.answer());
+                List<String> q = analyzer.tokens(turn.question());
+                List<String> c = analyzer.tokens(contextText);
+                List<String> a = analyzer.tokens(turn.answer());
                 Set<String> all = new LinkedHashSet<>(q);
                 all.addAll(c);
                 all.addAll(a);
@@ -92,25 +94,27 @@ public final class KnowledgeIndex {
                 // The same thread is often copied into several posts: copies share a group,
                 // so one copy is never counted as the runner-up of another.
                 int group = copyGroups.computeIfAbsent(copyKey(turn.question()), k -> copyGroups.size());
-                entries.add(new Entry(item, t, contextText, q, c, a, all, group));
+                entries.add(new Entry(item, t, q, c, a, Set.copyOf(q), Set.copyOf(c), Set.copyOf(all), group,
+                        products.mentionedIn(all, item.project())));
             }
         }
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            IndexWriterConfig config = new IndexWriterConfig(new MixedTextAnalyzer(true, FAMILY_PREFIXES));
+            // terms are analysed once, above; Lucene sees them space-separated
+            IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int i = 0; i < entries.size(); i++) {
                     Entry e = entries.get(i);
                     Document doc = new Document();
-                    doc.add(new TextField(QUESTION, e.item().turns().get(e.turnIndex()).question(), Field.Store.NO));
-                    doc.add(new TextField(CONTEXT, e.context(), Field.Store.NO));
-                    doc.add(new TextField(ANSWER, e.item().turns().get(e.turnIndex()).answer(), Field.Store.NO));
+                    doc.add(new TextField(QUESTION, String.join(" ", e.questionTokens()), Field.Store.NO));
+                    doc.add(new TextField(CONTEXT, String.join(" ", e.contextTokens()), Field.Store.NO));
+                    doc.add(new TextField(ANSWER, String.join(" ", e.answerTokens()), Field.Store.NO));
                     doc.add(new NumericDocValuesField(ORDINAL, i));
                     writer.addDocument(doc);
                 }
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(df), searcher, queryAnalyzer, confidence);
+            return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(df), searcher, analyzer, confidence, products);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
@@ -147,7 +151,7 @@ public final class KnowledgeIndex {
         Features features = Features.of(best, runnerUp, queryTerms.size());
         double p = confidence.probability(features);
         List<Candidate> candidates = ranked.stream().limit(5)
-                .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.score())).toList();
+                .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
         Decision decision = p >= confidence.answerThreshold() ? Decision.ANSWER : escalateOrIgnore(text);
         return new Match(question, decision, p, candidates);
     }
@@ -164,6 +168,14 @@ public final class KnowledgeIndex {
         Scored runnerUp = ranked.stream().skip(1).filter(s -> s.entry().group() != best.entry().group())
                 .findFirst().orElse(null);
         return Features.of(best, runnerUp, queryTerms.size());
+    }
+
+    List<Scored> debugRank(String question) {
+        return rank(queryTerms(ChatNoise.stripAddress(ChatNoise.normalize(question))));
+    }
+
+    List<String> terms(String question) {
+        return queryTerms(ChatNoise.stripAddress(ChatNoise.normalize(question)));
     }
 
     private static Decision escalateOrIgnore(String text) {
@@ -184,18 +196,26 @@ public final class KnowledgeIndex {
             query.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), 1f), BooleanClause.Occur.SHOULD);
             query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), 1.5f), BooleanClause.Occur.SHOULD);
         }
+        Set<String> named = products.namedIn(queryTerms);
         List<Scored> scored = new ArrayList<>();
         try {
             TopDocs top = searcher.search(query.build(), CANDIDATES);
             for (ScoreDoc hit : top.scoreDocs) {
                 Entry entry = entries.get(ordinal(hit.doc));
-                scored.add(Scored.of(entry, hit.score, queryTerms, idf, totalIdf, this));
+                scored.add(Scored.of(entry, hit.score, queryTerms, idf, totalIdf, named, this));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory index failed", e);
         }
-        scored.sort(Comparator.comparingDouble(Scored::rankScore).reversed());
-        return scored;
+        double bestBm25 = scored.stream().mapToDouble(Scored::bm25).max().orElse(1);
+        List<Scored> ranked = new ArrayList<>(scored.size());
+        scored.forEach(s -> ranked.add(s.ranked(bestBm25)));
+        ranked.sort(Comparator.comparingDouble(Scored::rankScore).reversed());
+        return ranked;
+    }
+
+    boolean unseen(String term) {
+        return !documentFrequency.containsKey(term);
     }
 
     double idf(String term) {
@@ -214,7 +234,7 @@ public final class KnowledgeIndex {
 
     /** The distinct query terms, at most {@value #MAX_QUERY_TERMS}, keeping the rarest. */
     private List<String> queryTerms(String text) {
-        Set<String> terms = terms(queryAnalyzer, text);
+        Set<String> terms = new LinkedHashSet<>(analyzer.tokens(text));
         if (terms.size() <= MAX_QUERY_TERMS) {
             return List.copyOf(terms);
         }
@@ -222,30 +242,13 @@ public final class KnowledgeIndex {
                 .limit(MAX_QUERY_TERMS).toList();
     }
 
-    static Set<String> terms(Analyzer analyzer, String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        if (text.isEmpty()) {
-            return terms;
-        }
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing text in memory failed", e);
-        }
-        return terms;
-    }
-
     private static String copyKey(String question) {
         return question.replaceAll("[\\p{P}\\p{S}\\s]+", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One indexed turn with its analysed terms. */
-    record Entry(KnowledgeItem item, int turnIndex, String context, Set<String> question,
-                 Set<String> contextTerms, Set<String> answer, Set<String> all, int group) {
+    record Entry(KnowledgeItem item, int turnIndex, List<String> questionTokens, List<String> contextTokens,
+                 List<String> answerTokens, Set<String> question, Set<String> contextTerms, Set<String> all,
+                 int group, Set<String> products) {
     }
 }

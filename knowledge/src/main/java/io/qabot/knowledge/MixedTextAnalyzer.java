@@ -6,77 +6,125 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One analysis chain for chat questions that mix Chinese, English and code.
+ * Turns chat text that mixes Chinese, English and code into index terms, as the union of
+ * two analysis chains:
  *
  * <ul>
- *   <li>Chinese runs become overlapping bigrams plus unigrams: no dictionary to go stale,
- *       and a bigram survives the typos and word-order changes of chat better than a
- *       segmenter's word does.</li>
- *   <li>Code identifiers keep their original form and also split into their parts, so
+ *   <li>Words: SmartCN's HMM segmenter splits Chinese into words. Overlapping bigrams were
+ *       tried first and lost: the bigrams that straddle two words ("会支" in "会支持") are
+ *       rare, so they get a high idf and outweigh the real topic words.</li>
+ *   <li>Code: identifiers keep their original form and also split into their parts, so
  *       {@code @GlobalTransactional} meets "global transactional" and {@code store.mode}
- *       meets "store mode".</li>
- *   <li>Product names with a family prefix ({@code SOFAJRaft}, {@code sofa-rpc}) also yield
- *       the bare name ({@code jraft}, {@code rpc}), which is how members type them.</li>
+ *       meets "store mode"; versions such as {@code 1.3.0} stay whole.</li>
  * </ul>
+ * Product names with a family prefix ({@code SOFAJRaft}) also yield the bare name
+ * ({@code jraft}), which is how members type them.
  */
-final class MixedTextAnalyzer extends Analyzer {
+final class MixedTextAnalyzer {
     private static final int DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
             | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
             | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
-    /** English function words and the Chinese single characters that carry no topic. */
-    private static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
+    /** Function words of English and Chinese chat: they carry no topic. */
+    static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
             "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "so",
             "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "we",
-            "what", "when", "where", "which", "who", "why", "will", "with", "you", "your",
+            "what", "when", "where", "which", "who", "why", "will", "with", "you", "your", "there",
             "的", "了", "吗", "么", "呢", "啊", "吧", "呀", "嘛", "哦", "是", "在", "我", "你", "他",
             "她", "它", "们", "这", "那", "个", "就", "都", "也", "和", "与", "或", "及", "还", "有",
             "没", "不", "要", "会", "能", "可", "以", "一", "下", "上", "中", "里", "到", "对", "把",
             "被", "让", "给", "从", "为", "之", "其", "该", "怎", "样", "如", "何", "什", "啥", "请",
-            "问", "么", "想", "用", "说", "看", "做", "得", "地", "着", "过", "很", "多", "些", "时"),
+            "问", "想", "用", "说", "看", "做", "得", "地", "着", "过", "很", "多", "些", "时",
+            "我们", "你们", "他们", "这个", "那个", "一个", "这些", "那些", "这样", "那样", "怎么", "怎样",
+            "什么", "如何", "为什么", "是否", "可以", "能够", "是不是", "有没有", "请问", "一下", "现在",
+            "目前", "时候", "的话", "问题", "因为", "所以", "但是", "然后", "如果", "还是", "或者",
+            "就是", "已经", "应该", "需要", "这种", "那种", "哪些", "哪个", "自己", "大家", "感觉"),
             false);
 
-    private final boolean forIndexing;
-    private final List<String> familyPrefixes;
+    private final Analyzer words;
+    private final Analyzer code;
 
-    MixedTextAnalyzer(boolean forIndexing, List<String> familyPrefixes) {
-        this.forIndexing = forIndexing;
-        this.familyPrefixes = List.copyOf(familyPrefixes);
+    MixedTextAnalyzer(List<String> familyPrefixes) {
+        List<String> prefixes = List.copyOf(familyPrefixes);
+        this.words = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new HMMChineseTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new FamilyPrefixFilter(stream, prefixes);
+                stream = new StopFilter(stream, STOP_WORDS);
+                return new TokenStreamComponents(source, new EnglishMinimalStemFilter(stream));
+            }
+        };
+        this.code = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new TypeTokenFilter(source, Set.of("<IDEOGRAPHIC>", "<HIRAGANA>",
+                        "<KATAKANA>", "<HANGUL>"));
+                stream = new CJKWidthFilter(stream);
+                stream = new WordDelimiterGraphFilter(stream, DELIMITER_FLAGS, null);
+                stream = new LowerCaseFilter(stream);
+                stream = new FamilyPrefixFilter(stream, prefixes);
+                stream = new StopFilter(stream, STOP_WORDS);
+                return new TokenStreamComponents(source, new EnglishMinimalStemFilter(stream));
+            }
+        };
     }
 
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new CJKWidthFilter(source);
-        stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
-        stream = new WordDelimiterGraphFilter(stream, DELIMITER_FLAGS, null);
-        if (forIndexing) {
-            // the index wants a linear token stream; queries are bags of terms anyway
-            stream = new FlattenGraphFilter(stream);
+    /** Every term of the text in order, with repeats (term frequency matters for BM25). */
+    List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        if (text.isEmpty()) {
+            return tokens;
         }
-        stream = new LowerCaseFilter(stream);
-        stream = new FamilyPrefixFilter(stream, familyPrefixes);
-        stream = new StopFilter(stream, STOP_WORDS);
-        stream = new EnglishMinimalStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
+        collect(words, text, tokens);
+        collect(code, text, tokens);
+        return tokens;
     }
 
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(new CJKWidthFilter(in));
+    /**
+     * The segmenter passes punctuation through as tokens, and splitting versions leaves lone
+     * digits: neither says anything about a topic.
+     */
+    private static boolean meaningful(CharSequence term) {
+        boolean letter = false;
+        for (int i = 0; i < term.length() && !letter; i++) {
+            letter = Character.isLetter(term.charAt(i));
+        }
+        return letter || term.length() >= 3 && Character.isDigit(term.charAt(0));
+    }
+
+    private static void collect(Analyzer analyzer, String text, List<String> into) {
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (meaningful(term)) {
+                    into.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing text in memory failed", e);
+        }
     }
 }

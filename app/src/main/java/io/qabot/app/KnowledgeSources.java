@@ -1,0 +1,70 @@
+package io.qabot.app;
+
+import io.qabot.knowledge.Corpus;
+import io.qabot.knowledge.KnowledgeIndex;
+import io.qabot.knowledge.ingest.KnowledgeException;
+import io.qabot.knowledge.ingest.KnowledgeReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where the knowledge comes from for a command: the {@code --knowledge} paths when given,
+ * otherwise the configured ones, otherwise the small sample knowledge shipped inside qabot,
+ * so a fresh checkout answers something with no configuration at all.
+ */
+final class KnowledgeSources {
+    static final List<String> SAMPLE_FILES = List.of("qabot-faq.md");
+
+    private final KnowledgeReader reader;
+    private final Function<String, List<Path>> configuredPaths;
+
+    /** @param configuredPaths the knowledge paths of the configuration file given (or none) */
+    KnowledgeSources(KnowledgeReader reader, Function<String, List<Path>> configuredPaths) {
+        this.reader = reader;
+        this.configuredPaths = configuredPaths;
+    }
+
+    Corpus read(List<String> explicit, String configFile) {
+        List<Path> paths = explicit.isEmpty() ? configuredPaths.apply(configFile) : explicit.stream().map(Path::of).toList();
+        if (paths.isEmpty()) {
+            paths = List.of(sampleKnowledge());
+        }
+        try {
+            return reader.read(paths);
+        } catch (KnowledgeException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    KnowledgeIndex index(List<String> explicit, String configFile) {
+        return KnowledgeIndex.build(read(explicit, configFile).items());
+    }
+
+    /** Copies the sample knowledge out of the jar into a temporary folder the reader can walk. */
+    static Path sampleKnowledge() {
+        try {
+            Path folder = Files.createTempDirectory("qabot-sample-knowledge");
+            folder.toFile().deleteOnExit();
+            for (String name : SAMPLE_FILES) {
+                try (InputStream in = KnowledgeSources.class.getResourceAsStream("/sample-knowledge/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("sample knowledge " + name + " is missing from the jar");
+                    }
+                    Path file = folder.resolve(name);
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    file.toFile().deleteOnExit();
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the sample knowledge", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.qabot.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.knowledge.Match;
+import io.qabot.knowledge.ingest.KnowledgeReader;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}. */
+public final class Main {
+    private static final String USAGE = """
+            usage: qabot <command> [options]
+              serve  [--config FILE]                          run the bot
+              ask    [--knowledge PATH]... [--json] [QUESTION...]  answer a question (or each stdin line)
+              ingest [--knowledge PATH]... --stats            what the knowledge reader finds, as JSON
+              eval   --knowledge PATH... --eval FILE.jsonl    score the matcher on an evaluation file""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = run(Arrays.asList(args), System.in, out, err);
+        if (status != 0 || args.length == 0 || !args[0].equals("serve")) {
+            System.exit(status);
+        }
+    }
+
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            (args.isEmpty() ? err : out).println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        KnowledgeSources sources = new KnowledgeSources(new KnowledgeReader(), configFile -> List.<Path>of());
+        Function<Match, String> reply = Main::plainReply;
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "ask" -> new AskCommand(sources, new AskResultJson(mapper, reply), mapper, in, out).run(rest);
+                case "ingest" -> new IngestCommand(sources, mapper, out).run(rest);
+                case "eval" -> new EvalCommand(sources, mapper, out).run(rest);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
+            };
+        } catch (UsageException e) {
+            err.println("qabot: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("qabot: " + e);
+            return 1;
+        }
+    }
+
+    private static String plainReply(Match match) {
+        var best = match.best().orElseThrow();
+        StringBuilder text = new StringBuilder(best.turn().answer());
+        best.item().links().forEach(l -> text.append('\n').append(l));
+        var source = best.item().source();
+        text.append("\n— ").append(source.title());
+        if (source.url() != null) {
+            text.append(' ').append(source.url());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package io.qabot.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+    private static final Path SHARED = Path.of(System.getProperty("qabot.shared", "../../shared"));
+    private static final String WEEKLY = SHARED.resolve("corpus/sofa-weekly").toString();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private record Run(int status, String out, String err) {
+        List<JsonNode> jsonLines(ObjectMapper mapper) throws Exception {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                if (!line.isEmpty()) {
+                    lines.add(mapper.readTree(line));
+                }
+            }
+            return lines;
+        }
+    }
+
+    private static Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        int status = Main.run(List.of(args), in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void askAnswersAKnownQuestionWithTheDigestsAnswerLinkAndSource() throws Exception {
+        Run run = run("", "ask", "--knowledge", WEEKLY, "--json", "SOFAJRaft", "支持跨机房部署吗？");
+        assertEquals(0, run.status(), run.err());
+        JsonNode result = run.jsonLines(mapper).get(0);
+        assertEquals("answer", result.get("decision").asText());
+        assertTrue(result.get("answer").asText().contains("跨机房不需要特殊支持"), result.toString());
+        assertTrue(result.get("links").toString().contains("https://github.com/sofastack/sofa-jraft"), result.toString());
+        assertEquals("sofa-weekly-20191101.md", result.at("/source/file").asText());
+        assertEquals("https://www.sofastack.tech/blog/sofa-weekly-20191101/", result.at("/source/url").asText());
+        assertTrue(result.get("reply").asText().contains("跨机房不需要特殊支持"));
+        // JSON is written with non-ASCII characters as they are
+        assertTrue(run.out().contains("跨机房"));
+    }
+
+    @Test
+    void askGivesOneResultPerInputLineInOrderWhateverTheLineHolds() throws Exception {
+        String huge = "为什么 ".repeat(20_000);
+        String input = String.join("\n", "", "hi all", huge, "seata\u0000 \u0007 的 AT 模式\u001b[31m 怎么回滚？", "谢谢大佬", "") + "\n";
+        Run run = run(input, "ask", "--knowledge", WEEKLY, "--json");
+        assertEquals(0, run.status(), run.err());
+        List<JsonNode> results = run.jsonLines(mapper);
+        assertEquals(6, results.size(), run.out());
+        assertEquals("ignore", results.get(0).get("decision").asText());
+        assertEquals("ignore", results.get(1).get("decision").asText());
+        assertEquals("hi all", results.get(1).get("question").asText());
+        assertTrue(results.get(2).get("question").asText().startsWith("为什么"));
+        assertEquals("ignore", results.get(4).get("decision").asText());
+        assertEquals("ignore", results.get(5).get("decision").asText());
+    }
+
+    @Test
+    void aKnowledgePathThatDoesNotExistIsABadInputExitNamingIt() {
+        Run run = run("", "ask", "--knowledge", "/no/such/folder", "hello?");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("/no/such/folder"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Run run = run("", "asq", "x");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("unknown command 'asq'"), run.err());
+    }
+
+    @Test
+    void ingestStatsCountsTheShippedSampleKnowledgeWhenNoneIsGiven() throws Exception {
+        Run run = run("", "ingest", "--stats");
+        assertEquals(0, run.status(), run.err());
+        JsonNode stats = mapper.readTree(run.out());
+        assertEquals(1, stats.get("documents").asInt());
+        assertEquals(6, stats.get("items").asInt());
+        assertEquals(6, stats.get("turns").asInt());
+        assertEquals(0, stats.get("problems").size(), stats.toString());
+    }
+
+    @Test
+    void ingestStatsFindsTheThreadsAndTurnsOfTheWeeklyDigests() throws Exception {
+        Run run = run("", "ingest", "--knowledge", WEEKLY, "--stats");
+        assertEquals(0, run.status(), run.err());
+        JsonNode stats = mapper.readTree(run.out());
+        assertEquals(192, stats.get("documents").asInt());
+        assertTrue(stats.get("items").asInt() >= 486, stats.get("items").toString());
+        int turns = stats.get("turns").asInt();
+        assertTrue(turns >= 746 && turns <= 762, "turns " + turns);
+    }
+}
