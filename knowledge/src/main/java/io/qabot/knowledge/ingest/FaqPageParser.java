@@ -35,7 +35,7 @@ final class FaqPageParser {
 
     List<KnowledgeItem> parse(TextFile file, FrontMatter frontMatter, List<Problem> problems) {
         String name = file.name();
-        Source source = new Source(name, frontMatter.title(), frontMatter.date(name, 1, problems),
+        Source source = new Source(name, frontMatter.title(), frontMatter.date(name, problems),
                 url(name, frontMatter.alias()));
         List<String> lines = file.lines();
         List<KnowledgeItem> items = new ArrayList<>();

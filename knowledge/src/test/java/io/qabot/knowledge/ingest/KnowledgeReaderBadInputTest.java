@@ -165,6 +165,14 @@ class KnowledgeReaderBadInputTest {
     }
 
     @Test
+    void aFileTruncatedRightAfterAThreadHeaderIsAProblemAtTheHeader() throws IOException {
+        write("cut.md", GOOD_POST + "\n**2、@李四** 提问：\n");
+        Corpus corpus = reader.read(List.of(dir));
+        assertEquals(List.of(new Problem("cut.md", 16, "thread header without a question")), corpus.problems());
+        assertEquals(1, corpus.items().size());
+    }
+
+    @Test
     void aFileCanBeGivenDirectlyWhateverItsName() throws IOException {
         Path file = write("digest.txt", GOOD_POST);
         Corpus corpus = reader.read(List.of(file));

@@ -75,6 +75,8 @@ class WeeklyDigestParserTest {
 
                 A：好的。
 
+                「SOFABoot」[https://github.com/sofastack/sofa-boot](https://github.com/sofastack/sofa-boot)
+
                 **本周推荐阅读**
 
                 **1. 不是问题**
@@ -82,6 +84,8 @@ class WeeklyDigestParserTest {
         assertEquals(2, items.size());
         assertEquals("SOFATracer", items.get(0).project());
         assertEquals("还有一个问题？", items.get(1).turns().get(0).question());
+        assertEquals("好的。", items.get(1).turns().get(0).answer());
+        assertEquals("SOFABoot", items.get(1).project());
         assertEquals(List.of(), problems);
     }
 
