@@ -42,6 +42,7 @@ final class WeeklyDigestParser {
         int problemsAtQaHeading = 0;
         DigestThread thread = null;
         boolean inFence = false;
+        int fenceLine = 0;
         for (int i = frontMatter.bodyStart(); i < lines.size(); i++) {
             MarkdownLine line = new MarkdownLine(i + 1, lines.get(i));
             // code is content: "@Override" in a snippet is no asker, "# comment" no heading
@@ -49,6 +50,7 @@ final class WeeklyDigestParser {
             if (inFence || fence) {
                 if (fence) {
                     inFence = !inFence;
+                    fenceLine = line.number();
                 }
                 if (thread != null) {
                     thread.acceptVerbatim(line);
@@ -97,6 +99,9 @@ final class WeeklyDigestParser {
                 }
             }
             thread.accept(line);
+        }
+        if (inFence) {
+            problems.add(new Problem(name, fenceLine, "code block is not closed with ```"));
         }
         emit(thread, source, items, problems);
         if (inQa) {

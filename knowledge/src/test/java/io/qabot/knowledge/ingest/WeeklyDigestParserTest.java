@@ -168,6 +168,20 @@ class WeeklyDigestParserTest {
     }
 
     @Test
+    void reportsACodeBlockThatIsNeverClosed() {
+        parse("p.md", """
+                **1、@张三** 提问：
+
+                > 这段代码有问题吗？
+
+                ```java
+                A：还是代码
+                """);
+        assertEquals(List.of(new Problem("p.md", 5, "code block is not closed with ```"),
+                new Problem("p.md", 3, "question without an answer")), problems);
+    }
+
+    @Test
     void readsGroupedThreadsUnderATopicHeader() {
         List<KnowledgeItem> items = parse("p.md", """
                 ### 每周读者问答提炼
