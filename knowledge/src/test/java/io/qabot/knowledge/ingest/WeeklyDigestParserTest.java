@@ -205,9 +205,17 @@ class WeeklyDigestParserTest {
                 > 什么时候会用到 default.grouplist？
 
                 A：当 registry.type=file 时。
+
+                **关于扩容：**
+
+                > 扩容时新节点是什么角色？
+
+                A：先追日志。
                 """);
-        assertEquals(List.of("p.md#1", "p.md#2", "p.md#3"), items.stream().map(KnowledgeItem::id).toList());
+        assertEquals(List.of("p.md#1", "p.md#2", "p.md#3", "p.md#4"), items.stream().map(KnowledgeItem::id).toList());
         assertEquals("什么时候会用到 default.grouplist？", items.get(2).turns().get(0).question());
+        assertEquals("当 registry.type=file 时。", items.get(2).turns().get(0).answer());
+        assertEquals("扩容时新节点是什么角色？", items.get(3).turns().get(0).question());
         assertEquals(List.of(), problems);
     }
 
