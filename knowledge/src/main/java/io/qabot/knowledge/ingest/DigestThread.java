@@ -228,12 +228,21 @@ final class DigestThread {
 
     static boolean isImageOnly(String text) {
         String t = MarkdownLine.trim(text);
-        int tag;
-        // a trailing "<br/>" is layout, not content
-        while (t.endsWith(">") && (tag = t.lastIndexOf('<')) >= 0 && MarkdownLine.lineBreakTagEnd(t, tag) == t.length() - 1) {
-            t = MarkdownLine.trim(t.substring(0, tag));
+        // a trailing "<br/>" is layout, not content; walk back over them without copying
+        int end = t.length();
+        while (end > 0 && t.charAt(end - 1) == '>') {
+            int tag = t.lastIndexOf('<', end - 1);
+            if (tag < 0 || MarkdownLine.lineBreakTagEnd(t, tag) != end - 1) {
+                break;
+            }
+            end = tag;
+            while (end > 0 && MarkdownLine.isSpace(t.charAt(end - 1))) {
+                end--;
+            }
         }
+        t = t.substring(0, end);
         return t.startsWith("![") && t.endsWith(")") && t.indexOf("](") > 0
                 || t.startsWith("<img") && t.endsWith(">");
     }
+
 }

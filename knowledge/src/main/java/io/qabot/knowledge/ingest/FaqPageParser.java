@@ -22,6 +22,9 @@ final class FaqPageParser {
     static boolean isFaqPage(TextFile file) {
         List<String> lines = file.lines();
         for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).indexOf('#') < 0) {
+                continue; // cheap pre-check: only headings can open an entry
+            }
             MarkdownLine line = new MarkdownLine(i + 1, lines.get(i));
             if (line.headingLevel() > 0 && (questionOf(line.headingTitle()) != null || answeredByNextLine(lines, i))) {
                 return true;
@@ -32,7 +35,7 @@ final class FaqPageParser {
 
     List<KnowledgeItem> parse(TextFile file, FrontMatter frontMatter, List<Problem> problems) {
         String name = file.name();
-        Source source = new Source(name, frontMatter.title(), frontMatter.date(name, 1, problems),
+        Source source = new Source(name, frontMatter.title(), frontMatter.date(name, problems),
                 url(name, frontMatter.alias()));
         List<String> lines = file.lines();
         List<KnowledgeItem> items = new ArrayList<>();

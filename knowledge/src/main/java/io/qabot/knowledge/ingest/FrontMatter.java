@@ -15,13 +15,14 @@ import java.util.Map;
  *
  * @param fields    keys as written, values without quotes
  * @param bodyStart index (0-based) of the first line after the front matter
+ * @param line      1-based line of the opening fence, for problems; 1 when there is none
  */
-record FrontMatter(Map<String, String> fields, int bodyStart) {
+record FrontMatter(Map<String, String> fields, int bodyStart, int line) {
     FrontMatter {
         fields = Map.copyOf(fields);
     }
 
-    static final FrontMatter NONE = new FrontMatter(Map.of(), 0);
+    static final FrontMatter NONE = new FrontMatter(Map.of(), 0, 1);
 
     /**
      * Reads the front matter at the top of {@code lines} (blank lines before it are allowed).
@@ -43,7 +44,7 @@ record FrontMatter(Map<String, String> fields, int bodyStart) {
             String line = lines.get(i);
             String t = MarkdownLine.trim(line);
             if (t.equals("---")) {
-                return new FrontMatter(fields, i + 1);
+                return new FrontMatter(fields, i + 1, open + 1);
             }
             if (t.startsWith("- ") && listKey != null) {
                 fields.putIfAbsent(listKey, unquote(t.substring(2)));
@@ -66,7 +67,7 @@ record FrontMatter(Map<String, String> fields, int bodyStart) {
             }
         }
         problems.add(new Problem(file.name(), open + 1, "front matter is not closed with ---"));
-        return new FrontMatter(Map.of(), open + 1);
+        return new FrontMatter(Map.of(), open + 1, open + 1);
     }
 
     String title() {
@@ -74,7 +75,7 @@ record FrontMatter(Map<String, String> fields, int bodyStart) {
     }
 
     /** The {@code date} as a local date ({@code 2019-11-01T15:00:00+08:00} → 2019-11-01), or null. */
-    LocalDate date(String file, int line, List<Problem> problems) {
+    LocalDate date(String file, List<Problem> problems) {
         String value = fields.get("date");
         if (value == null) {
             return null;

@@ -2,20 +2,41 @@ package io.qabot.knowledge.ingest;
 
 /**
  * One line of a markdown file with the few readings the parsers need. Everything here is a
- * plain character scan, no regular expressions, so a 100 kB line costs linear time.
- *
- * @param number 1-based line number in the file
- * @param raw    the line as written
+ * plain character scan, no regular expressions, so a 100 kB line costs linear time; the
+ * trimmed and plain forms are computed once because every parser step asks for them. Not
+ * thread-safe; lines live only inside one parse.
  */
-record MarkdownLine(int number, String raw) {
+final class MarkdownLine {
+    private final int number;
+    private final String raw;
+    private final String text;
+    private String plain; // computed on first use: most lines never need it
+
+    /**
+     * @param number 1-based line number in the file
+     * @param raw    the line as written
+     */
+    MarkdownLine(int number, String raw) {
+        this.number = number;
+        this.raw = raw;
+        this.text = trim(raw);
+    }
+
+    int number() {
+        return number;
+    }
+
+    String raw() {
+        return raw;
+    }
 
     /** The line without surrounding white space, including the full-width and no-break kinds. */
     String text() {
-        return trim(raw);
+        return text;
     }
 
     boolean isBlank() {
-        return text().isEmpty();
+        return text.isEmpty();
     }
 
     /** {@code 1..6} for an ATX heading ({@code ### title}), else 0. */
@@ -56,12 +77,15 @@ record MarkdownLine(int number, String raw) {
      */
     boolean isBoldOnly() {
         String t = text();
-        return t.length() > 4 && t.startsWith("**") && t.endsWith("**") && !plain(t).isEmpty();
+        return t.length() > 4 && t.startsWith("**") && t.endsWith("**") && !plain().isEmpty();
     }
 
     /** The text without emphasis markers and HTML line breaks, trimmed. */
     String plain() {
-        return plain(text());
+        if (plain == null) {
+            plain = plain(text);
+        }
+        return plain;
     }
 
     static String plain(String s) {

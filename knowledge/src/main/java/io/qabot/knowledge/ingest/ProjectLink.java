@@ -10,6 +10,7 @@ import java.util.Optional;
  * 「MOSN」： *[https://github.com/mosn/mosn](https://github.com/mosn/mosn)*
  * **「Seata」**：*[https://github.com/seata/seata](https://github.com/seata/seata)*
  * 「**Layotto**」：&lt;https://github.com/mosn/layotto/issues/949&gt;
+ * 「SOFABoot」[https://github.com/sofastack/sofa-boot](https://github.com/sofastack/sofa-boot)
  * </pre>
  * Lines like {@code 「详细参考」：[url](url)} are not project links: the label is not a name.
  */
@@ -22,10 +23,14 @@ record ProjectLink(String project, String url) {
             p = MarkdownLine.trim(p.substring(2));
         }
         int colon = indexOfColon(p);
+        int closing = p.indexOf('」');
+        if (p.startsWith("「") && closing > 0 && closing <= MAX_NAME + 1 && (colon < 0 || colon > closing + 1)) {
+            colon = closing; // 「SOFABoot」[https://…]: the brackets alone mark the name
+        }
         if (colon <= 0 || colon > MAX_NAME + 4) {
             return Optional.empty();
         }
-        String name = stripBrackets(p.substring(0, colon));
+        String name = stripBrackets(p.substring(0, p.charAt(colon) == '」' ? colon + 1 : colon));
         String rest = MarkdownLine.trim(p.substring(colon + 1));
         while (!rest.isEmpty() && (rest.charAt(0) == '[' || rest.charAt(0) == '<' || rest.charAt(0) == '_')) {
             rest = rest.substring(1);

@@ -8,6 +8,7 @@ import java.util.Optional;
  * **1、@罗健** 提问：          **@屈冉** 提问：          1、@张三 提问：
  * **1. 罗坤** 提问：           **1.@wwg2017  #5222**     **1. 小白**
  * **2、关于 Seata 的 grouplist 问题：**                 **黄润良** 提问：
+ * **关于扩容：**
  * </pre>
  * The asker's name is kept apart so it never reaches question or answer text.
  *
@@ -61,6 +62,11 @@ record ThreadHeader(int number, String asker, boolean bareAsker) {
                 return Optional.of(new ThreadHeader(number, asker, false));
             }
             return Optional.empty();
+        }
+        if (inQaSection && line.isBoldOnly() && rest.startsWith("关于") && !withoutColon.equals(rest)
+                && rest.length() <= 30) {
+            // "**关于扩容：**" inside a thread starts a new topic with new questions
+            return Optional.of(new ThreadHeader(0, "", false));
         }
         if (at && !asked && !issue && !containsSpace(rest)) {
             return Optional.of(new ThreadHeader(0, asker, true));

@@ -32,7 +32,7 @@ final class WeeklyDigestParser {
 
     List<KnowledgeItem> parse(TextFile file, FrontMatter frontMatter, List<Problem> problems) {
         String name = file.name();
-        LocalDate date = frontMatter.date(name, 1, problems);
+        LocalDate date = frontMatter.date(name, problems);
         Source source = new Source(name, frontMatter.title(), date, BLOG + withoutExtension(name) + "/");
         List<KnowledgeItem> items = new ArrayList<>();
         List<String> lines = file.lines();
@@ -42,6 +42,7 @@ final class WeeklyDigestParser {
         int problemsAtQaHeading = 0;
         DigestThread thread = null;
         boolean inFence = false;
+        int fenceLine = 0;
         for (int i = frontMatter.bodyStart(); i < lines.size(); i++) {
             MarkdownLine line = new MarkdownLine(i + 1, lines.get(i));
             // code is content: "@Override" in a snippet is no asker, "# comment" no heading
@@ -49,6 +50,7 @@ final class WeeklyDigestParser {
             if (inFence || fence) {
                 if (fence) {
                     inFence = !inFence;
+                    fenceLine = line.number();
                 }
                 if (thread != null) {
                     thread.acceptVerbatim(line);
@@ -57,7 +59,7 @@ final class WeeklyDigestParser {
             }
             String sectionTitle = sectionTitle(line);
             if (sectionTitle != null) {
-                emit(thread, source, items);
+                emit(thread, source, items, problems);
                 thread = null;
                 boolean qa = isQaTitle(sectionTitle);
                 if (inQa && qa) {
@@ -80,7 +82,7 @@ final class WeeklyDigestParser {
                 if (header.get().bareAsker() && thread != null && thread.isEmpty()) {
                     continue; // "@name" under "1.@MOSN #2347" names the asker of that thread
                 }
-                emit(thread, source, items);
+                emit(thread, source, items, null); // an empty thread here was a group header
                 thread = new DigestThread(name, line.number(), problems);
                 continue;
             }
@@ -98,7 +100,10 @@ final class WeeklyDigestParser {
             }
             thread.accept(line);
         }
-        emit(thread, source, items);
+        if (inFence) {
+            problems.add(new Problem(name, fenceLine, "code block is not closed with ```"));
+        }
+        emit(thread, source, items, problems);
         if (inQa) {
             reportEmptySection(name, qaHeadingLine, items.size() - itemsAtQaHeading,
                     problems.size() - problemsAtQaHeading, problems);
@@ -106,9 +111,16 @@ final class WeeklyDigestParser {
         return items;
     }
 
-    private static void emit(DigestThread thread, Source source, List<KnowledgeItem> items) {
+    /**
+     * Ends {@code thread} and adds its item. A thread with nothing under its header is reported
+     * when {@code problems} is given; a header followed directly by another one groups threads.
+     */
+    private static void emit(DigestThread thread, Source source, List<KnowledgeItem> items, List<Problem> problems) {
         if (thread == null) {
             return;
+        }
+        if (thread.isEmpty() && problems != null) {
+            problems.add(new Problem(source.file(), thread.headerLine(), "thread header without a question"));
         }
         thread.finish();
         if (thread.turns().isEmpty()) {

@@ -165,6 +165,14 @@ class KnowledgeReaderBadInputTest {
     }
 
     @Test
+    void aFileTruncatedRightAfterAThreadHeaderIsAProblemAtTheHeader() throws IOException {
+        write("cut.md", GOOD_POST + "\n**2、@李四** 提问：\n");
+        Corpus corpus = reader.read(List.of(dir));
+        assertEquals(List.of(new Problem("cut.md", 16, "thread header without a question")), corpus.problems());
+        assertEquals(1, corpus.items().size());
+    }
+
+    @Test
     void aFileCanBeGivenDirectlyWhateverItsName() throws IOException {
         Path file = write("digest.txt", GOOD_POST);
         Corpus corpus = reader.read(List.of(file));
@@ -185,8 +193,9 @@ class KnowledgeReaderBadInputTest {
 
     @Test
     void aHundredKilobyteLineOfMarkupIsReadInLinearTime() throws IOException {
-        String hostile = "<".repeat(30_000) + "*".repeat(30_000) + "http://".repeat(6_000) + "](".repeat(10_000);
-        write("hostile.md", GOOD_POST + "\n> " + hostile + "\n\nA：" + hostile + "\n" + hostile + "\n");
+        String hostile = "<".repeat(20_000) + "*".repeat(20_000) + "http://".repeat(4_000) + "](".repeat(8_000)
+                + "<br/>".repeat(4_000);
+        write("hostile.md", GOOD_POST + "\n> " + hostile + "\n\nA：" + hostile + "\n" + hostile + "\n>![](x)" + hostile + "\n");
         Corpus corpus = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read(List.of(dir)));
         assertEquals(2, corpus.turns());
     }

@@ -75,6 +75,8 @@ class WeeklyDigestParserTest {
 
                 A：好的。
 
+                「SOFABoot」[https://github.com/sofastack/sofa-boot](https://github.com/sofastack/sofa-boot)
+
                 **本周推荐阅读**
 
                 **1. 不是问题**
@@ -82,6 +84,8 @@ class WeeklyDigestParserTest {
         assertEquals(2, items.size());
         assertEquals("SOFATracer", items.get(0).project());
         assertEquals("还有一个问题？", items.get(1).turns().get(0).question());
+        assertEquals("好的。", items.get(1).turns().get(0).answer());
+        assertEquals("SOFABoot", items.get(1).project());
         assertEquals(List.of(), problems);
     }
 
@@ -164,6 +168,20 @@ class WeeklyDigestParserTest {
     }
 
     @Test
+    void reportsACodeBlockThatIsNeverClosed() {
+        parse("p.md", """
+                **1、@张三** 提问：
+
+                > 这段代码有问题吗？
+
+                ```java
+                A：还是代码
+                """);
+        assertEquals(List.of(new Problem("p.md", 5, "code block is not closed with ```"),
+                new Problem("p.md", 3, "question without an answer")), problems);
+    }
+
+    @Test
     void readsGroupedThreadsUnderATopicHeader() {
         List<KnowledgeItem> items = parse("p.md", """
                 ### 每周读者问答提炼
@@ -187,9 +205,17 @@ class WeeklyDigestParserTest {
                 > 什么时候会用到 default.grouplist？
 
                 A：当 registry.type=file 时。
+
+                **关于扩容：**
+
+                > 扩容时新节点是什么角色？
+
+                A：先追日志。
                 """);
-        assertEquals(List.of("p.md#1", "p.md#2", "p.md#3"), items.stream().map(KnowledgeItem::id).toList());
+        assertEquals(List.of("p.md#1", "p.md#2", "p.md#3", "p.md#4"), items.stream().map(KnowledgeItem::id).toList());
         assertEquals("什么时候会用到 default.grouplist？", items.get(2).turns().get(0).question());
+        assertEquals("当 registry.type=file 时。", items.get(2).turns().get(0).answer());
+        assertEquals("扩容时新节点是什么角色？", items.get(3).turns().get(0).question());
         assertEquals(List.of(), problems);
     }
 
