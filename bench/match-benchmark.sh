@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="$(cd ../shared && pwd)"
 mvn -q -B -ntp -pl knowledge -am -DskipTests test-compile
-cp=$(mvn -q -B -ntp -pl knowledge dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-cp="knowledge/target/test-classes:knowledge/target/classes:$cp"
+cpfile=$(mktemp)
+trap 'rm -f "$cpfile"' EXIT
+mvn -q -B -ntp -pl knowledge dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test
+cp="knowledge/target/test-classes:knowledge/target/classes:$(cat "$cpfile")"
 java -Dqabot.shared="$shared" -Xmx4g -cp "$cp" io.qabot.knowledge.bench.IndexScaleReport
 java -Dqabot.shared="$shared" -cp "$cp" org.openjdk.jmh.Main MatchBenchmark -jvmArgsAppend "-Dqabot.shared=$shared" "$@"

@@ -1,7 +1,7 @@
 package io.qabot.knowledge;
 
 /**
- * The evidence the confidence is computed from, all in [0, 1] and independent of how long
+ * The evidence the confidence is computed from, each in [0, 1] and independent of how long
  * the question is.
  *
  * @param questionCoverage share of the question's information found in the best turn's own question
@@ -13,9 +13,12 @@ package io.qabot.knowledge;
  * @param length           the question's number of distinct terms, saturating at 20
  * @param unseenShare      share of the question's information in terms the knowledge never uses
  * @param otherProduct     1 when the question names a product the best turn is not about
+ * @param nameCoverage     share of the names in the question (capitalised or versioned words)
+ *                         that the best turn's thread uses
  */
 record Features(double questionCoverage, double threadCoverage, double allCoverage, double reverseCoverage,
-                double margin, double bm25Margin, double length, double unseenShare, double otherProduct) {
+                double margin, double bm25Margin, double length, double unseenShare, double otherProduct,
+                double nameCoverage) {
 
     static Features of(Scored best, Scored runnerUp, int queryTerms) {
         double margin = runnerUp == null || best.rankScore() <= 0 ? 1
@@ -23,6 +26,6 @@ record Features(double questionCoverage, double threadCoverage, double allCovera
         double bm25Margin = runnerUp == null || best.bm25() <= 0 ? 1 : (best.bm25() - runnerUp.bm25()) / best.bm25();
         return new Features(best.questionCoverage(), best.threadCoverage(), best.allCoverage(),
                 best.reverseCoverage(), margin, bm25Margin, Math.min(queryTerms, 20) / 20.0, best.unseenShare(),
-                best.otherProduct() ? 1 : 0);
+                best.otherProduct() ? 1 : 0, best.nameCoverage());
     }
 }

@@ -49,6 +49,8 @@ public final class KnowledgeIndex {
     private static final String ORDINAL = "ord";
     private static final int CANDIDATES = 50;
     private static final int MAX_QUERY_TERMS = 48;
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("(?<![\\w.\\-/])[A-Za-z][A-Za-z0-9]{2,}(?![\\w.\\-/])");
     private static final int MAX_QUESTION_CHARS = 4_000;
 
     private final List<Entry> entries;
@@ -57,16 +59,18 @@ public final class KnowledgeIndex {
     private final MixedTextAnalyzer analyzer;
     private final Confidence confidence;
     private final Products products;
+    private final Glossary glossary;
 
     private KnowledgeIndex(List<Entry> entries, Map<String, Integer> documentFrequency,
                            IndexSearcher searcher, MixedTextAnalyzer analyzer, Confidence confidence,
-                           Products products) {
+                           Products products, Glossary glossary) {
         this.entries = entries;
         this.documentFrequency = documentFrequency;
         this.searcher = searcher;
         this.analyzer = analyzer;
         this.confidence = confidence;
         this.products = products;
+        this.glossary = glossary;
     }
 
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
@@ -114,7 +118,8 @@ public final class KnowledgeIndex {
                 }
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(df), searcher, analyzer, confidence, products);
+            return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(df), searcher, analyzer, confidence, products,
+                    Glossary.load(analyzer));
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
@@ -137,11 +142,12 @@ public final class KnowledgeIndex {
         if (ChatNoise.isChatter(text)) {
             return new Match(question, Decision.IGNORE, 0, List.of());
         }
-        List<String> queryTerms = queryTerms(ChatNoise.stripAddress(text));
+        String asked = ChatNoise.stripAddress(text);
+        List<String> queryTerms = queryTerms(asked);
         if (queryTerms.isEmpty()) {
             return new Match(question, Decision.IGNORE, 0, List.of());
         }
-        List<Scored> ranked = rank(queryTerms);
+        List<Scored> ranked = rank(queryTerms, names(asked));
         if (ranked.isEmpty()) {
             return new Match(question, escalateOrIgnore(text), 0, List.of());
         }
@@ -152,15 +158,18 @@ public final class KnowledgeIndex {
         double p = confidence.probability(features);
         List<Candidate> candidates = ranked.stream().limit(5)
                 .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
-        Decision decision = p >= confidence.answerThreshold() ? Decision.ANSWER : escalateOrIgnore(text);
+        // An answer about another product than the one asked about is wrong however close the
+        // words are, so no amount of other evidence makes it an answer.
+        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(text);
+        Decision decision = answer ? Decision.ANSWER : escalateOrIgnore(text);
         return new Match(question, decision, p, candidates);
     }
 
     /** Explains the features behind a match; for evaluation and the dashboard's "why". */
     Features explain(String question) {
-        String text = ChatNoise.normalize(question);
-        List<String> queryTerms = queryTerms(ChatNoise.stripAddress(text));
-        List<Scored> ranked = rank(queryTerms);
+        String asked = ChatNoise.stripAddress(ChatNoise.normalize(question));
+        List<String> queryTerms = queryTerms(asked);
+        List<Scored> ranked = rank(queryTerms, names(asked));
         if (ranked.isEmpty()) {
             return null;
         }
@@ -171,7 +180,12 @@ public final class KnowledgeIndex {
     }
 
     List<Scored> debugRank(String question) {
-        return rank(queryTerms(ChatNoise.stripAddress(ChatNoise.normalize(question))));
+        String text = ChatNoise.stripAddress(ChatNoise.normalize(question));
+        return rank(queryTerms(text), names(text));
+    }
+
+    public List<String> unseenTerms(String question) {
+        return terms(question).stream().filter(t -> !documentFrequency.containsKey(t)).toList();
     }
 
     List<String> terms(String question) {
@@ -182,19 +196,28 @@ public final class KnowledgeIndex {
         return ChatNoise.looksLikeQuestion(text) || text.strip().length() >= 12 ? Decision.ESCALATE : Decision.IGNORE;
     }
 
-    private List<Scored> rank(List<String> queryTerms) {
-        Map<String, Double> idf = new HashMap<>();
+    private List<Scored> rank(List<String> queryTerms, List<List<String>> names) {
+        List<Concept> concepts = new ArrayList<>(queryTerms.size());
+        Set<String> expanded = new LinkedHashSet<>(queryTerms);
         double totalIdf = 0;
         for (String term : queryTerms) {
-            double w = idf(term);
-            idf.put(term, w);
-            totalIdf += w;
+            List<List<String>> alternatives = glossary.alternativesOf(term);
+            // a concept tells as much as its commonest name: "database" is rare in a Chinese
+            // corpus, but 数据库 is not
+            double idf = idf(term);
+            for (List<String> alternative : alternatives) {
+                idf = Math.min(idf, alternative.stream().mapToDouble(this::idf).average().orElse(idf));
+                expanded.addAll(alternative);
+            }
+            concepts.add(new Concept(term, alternatives, idf));
+            totalIdf += idf;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : queryTerms) {
-            query.add(new BoostQuery(new TermQuery(new Term(QUESTION, term)), 3f), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), 1f), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), 1.5f), BooleanClause.Occur.SHOULD);
+        for (String term : expanded) {
+            float weight = queryTerms.contains(term) ? 1f : 0.8f;
+            query.add(new BoostQuery(new TermQuery(new Term(QUESTION, term)), 3f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), 1f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), 1.5f * weight), BooleanClause.Occur.SHOULD);
         }
         Set<String> named = products.namedIn(queryTerms);
         List<Scored> scored = new ArrayList<>();
@@ -202,7 +225,7 @@ public final class KnowledgeIndex {
             TopDocs top = searcher.search(query.build(), CANDIDATES);
             for (ScoreDoc hit : top.scoreDocs) {
                 Entry entry = entries.get(ordinal(hit.doc));
-                scored.add(Scored.of(entry, hit.score, queryTerms, idf, totalIdf, named, this));
+                scored.add(Scored.of(entry, hit.score, concepts, expanded, totalIdf, named, names, this));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory index failed", e);
@@ -211,11 +234,39 @@ public final class KnowledgeIndex {
         List<Scored> ranked = new ArrayList<>(scored.size());
         scored.forEach(s -> ranked.add(s.ranked(bestBm25)));
         ranked.sort(Comparator.comparingDouble(Scored::rankScore).reversed());
-        return ranked;
+        return preferBestCopy(ranked);
     }
 
-    boolean unseen(String term) {
-        return !documentFrequency.containsKey(term);
+    boolean unseen(Concept concept) {
+        return !documentFrequency.containsKey(concept.term()) && concept.alternatives().stream()
+                .noneMatch(a -> a.stream().allMatch(documentFrequency::containsKey));
+    }
+
+    /**
+     * True when the question names a technology the knowledge never mentions: a capitalised
+     * or versioned word ({@code Kotlin}, {@code PostgreSQL}, {@code ARM64}, {@code Vue3}) that
+     * no item uses. Such a question is about that thing, and no answer here can be about it.
+     * Dotted and underscored identifiers are left out: they come from code and error
+     * messages, whose rare parts say little about the subject.
+     */
+    private boolean namesSomethingUnknown(String text) {
+        return names(text).stream().anyMatch(tokens -> tokens.stream().noneMatch(documentFrequency::containsKey));
+    }
+
+    /** The names a question uses, each as its analysed terms (any one of which stands for it). */
+    private List<List<String>> names(String text) {
+        List<List<String>> names = new ArrayList<>();
+        java.util.regex.Matcher matcher = NAME.matcher(text);
+        while (matcher.find()) {
+            String name = matcher.group();
+            boolean looksLikeName = name.chars().skip(1).anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                    || Character.isUpperCase(name.charAt(0)) && name.length() >= 4;
+            List<String> tokens = analyzer.tokens(name);
+            if (looksLikeName && !tokens.isEmpty()) {
+                names.add(tokens);
+            }
+        }
+        return names;
     }
 
     double idf(String term) {
@@ -242,8 +293,33 @@ public final class KnowledgeIndex {
                 .limit(MAX_QUERY_TERMS).toList();
     }
 
+    /** Copies of one question differ in politeness, punctuation and spacing only. */
     private static String copyKey(String question) {
-        return question.replaceAll("[\\p{P}\\p{S}\\s]+", "").toLowerCase(java.util.Locale.ROOT);
+        return ChatNoise.stripAddress(ChatNoise.normalize(question)).replaceAll("[\\p{P}\\p{S}\\s]+", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Of the copies of the best thread among the candidates, the one to answer with: the copy
+     * that carries links (a reply with the project link is worth more), then the earliest,
+     * which is the original.
+     */
+    private static List<Scored> preferBestCopy(List<Scored> ranked) {
+        if (ranked.size() < 2) {
+            return ranked;
+        }
+        int group = ranked.get(0).entry().group();
+        Comparator<Scored> preference = Comparator
+                .comparing((Scored s) -> s.entry().item().links().isEmpty())
+                .thenComparing(s -> s.entry().item().source().date(), Comparator.nullsLast(Comparator.naturalOrder()));
+        Scored chosen = ranked.stream().filter(s -> s.entry().group() == group).min(preference).orElseThrow();
+        if (chosen == ranked.get(0)) {
+            return ranked;
+        }
+        List<Scored> reordered = new ArrayList<>(ranked);
+        reordered.remove(chosen);
+        reordered.add(0, chosen);
+        return reordered;
     }
 
     /** One indexed turn with its analysed terms. */

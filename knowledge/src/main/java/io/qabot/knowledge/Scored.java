@@ -1,7 +1,6 @@
 package io.qabot.knowledge;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,34 +10,38 @@ import java.util.Set;
  * words cover, and whether the turn is about another product than the one asked about.
  */
 record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, double threadCoverage,
-              double allCoverage, double reverseCoverage, double unseenShare, boolean otherProduct, double rankScore) {
+              double allCoverage, double reverseCoverage, double unseenShare, boolean otherProduct,
+              double nameCoverage, double rankScore) {
 
-    static Scored of(KnowledgeIndex.Entry entry, double bm25, List<String> queryTerms, Map<String, Double> idf,
-                     double totalIdf, Set<String> namedProducts, KnowledgeIndex index) {
+    static Scored of(KnowledgeIndex.Entry entry, double bm25, List<Concept> concepts, Set<String> queryTerms,
+                     double totalIdf, Set<String> namedProducts, List<List<String>> names,
+                     KnowledgeIndex index) {
         double inQuestion = 0;
         double inThread = 0;
         double inAll = 0;
         double unseen = 0;
-        for (String term : queryTerms) {
-            double w = idf.get(term);
-            boolean q = entry.question().contains(term);
+        for (Concept concept : concepts) {
+            double w = concept.idf();
+            boolean q = concept.presentIn(entry.question());
             if (q) {
                 inQuestion += w;
             }
-            if (q || entry.contextTerms().contains(term)) {
+            if (q || concept.presentIn(entry.contextTerms())) {
                 inThread += w;
             }
-            if (entry.all().contains(term)) {
+            if (concept.presentIn(entry.all())) {
                 inAll += w;
             }
-            if (index.unseen(term)) {
+            if (index.unseen(concept)) {
                 unseen += w;
             }
         }
-        boolean otherProduct = !namedProducts.isEmpty()
+        // a turn that names no product at all may still be about the one asked for
+        boolean otherProduct = !namedProducts.isEmpty() && !entry.products().isEmpty()
                 && namedProducts.stream().noneMatch(entry.products()::contains);
         return new Scored(entry, bm25, ratio(inQuestion, totalIdf), ratio(inThread, totalIdf), ratio(inAll, totalIdf),
-                reverseCoverage(entry.question(), idf.keySet(), index), ratio(unseen, totalIdf), otherProduct, 0);
+                reverseCoverage(entry.question(), queryTerms, index), ratio(unseen, totalIdf), otherProduct,
+                nameCoverage(entry, names), 0);
     }
 
     /**
@@ -50,7 +53,16 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         double rank = bm25 / bestBm25 + 0.25 * questionCoverage + 0.75 * threadCoverage + 0.25 * allCoverage
                 + 0.35 * reverseCoverage - (otherProduct ? 1 : 0);
         return new Scored(entry, bm25, questionCoverage, threadCoverage, allCoverage, reverseCoverage, unseenShare,
-                otherProduct, rank);
+                otherProduct, nameCoverage, rank);
+    }
+
+    /** Share of the names in the question (any of each name's terms) that the turn's thread uses. */
+    private static double nameCoverage(KnowledgeIndex.Entry entry, List<List<String>> names) {
+        if (names.isEmpty()) {
+            return 1;
+        }
+        long present = names.stream().filter(n -> n.stream().anyMatch(entry.all()::contains)).count();
+        return (double) present / names.size();
     }
 
     private static double reverseCoverage(Set<String> candidateQuestion, Set<String> queryTerms, KnowledgeIndex index) {

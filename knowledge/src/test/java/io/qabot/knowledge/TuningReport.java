@@ -47,10 +47,10 @@ public final class TuningReport {
                     if (s.entry().item() == item || s.entry().group() == group) {
                         continue;
                     }
-                    System.out.printf(Locale.ROOT, "C\t%s\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%.4f\t%d%n",
+                    System.out.printf(Locale.ROOT, "C\t%s\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%.4f\t%d\t%.4f\t%.4f%n",
                             "n" + n, "synthetic", 0, 0, s.bm25(), s.questionCoverage(),
                             s.threadCoverage(), s.allCoverage(), s.reverseCoverage(), s.entry().group(), index.terms(query).size(),
-                            s.unseenShare(), s.otherProduct() ? 1 : 0);
+                            s.unseenShare(), s.otherProduct() ? 1 : 0, 0.0, s.nameCoverage());
                 }
             }
             return;
@@ -76,10 +76,10 @@ public final class TuningReport {
                         ok |= s.entry().item().source().file().equals(e[0])
                                 && norm(s.entry().item().turns().get(s.entry().turnIndex()).answer()).contains(norm(e[1]));
                     }
-                    System.out.printf(Locale.ROOT, "C\t%s\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%.4f\t%d%n", json.get("id").asText(),
+                    System.out.printf(Locale.ROOT, "C\t%s\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%.4f\t%d\t%.4f\t%.4f%n", json.get("id").asText(),
                             json.get("kind").asText(), expected.isEmpty() ? 0 : 1, ok ? 1 : 0, s.bm25(), s.questionCoverage(),
                             s.threadCoverage(), s.allCoverage(), s.reverseCoverage(), s.entry().group(), index.terms(query).size(),
-                            s.unseenShare(), s.otherProduct() ? 1 : 0);
+                            s.unseenShare(), s.otherProduct() ? 1 : 0, 0.0, s.nameCoverage());
                 }
                 continue;
             }

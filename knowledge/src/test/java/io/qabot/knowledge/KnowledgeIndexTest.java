@@ -1,0 +1,83 @@
+package io.qabot.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KnowledgeIndexTest {
+    private static KnowledgeItem item(String file, String project, String... questionsAndAnswers) {
+        List<Turn> turns = new java.util.ArrayList<>();
+        for (int i = 0; i < questionsAndAnswers.length; i += 2) {
+            turns.add(new Turn(questionsAndAnswers[i], questionsAndAnswers[i + 1], i + 1));
+        }
+        return new KnowledgeItem(file + "#1", turns, List.of("https://github.com/example/" + project), project,
+                new Source(file, "Weekly " + file, null, null), Origin.DIGEST);
+    }
+
+    private static final KnowledgeIndex INDEX = KnowledgeIndex.build(List.of(
+            item("a.md", "SOFAJRaft", "SOFAJRaft 支持跨机房部署吗？", "跨机房不需要特殊支持，只是网络延时大一点而已。",
+                    "延时大了，读写性能就会降低了吧？", "可以 transfer leader 到就近的机房。"),
+            item("b.md", "Seata", "@GlobalTransactional 注解加在哪个服务上？", "加在发起全局事务的 TM 服务的方法上。"),
+            item("c.md", "Seata", "store.mode 配置成 db 以后启动参数还要加 -m db 吗？", "不需要，配置文件里的 store.mode 已经生效。"),
+            item("d.md", "SOFALookout", "Lookout 客户端会提供 go 语言支持吗？", "目前只有 Java 客户端。"),
+            item("e.md", "MOSN", "MOSN 有计划支持 eureka 注册中心吗？", "目前没有，欢迎 pr。")));
+
+    @Test
+    void greetingsThanksAndLaughterAreIgnored() {
+        for (String chatter : List.of("hi all", "thanks!", "谢谢大佬", "哈哈 大佬牛逼", "+1", "收到", "在吗", "👍👍", "", "   ")) {
+            assertEquals(Decision.IGNORE, INDEX.match(chatter).decision(), chatter);
+        }
+    }
+
+    @Test
+    void aKnownQuestionInOtherWordsIsAnsweredWithItsTurn() {
+        Match match = INDEX.match("请问大佬们，jraft 能跨机房部署不？");
+        assertEquals(Decision.ANSWER, match.decision());
+        assertEquals("a.md", match.best().orElseThrow().item().source().file());
+        assertEquals(0, match.best().orElseThrow().turnIndex());
+    }
+
+    @Test
+    void aFollowUpIsFoundByItsOwnQuestion() {
+        Match match = INDEX.match("jraft 跨机房延时大了读写性能会降低吗");
+        assertEquals(1, match.best().orElseThrow().turnIndex(), match.toString());
+    }
+
+    @Test
+    void codeIdentifiersMatchTheirParts() {
+        assertEquals("b.md", INDEX.match("global transactional 注解应该加在哪").best().orElseThrow().item().source().file());
+        assertEquals("c.md", INDEX.match("store mode 改成 db 还用加启动参数吗").best().orElseThrow().item().source().file());
+    }
+
+    @Test
+    void aQuestionAboutAnotherProductIsNotAnsweredBySimilarWords() {
+        Match match = INDEX.match("Seata 会提供 go 语言的客户端吗？");
+        assertEquals(Decision.ESCALATE, match.decision(), match.toString());
+    }
+
+    @Test
+    void aRealQuestionTheKnowledgeDoesNotHoldIsEscalated() {
+        assertEquals(Decision.ESCALATE, INDEX.match("Docker 镜像太大了，多阶段构建要怎么写？").decision());
+        assertEquals(Decision.ESCALATE, INDEX.match("How do I tune Linux TCP keepalive?").decision());
+    }
+
+    @Test
+    void confidenceIsAProbabilityAndHigherForTheCloserQuestion() {
+        double exact = INDEX.match("MOSN 有计划支持 eureka 注册中心吗？").confidence();
+        double loose = INDEX.match("MOSN 以后会支持别的注册中心吗").confidence();
+        assertTrue(exact > loose, exact + " vs " + loose);
+        assertTrue(exact <= 1 && loose >= 0);
+    }
+
+    @Test
+    void anyTextGetsADecisionWithoutThrowing() {
+        String huge = "为什么 seata ".repeat(20_000);
+        for (String text : List.of(huge, "\u0000\u0001\u001b[31m", "\uD800", "?????", "))))((((", "a".repeat(100_000))) {
+            Match match = INDEX.match(text);
+            assertTrue(match.confidence() >= 0 && match.confidence() <= 1);
+        }
+    }
+}
