@@ -5,25 +5,32 @@ import io.qabot.core.Escalation;
 import io.qabot.core.Escalation.Status;
 import io.qabot.core.EscalationQueue;
 import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.Platform;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The escalation queue in memory: lost on restart, so only for tests, {@code ask} and a bot
- * run without storage. One lock guards everything; the queue sees a handful of questions a
- * minute, not thousands.
+ * run without storage. One lock guards everything; enqueueing is a couple of map look-ups,
+ * however many people asked, so the lock is held only briefly.
  */
 public final class InMemoryEscalationQueue implements EscalationQueue {
+    private static final Pattern SPACING = Pattern.compile("[\\s\\p{Punct}？！。，、]+");
+
     private final Clock clock;
-    private final Map<Long, Escalation> escalations = new LinkedHashMap<>();
+    private final Map<Long, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, Entry> openByQuestion = new HashMap<>();
     private long lastId;
 
     public InMemoryEscalationQueue(Clock clock) {
@@ -31,70 +38,88 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
     }
 
     @Override
-    public synchronized long enqueue(String question, Asker asker) {
+    public long enqueue(String question, Asker asker) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(asker, "asker");
         String key = sameQuestionKey(question);
-        for (Escalation open : escalations.values()) {
-            if (open.status() == Status.OPEN && sameQuestionKey(open.question()).equals(key)) {
-                if (!alreadyAsked(open, asker)) {
-                    List<Asker> askers = new ArrayList<>(open.askers());
-                    askers.add(asker);
-                    escalations.put(open.id(), new Escalation(open.id(), Status.OPEN, open.question(), askers,
-                            open.created(), Optional.empty()));
-                }
-                return open.id();
+        synchronized (this) {
+            Entry open = openByQuestion.get(key);
+            if (open == null) {
+                open = new Entry(++lastId, question.strip(), clock.instant(), key);
+                entries.put(open.id, open);
+                openByQuestion.put(key, open);
             }
+            // one person repeating the question is one asker, wherever they repeat it
+            open.askers.putIfAbsent(new AskerKey(asker.platform(), asker.user().id()), asker);
+            return open.id;
         }
-        long id = ++lastId;
-        escalations.put(id, new Escalation(id, Status.OPEN, question.strip(), List.of(asker), clock.instant(),
-                Optional.empty()));
-        return id;
     }
 
     @Override
     public synchronized List<Escalation> open() {
-        return escalations.values().stream()
-                .filter(e -> e.status() == Status.OPEN)
-                .sorted(Comparator.comparing(Escalation::created).thenComparing(Escalation::id).reversed())
+        return entries.values().stream()
+                .filter(e -> e.status == Status.OPEN)
+                .sorted(Comparator.comparing((Entry e) -> e.created).thenComparingLong(e -> e.id).reversed())
+                .map(Entry::snapshot)
                 .toList();
     }
 
     @Override
     public synchronized Optional<Escalation> find(long id) {
-        return Optional.ofNullable(escalations.get(id));
+        return Optional.ofNullable(entries.get(id)).map(Entry::snapshot);
     }
 
     @Override
     public synchronized Optional<Escalation> answer(long id, MaintainerAnswer answer) {
         Objects.requireNonNull(answer, "answer");
-        return close(id, Status.ANSWERED, Optional.of(answer));
+        return close(id, Status.ANSWERED, answer);
     }
 
     @Override
     public synchronized Optional<Escalation> dismiss(long id) {
-        return close(id, Status.DISMISSED, Optional.empty());
+        return close(id, Status.DISMISSED, null);
     }
 
-    private Optional<Escalation> close(long id, Status status, Optional<MaintainerAnswer> answer) {
-        Escalation open = escalations.get(id);
-        if (open == null || open.status() != Status.OPEN) {
+    private Optional<Escalation> close(long id, Status status, MaintainerAnswer answer) {
+        Entry entry = entries.get(id);
+        if (entry == null || entry.status != Status.OPEN) {
             return Optional.empty();
         }
-        Escalation closed = new Escalation(id, status, open.question(), open.askers(), open.created(), answer);
-        escalations.put(id, closed);
-        return Optional.of(closed);
+        entry.status = status;
+        entry.answer = answer;
+        openByQuestion.remove(entry.key, entry);
+        return Optional.of(entry.snapshot());
     }
 
-    /** One person repeating the question is one asker, wherever they repeat it. */
-    private static boolean alreadyAsked(Escalation escalation, Asker asker) {
-        return escalation.askers().stream().anyMatch(a -> a.platform() == asker.platform()
-                && a.user().id().equals(asker.user().id()));
-    }
-
-    /** Questions differing only in case, width or spacing are the same question. */
+    /** Questions differing only in case, width, spacing or punctuation are the same question. */
     private static String sameQuestionKey(String question) {
         String folded = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return folded.replaceAll("[\\s\\p{Punct}？！。，、]+", " ").strip();
+        return SPACING.matcher(folded).replaceAll(" ").strip();
+    }
+
+    private record AskerKey(Platform platform, String user) {
+    }
+
+    /** Mutable under the queue's lock; handed out only as {@link Escalation} snapshots. */
+    private static final class Entry {
+        final long id;
+        final String question;
+        final Instant created;
+        final String key;
+        final Map<AskerKey, Asker> askers = new LinkedHashMap<>();
+        Status status = Status.OPEN;
+        MaintainerAnswer answer;
+
+        Entry(long id, String question, Instant created, String key) {
+            this.id = id;
+            this.question = question;
+            this.created = created;
+            this.key = key;
+        }
+
+        Escalation snapshot() {
+            return new Escalation(id, status, question, new ArrayList<>(askers.values()), created,
+                    Optional.ofNullable(answer));
+        }
     }
 }

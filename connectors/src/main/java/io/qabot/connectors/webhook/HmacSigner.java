@@ -17,9 +17,12 @@ final class HmacSigner {
     static final String PREFIX = "sha256=";
 
     private final SecretKeySpec key;
+    /** Initialised once; each use gets a clone, which skips the provider look-up and key set-up. */
+    private final Mac prototype;
 
     HmacSigner(String secret) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.prototype = newMac();
     }
 
     String sign(String timestamp, byte[] body) {
@@ -39,8 +42,16 @@ final class HmacSigner {
     }
 
     private Mac mac() {
+        // a Mac is not thread-safe and routes run on several I/O threads: one per use
         try {
-            // a Mac is not thread-safe and cheap to make; routes run on several I/O threads
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac();
+        }
+    }
+
+    private Mac newMac() {
+        try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return mac;
