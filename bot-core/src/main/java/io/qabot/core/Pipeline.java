@@ -1,0 +1,149 @@
+package io.qabot.core;
+
+import io.qabot.core.reply.Addressee;
+import io.qabot.core.reply.Answer;
+import io.qabot.core.reply.ReplyRenderer;
+import io.qabot.knowledge.Match;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The message path from a chat message to its outcome. Thread-safe; one per process.
+ *
+ * <p>{@link #handle} returns at once: de-duplication happens on the caller's thread, the
+ * stages (matching included) run on the executor given to the builder, so an I/O thread
+ * can call it and attach a callback.
+ */
+public final class Pipeline {
+    private final QuestionMatcher matcher;
+    private final Executor executor;
+    private final DedupStage dedup;
+    private final StageChain stages;
+
+    private Pipeline(Builder builder) {
+        this.matcher = builder.matcher;
+        this.executor = builder.executor;
+        this.dedup = new DedupStage(builder.clock, builder.dedupTtl);
+        this.stages = new StageChain(stages(builder));
+    }
+
+    /** The whole message path after de-duplication, in the order a message meets it. */
+    private static List<Stage> stages(Builder b) {
+        return List.of(
+                new ChatModeStage(b.policy),                                // off, or not addressed in mention mode
+                new MatchStage(b.matcher),                                  // the knowledge's verdict; chatter stops here
+                new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
+                new CooldownStage(b.clock, b.cooldown),                     // one answer per asker per cooldown
+                new RateLimitStage(b.clock, b.chatRates, b.platformRates),  // stay under the platforms' throttling
+                new ReplyStage());                                          // write it for the platform and the asker
+    }
+
+    public static Builder builder(QuestionMatcher matcher, EscalationQueue escalations, Executor executor) {
+        return new Builder(matcher, escalations, executor);
+    }
+
+    /**
+     * Handles one delivery. The future fails only when a stage failed (a bug or the queue's
+     * storage); a redelivery of a failed message is then handled afresh.
+     */
+    public CompletableFuture<Handled> handle(ChatMessage message) {
+        Objects.requireNonNull(message, "message");
+        return dedup.handle(message,
+                () -> CompletableFuture.supplyAsync(() -> stages.proceed(Exchange.of(message)), executor));
+    }
+
+    /** Matches one question on the bot's executor, outside any chat: {@code /api/v1/ask} and the CLI. */
+    public CompletableFuture<Match> match(String question) {
+        Objects.requireNonNull(question, "question");
+        return CompletableFuture.supplyAsync(() -> matcher.match(question), executor);
+    }
+
+    /**
+     * The messages that carry a maintainer's answer back to everyone who asked an escalated
+     * question: each addressed to its asker, in their chat and thread, in their platform's
+     * dialect. Sending them is the connectors' job.
+     */
+    public List<OutboundMessage> maintainerReplies(Escalation escalation, MaintainerAnswer answer) {
+        Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
+        List<OutboundMessage> out = new ArrayList<>();
+        for (Asker asker : escalation.askers()) {
+            Platform platform = asker.platform();
+            ReplyRenderer renderer = renderers.computeIfAbsent(platform,
+                    p -> ReplyRenderer.of(p.dialect(), p.maxReplyChars()));
+            String text = renderer.render(new Answer(answer.answer(), answer.links(), null),
+                    new Addressee(asker.user().id(), asker.user().name()));
+            out.add(new OutboundMessage(platform, asker.chat(), platform.threads() ? asker.thread() : null,
+                    asker.messageId(), asker.user(), text, OutboundMessage.Author.MAINTAINER));
+        }
+        return out;
+    }
+
+    /** Settings with working defaults; setters reject bad values naming them. */
+    public static final class Builder {
+        private final QuestionMatcher matcher;
+        private final EscalationQueue escalations;
+        private final Executor executor;
+        private Clock clock = Clock.systemUTC();
+        private ChatPolicy policy = ChatPolicy.everywhere(ChatMode.MENTION);
+        private Duration dedupTtl = Duration.ofHours(8);
+        private Duration cooldown = Duration.ofMinutes(10);
+        private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
+        private final Map<Platform, Rate> platformRates = new EnumMap<>(Platform.class);
+
+        private Builder(QuestionMatcher matcher, EscalationQueue escalations, Executor executor) {
+            this.matcher = Objects.requireNonNull(matcher, "matcher");
+            this.escalations = Objects.requireNonNull(escalations, "escalations");
+            this.executor = Objects.requireNonNull(executor, "executor");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder policy(ChatPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** How long a delivery id is remembered; Feishu redelivers up to ~7.1 h later, hence 8 h by default. */
+        public Builder dedupTtl(Duration ttl) {
+            this.dedupTtl = positive(ttl, "dedupTtl");
+            return this;
+        }
+
+        public Builder cooldown(Duration cooldown) {
+            this.cooldown = positive(cooldown, "cooldown");
+            return this;
+        }
+
+        public Builder chatRate(Platform platform, Rate rate) {
+            chatRates.put(Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(rate, "rate"));
+            return this;
+        }
+
+        public Builder platformRate(Platform platform, Rate rate) {
+            platformRates.put(Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(rate, "rate"));
+            return this;
+        }
+
+        public Pipeline build() {
+            return new Pipeline(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

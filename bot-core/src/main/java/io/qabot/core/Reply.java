@@ -1,0 +1,18 @@
+package io.qabot.core;
+
+import io.qabot.knowledge.Candidate;
+import java.util.Objects;
+
+/**
+ * A reply ready to post: the text already rendered in the platform's dialect (addressed to
+ * the asker, trimmed to the platform's limit), the thread to post it in (null for the chat
+ * itself), who it addresses (connectors that mention by metadata, like DingTalk's
+ * {@code atUserIds}, need the id), and the knowledge turn it came from.
+ */
+public record Reply(String text, String thread, Sender addressee, Candidate answer) {
+    public Reply {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(addressee, "addressee");
+        Objects.requireNonNull(answer, "answer");
+    }
+}

@@ -1,0 +1,33 @@
+package io.qabot.core;
+
+import io.qabot.core.reply.Addressee;
+import io.qabot.core.reply.Answer;
+import io.qabot.core.reply.ReplyRenderer;
+import io.qabot.knowledge.Candidate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The last stage: writes the answer for the asker's platform, addressed to the asker (never
+ * to a name from the knowledge) and in their thread where the platform has threads.
+ */
+final class ReplyStage implements Stage {
+    private final Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
+
+    ReplyStage() {
+        for (Platform platform : Platform.values()) {
+            renderers.put(platform, ReplyRenderer.of(platform.dialect(), platform.maxReplyChars()));
+        }
+    }
+
+    @Override
+    public Outcome intercept(Exchange exchange, Chain chain) {
+        ChatMessage message = exchange.message();
+        Candidate best = exchange.requireVerdict("ReplyStage").best().orElseThrow();
+        Sender asker = message.sender();
+        String text = renderers.get(message.platform())
+                .render(Answer.of(best), new Addressee(asker.id(), asker.name()));
+        String thread = message.platform().threads() ? message.thread() : null;
+        return new Outcome.Replied(message, exchange.verdict(), new Reply(text, thread, asker, best));
+    }
+}

@@ -1,0 +1,15 @@
+package io.qabot.core.reply;
+
+/** The markup a chat platform renders. */
+public enum Dialect {
+    /** No markup: links are written out, emphasis dropped. Feishu text, IRC, WeChat. */
+    PLAIN,
+    /** CommonMark: the generic webhook, Discord, WeCom markdown. */
+    COMMONMARK,
+    /** Slack mrkdwn: {@code *bold*}, {@code <url|text>}, {@code &amp;} escapes. */
+    SLACK_MRKDWN,
+    /** Telegram's {@code parse_mode=HTML}: the tags it accepts, the rest escaped. */
+    TELEGRAM_HTML,
+    /** DingTalk's markdown subset: no code highlighting, line breaks need two trailing spaces. */
+    DINGTALK_MARKDOWN
+}

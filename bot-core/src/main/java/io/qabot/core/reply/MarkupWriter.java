@@ -1,0 +1,115 @@
+package io.qabot.core.reply;
+
+import io.qabot.core.reply.Markup.Block;
+import io.qabot.core.reply.Markup.Code;
+import io.qabot.core.reply.Markup.Emphasis;
+import io.qabot.core.reply.Markup.Inline;
+import io.qabot.core.reply.Markup.Kind;
+import io.qabot.core.reply.Markup.LineBreak;
+import io.qabot.core.reply.Markup.Link;
+import io.qabot.core.reply.Markup.Strong;
+import io.qabot.core.reply.Markup.Text;
+import java.util.List;
+
+/**
+ * Writes {@link Markup} in one dialect. The walk over blocks and spans is shared; each
+ * dialect says only how one span or block looks, and how plain text is escaped so that it
+ * cannot turn into markup by accident.
+ */
+abstract class MarkupWriter {
+
+    static MarkupWriter of(Dialect dialect) {
+        return switch (dialect) {
+            case PLAIN -> new PlainWriter();
+            case COMMONMARK -> new CommonMarkWriter();
+            case SLACK_MRKDWN -> new SlackMrkdwnWriter();
+            case TELEGRAM_HTML -> new TelegramHtmlWriter();
+            case DINGTALK_MARKDOWN -> new DingTalkMarkdownWriter();
+        };
+    }
+
+    final String write(List<Block> blocks) {
+        StringBuilder out = new StringBuilder();
+        Block previous = null;
+        for (Block block : blocks) {
+            if (previous != null) {
+                out.append(isListItem(previous) && isListItem(block) ? lineBreak() : paragraphBreak());
+            }
+            out.append(block(block));
+            previous = block;
+        }
+        return out.toString();
+    }
+
+    final String inlines(List<Inline> spans) {
+        StringBuilder out = new StringBuilder();
+        for (Inline span : spans) {
+            if (span instanceof Text t) {
+                out.append(escape(t.text()));
+            } else if (span instanceof Strong s) {
+                out.append(s.text().isBlank() ? escape(s.text()) : strong(s.text()));
+            } else if (span instanceof Emphasis e) {
+                out.append(e.text().isBlank() ? escape(e.text()) : emphasis(e.text()));
+            } else if (span instanceof Code c) {
+                out.append(c.text().isEmpty() ? "" : code(c.text()));
+            } else if (span instanceof Link l) {
+                out.append(link(l.text(), l.url()));
+            } else if (span instanceof LineBreak) {
+                out.append(lineBreak());
+            }
+        }
+        return out.toString();
+    }
+
+    private String block(Block block) {
+        if (block.kind() == Kind.CODE_BLOCK) {
+            return codeBlock(block.visible());
+        }
+        String content = inlines(block.inlines());
+        return switch (block.kind()) {
+            case HEADING -> heading(block.number(), content);
+            case BULLET -> "• " + content;
+            case ORDERED -> block.number() + ". " + content;
+            case QUOTE -> quote(content);
+            default -> content;
+        };
+    }
+
+    private static boolean isListItem(Block block) {
+        return block.kind() == Kind.BULLET || block.kind() == Kind.ORDERED;
+    }
+
+    /** Plain text made safe for the dialect. */
+    abstract String escape(String text);
+
+    abstract String strong(String text);
+
+    abstract String emphasis(String text);
+
+    abstract String code(String text);
+
+    /** A link; {@code text} equal to {@code url} means a bare URL. */
+    abstract String link(String text, String url);
+
+    abstract String codeBlock(String code);
+
+    /** Chat dialects have no real headings: bold is the common substitute. */
+    String heading(int level, String content) {
+        return content;
+    }
+
+    String quote(String content) {
+        return "> " + content;
+    }
+
+    String lineBreak() {
+        return "\n";
+    }
+
+    String paragraphBreak() {
+        return "\n\n";
+    }
+
+    /** Addresses the asker the way the dialect notifies them. */
+    abstract String mention(Addressee addressee);
+}

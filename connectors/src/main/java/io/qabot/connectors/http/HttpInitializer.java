@@ -1,0 +1,46 @@
+package io.qabot.connectors.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Builds each connection's pipeline, in the order bytes meet it. */
+final class HttpInitializer extends ChannelInitializer<SocketChannel> {
+    private final HttpServerOptions options;
+    private final Router router;
+    private final InFlight inFlight;
+    private final BooleanSupplier draining;
+    private final ChannelGroup channels;
+
+    HttpInitializer(HttpServerOptions options, Router router, InFlight inFlight, BooleanSupplier draining,
+                    ChannelGroup channels) {
+        this.options = options;
+        this.router = router;
+        this.inFlight = inFlight;
+        this.draining = draining;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channels.add(channel);
+        HeaderTimeoutHandler headerTimeout = new HeaderTimeoutHandler(options.headerTimeout());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast("header-timeout", headerTimeout);
+        pipeline.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(8 * 1024)
+                .setMaxHeaderSize(16 * 1024)));
+        pipeline.addLast("header-watch", headerTimeout.watcher());
+        pipeline.addLast("body-limit", new BodyLimitHandler(options.maxBodyBytes()));
+        pipeline.addLast("aggregator", new HttpObjectAggregator(options.maxBodyBytes()));
+        pipeline.addLast("router", new RouterHandler(router, inFlight, draining));
+    }
+}

@@ -1,0 +1,25 @@
+package io.qabot.connectors.http;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One HTTP endpoint: a method and an exact path. {@link #handle} is called on a Netty I/O
+ * thread: it may verify a signature and parse the body, but must hand any slower work
+ * (matching, storage, outbound calls) to the bot's executor and return a future at once.
+ * A future that fails becomes a 500 and is logged with the route's name; the server keeps
+ * serving.
+ */
+public interface Route {
+
+    HttpMethod method();
+
+    String path();
+
+    CompletableFuture<RouteResponse> handle(RouteRequest request);
+
+    /** For logs: which connector or feature owns the route. */
+    default String name() {
+        return method() + " " + path();
+    }
+}

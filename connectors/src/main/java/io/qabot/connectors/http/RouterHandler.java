@@ -1,0 +1,199 @@
+package io.qabot.connectors.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches each complete request to its route and writes the route's response when its
+ * future completes. One request per connection is worked on at a time (pipelined ones wait
+ * in order) so responses leave in the order the requests came.
+ *
+ * <p>All state is touched only on the channel's event loop: completions from the bot's
+ * executor hop back onto it before touching anything.
+ */
+final class RouterHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(RouterHandler.class);
+
+    /** Fired through every channel's pipeline when the server starts draining. */
+    static final Object DRAIN = new Object() {
+        @Override
+        public String toString() {
+            return "DRAIN";
+        }
+    };
+
+    private final Router router;
+    private final InFlight inFlight;
+    private final BooleanSupplier draining;
+    private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean busy;
+
+    RouterHandler(Router router, InFlight inFlight, BooleanSupplier draining) {
+        this.router = router;
+        this.inFlight = inFlight;
+        this.draining = draining;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (busy) {
+            waiting.add(request);
+            return;
+        }
+        dispatch(ctx, request);
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
+        busy = true;
+        inFlight.begin();
+        boolean keepAlive;
+        CompletableFuture<RouteResponse> response;
+        try {
+            keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+            response = route(ctx, request);
+        } finally {
+            request.release();
+        }
+        response.whenComplete((ok, failure) -> {
+            if (ctx.executor().inEventLoop()) {
+                respond(ctx, ok, failure, keepAlive);
+            } else {
+                ctx.executor().execute(() -> respond(ctx, ok, failure, keepAlive));
+            }
+        });
+    }
+
+    private CompletableFuture<RouteResponse> route(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            return CompletableFuture.completedFuture(RouteResponse.error(400,
+                    "malformed HTTP request: " + request.decoderResult().cause().getMessage()));
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        Route route = router.find(request.method(), uri.path());
+        if (route == null) {
+            var allowed = router.allowed(uri.path());
+            return CompletableFuture.completedFuture(allowed.isEmpty()
+                    ? RouteResponse.error(404, "no route for " + uri.path())
+                    : RouteResponse.error(405, request.method() + " not allowed on " + uri.path())
+                            .withHeader("Allow", String.join(", ", allowed)));
+        }
+        // copy the exact bytes out before anyone parses them: platforms sign these bytes
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        HttpHeaders headers = new DefaultHttpHeaders().add(request.headers());
+        RouteRequest routed = new RouteRequest(request.method(), uri.path(), uri.parameters(), headers, body,
+                (InetSocketAddress) ctx.channel().remoteAddress());
+        try {
+            CompletableFuture<RouteResponse> response = route.handle(routed);
+            if (response == null) {
+                throw new IllegalStateException("route " + route.name() + " returned null");
+            }
+            return response.exceptionally(failure -> failed(route, failure));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(route, e));
+        }
+    }
+
+    private static RouteResponse failed(Route route, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RejectedExecutionException) {
+            log.warn("route {} refused a request: the bot's executor is saturated", route.name());
+            return RouteResponse.error(503, "busy, try again").withHeader("Retry-After", "1");
+        }
+        log.error("route {} failed", route.name(), cause);
+        return RouteResponse.error(500, "internal error");
+    }
+
+    private void respond(ChannelHandlerContext ctx, RouteResponse routed, Throwable failure, boolean keepAlive) {
+        RouteResponse response = routed != null ? routed : RouteResponse.error(500, "internal error");
+        if (failure != null) {
+            log.error("response failed", failure);
+        }
+        boolean keepOpen = keepAlive && !draining.getAsBoolean();
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            out.headers().set(header.getKey(), header.getValue());
+        }
+        out.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        if (!keepOpen) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        ChannelFuture written = ctx.writeAndFlush(out);
+        written.addListener(done -> inFlight.end());
+        if (!keepOpen) {
+            written.addListener(ChannelFutureListener.CLOSE);
+            busy = false;
+            releaseWaiting();
+            return;
+        }
+        busy = false;
+        FullHttpRequest next = waiting.poll();
+        if (next != null) {
+            dispatch(ctx, next);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent || evt == DRAIN) {
+            // a request in progress is not idle: its response will close the connection if draining
+            if (!busy) {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseWaiting();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    private void releaseWaiting() {
+        FullHttpRequest request;
+        while ((request = waiting.poll()) != null) {
+            request.release();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Connectors translate chat platforms' payloads to and from bot-core's records. Each is a
+ * {@link io.qabot.connectors.Connector}: the HTTP routes its platform calls (verified by
+ * the platform's own scheme) and the sender that posts into its chats.
+ *
+ * <p>Subpackages: {@code http} the Netty server and routing, {@code ask} the
+ * {@code /api/v1/ask} route and the ask result object, {@code webhook} the generic signed
+ * webhook, {@code outbound} the one HTTP client every connector posts through.
+ */
+package io.qabot.connectors;

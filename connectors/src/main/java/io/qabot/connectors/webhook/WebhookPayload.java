@@ -1,0 +1,75 @@
+package io.qabot.connectors.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Reads the inbound webhook JSON into a {@link ChatMessage}. A payload that does not fit
+ * becomes a {@link #problem()} naming the field, not an exception.
+ */
+record WebhookPayload(ChatMessage message, String problem) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static WebhookPayload read(byte[] body, Instant sent) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return problem("body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return problem("body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return problem("body must be a JSON object, not " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        JsonNode idNode = root.get("id");
+        // ids are strings in the contract; integral numbers are accepted as their decimal text
+        String id = idNode != null && idNode.isIntegralNumber() ? idNode.asText() : text(root, "id");
+        String chat = text(root, "chat");
+        String text = text(root, "text");
+        JsonNode user = root.get("user");
+        if (id == null || id.isBlank()) {
+            return problem("missing field: id (a non-empty string)");
+        }
+        if (chat == null || chat.isBlank()) {
+            return problem("missing field: chat (a non-empty string)");
+        }
+        if (text == null) {
+            return problem("missing field: text (a string)");
+        }
+        if (user == null || !user.isObject() || text(user, "id") == null || text(user, "id").isBlank()) {
+            return problem("missing field: user.id (a non-empty string)");
+        }
+        JsonNode thread = root.get("thread");
+        if (thread != null && !thread.isNull() && !thread.isTextual()) {
+            return problem("field thread must be a string or null");
+        }
+        JsonNode mentioned = root.get("mentioned");
+        if (mentioned != null && !mentioned.isNull() && !mentioned.isBoolean()) {
+            return problem("field mentioned must be true or false");
+        }
+        Sender sender = new Sender(text(user, "id"), text(user, "name"));
+        ChatMessage message = new ChatMessage(Platform.WEBHOOK, chat, thread == null ? null : thread.asText(null),
+                id, sender, text, mentioned != null && mentioned.asBoolean(), sent);
+        return new WebhookPayload(message, null);
+    }
+
+    boolean ok() {
+        return problem == null;
+    }
+
+    private static WebhookPayload problem(String reason) {
+        return new WebhookPayload(null, reason);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+}

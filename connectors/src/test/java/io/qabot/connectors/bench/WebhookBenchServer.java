@@ -1,0 +1,46 @@
+package io.qabot.connectors.bench;
+
+import io.qabot.connectors.KeywordMatcher;
+import io.qabot.connectors.http.HttpServerOptions;
+import io.qabot.connectors.http.QabotServer;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.outbound.OutboundOptions;
+import io.qabot.connectors.webhook.WebhookConnector;
+import io.qabot.connectors.webhook.WebhookOptions;
+import io.qabot.core.ChatMode;
+import io.qabot.core.ChatPolicy;
+import io.qabot.core.Pipeline;
+import io.qabot.core.escalation.InMemoryEscalationQueue;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * qabot's server as {@code serve} will run it, with the webhook on and the keyword stand-in
+ * for the matcher (the Lucene one is another module's work): args are port and secret.
+ */
+public final class WebhookBenchServer {
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(args[0]);
+        Clock clock = Clock.systemUTC();
+        ExecutorService bot = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() * 2);
+        Pipeline pipeline = Pipeline.builder(new KeywordMatcher(), new InMemoryEscalationQueue(clock), bot)
+                .clock(clock)
+                .policy(ChatPolicy.everywhere(ChatMode.MENTION))
+                .build();
+        WebhookConnector webhook = new WebhookConnector(WebhookOptions.of(args[1], null), pipeline,
+                new OutboundClient(OutboundOptions.defaults()), clock);
+        QabotServer server = new QabotServer(HttpServerOptions.defaults().withPort(port), pipeline, () -> true,
+                webhook.routes());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            bot.shutdown();
+        }));
+        Thread.currentThread().join();
+    }
+}

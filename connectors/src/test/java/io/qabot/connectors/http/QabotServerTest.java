@@ -1,0 +1,175 @@
+package io.qabot.connectors.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.KeywordMatcher;
+import io.qabot.knowledge.Match;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The server's own routes and its behaviour as an HTTP server, on a real loopback socket. */
+class QabotServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void reportsHealthAlwaysAndReadinessOnlyWhenReady() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start()) {
+            fixture.ready.set(false);
+            assertEquals(200, fixture.get("/healthz").statusCode());
+            assertEquals(503, fixture.get("/readyz").statusCode());
+
+            fixture.ready.set(true);
+            assertEquals(200, fixture.get("/readyz").statusCode());
+        }
+    }
+
+    @Test
+    void answersAskWithTheAskObjectAddressedToNoOne() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start()) {
+            HttpResponse<String> response = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"raft 能跨机房部署吗\"}")).build());
+
+            JsonNode body = JSON.readTree(response.body());
+            assertEquals(200, response.statusCode());
+            assertEquals("answer", body.get("decision").asText());
+            assertTrue(body.get("reply").asText().startsWith("跨机房不需要特殊支持"), body.get("reply").asText());
+            assertEquals("SOFA Weekly | 每周精选【10/28 - 11/01】", body.get("source").get("title").asText());
+            assertFalse(body.has("in_reply_to"));
+        }
+    }
+
+    @Test
+    void refusesAskWithoutText() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start()) {
+            HttpResponse<String> response = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"raft\"}")).build());
+
+            assertEquals(400, response.statusCode());
+            assertEquals("missing field: text (a string)", JSON.readTree(response.body()).get("error").asText());
+        }
+    }
+
+    @Test
+    void answers404ForAnUnknownRouteAnd405ForAWrongMethod() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start()) {
+            HttpResponse<String> unknown = fixture.get("/hooks/nowhere");
+            HttpResponse<String> wrongMethod = fixture.get("/hooks/webhook");
+
+            assertEquals(404, unknown.statusCode());
+            assertEquals("no route for /hooks/nowhere", JSON.readTree(unknown.body()).get("error").asText());
+            assertEquals(405, wrongMethod.statusCode());
+            assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElseThrow());
+        }
+    }
+
+    @Test
+    void servesSeveralRequestsOnOneKeptAliveConnectionInOrder() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start(); RawConnection connection = new RawConnection(fixture.port)) {
+            // pipelined: both requests are sent before either response is read
+            connection.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            String first = connection.readResponse();
+            String second = connection.readResponse();
+            connection.write("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n");
+            String third = connection.readResponse();
+
+            assertTrue(first.startsWith("HTTP/1.1 200"), first);
+            assertTrue(second.startsWith("HTTP/1.1 404"), second);
+            assertTrue(third.startsWith("HTTP/1.1 200"), third);
+        }
+    }
+
+    @Test
+    void cutsOffAClientThatTricklesItsHeaders() throws Exception {
+        HttpServerOptions options = HttpServerOptions.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(30));
+        try (ServerFixture fixture = new ServerFixture(options, ServerFixture.SECRET, new KeywordMatcher());
+             RawConnection connection = new RawConnection(fixture.port)) {
+            connection.write("GET /healthz HTTP/1.1\r\nHost: x\r\n");
+
+            assertTrue(connection.closedWithin(Duration.ofSeconds(5)), "headers never finished, yet still connected");
+        }
+    }
+
+    @Test
+    void closesAnIdleConnection() throws Exception {
+        HttpServerOptions options = HttpServerOptions.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300));
+        try (ServerFixture fixture = new ServerFixture(options, ServerFixture.SECRET, new KeywordMatcher());
+             RawConnection connection = new RawConnection(fixture.port)) {
+            connection.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(connection.readResponse().startsWith("HTTP/1.1 200"));
+
+            assertTrue(connection.closedWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void doesNotCloseAConnectionWhoseRequestIsStillBeingWorkedOn() throws Exception {
+        CountDownLatch matching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        KeywordMatcher slow = blockingMatcher(matching, release);
+        HttpServerOptions options = HttpServerOptions.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200));
+        try (ServerFixture fixture = new ServerFixture(options, ServerFixture.SECRET, slow);
+             RawConnection connection = new RawConnection(fixture.port)) {
+            String body = "{\"text\": \"raft 跨机房\"}";
+            connection.write("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
+            assertTrue(matching.await(5, TimeUnit.SECONDS));
+
+            assertFalse(connection.closedWithin(Duration.ofMillis(600)), "idle timeout fired during the request");
+            release.countDown();
+            assertTrue(connection.readResponse().startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    @Test
+    void finishesRequestsInProgressWhenClosed() throws Exception {
+        CountDownLatch matching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ServerFixture fixture = ServerFixture.start(blockingMatcher(matching, release));
+        CompletableFuture<HttpResponse<String>> inProgress = fixture.http.sendAsync(
+                HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"raft 跨机房\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(matching.await(5, TimeUnit.SECONDS));
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                fixture.close();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertFalse(closing.isDone(), "close must wait for the request in progress");
+        release.countDown();
+
+        HttpResponse<String> response = inProgress.get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        closing.get(10, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
+                () -> new RawConnection(fixture.port).close(), "a closed server accepts no connections");
+    }
+
+    private static KeywordMatcher blockingMatcher(CountDownLatch matching, CountDownLatch release) {
+        return new KeywordMatcher() {
+            @Override
+            public Match match(String question) {
+                matching.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.match(question);
+            }
+        };
+    }
+}
