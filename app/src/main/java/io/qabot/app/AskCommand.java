@@ -1,6 +1,7 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.ask.AskObject;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Match;
 
@@ -21,14 +22,15 @@ import java.util.Set;
  */
 final class AskCommand {
     private final KnowledgeSources sources;
-    private final AskResultJson json;
+    private final Configuration configuration;
     private final ObjectMapper mapper;
     private final InputStream in;
     private final PrintStream out;
 
-    AskCommand(KnowledgeSources sources, AskResultJson json, ObjectMapper mapper, InputStream in, PrintStream out) {
+    AskCommand(KnowledgeSources sources, Configuration configuration, ObjectMapper mapper, InputStream in,
+               PrintStream out) {
         this.sources = sources;
-        this.json = json;
+        this.configuration = configuration;
         this.mapper = mapper;
         this.in = in;
         this.out = out;
@@ -36,7 +38,7 @@ final class AskCommand {
 
     int run(List<String> args) {
         Arguments arguments = Arguments.parse(args, Set.of("--knowledge", "--config"), Set.of("--json"));
-        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), arguments.one("--config"));
+        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.knowledge(arguments.one("--config")));
         boolean asJson = arguments.flag("--json");
         if (!arguments.words().isEmpty()) {
             print(index.match(String.join(" ", arguments.words())), asJson);
@@ -55,16 +57,17 @@ final class AskCommand {
     }
 
     private void print(Match match, boolean asJson) {
+        AskObject result = AskObject.of(match, AskObject.GENERIC_REPLY);
         if (asJson) {
             try {
-                out.println(mapper.writeValueAsString(json.of(match)));
+                out.println(mapper.writeValueAsString(result.toJson()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return;
         }
-        var result = json.of(match);
-        String text = result.path("reply").isNull() ? "" : " " + result.get("reply").asText().replaceAll("\\s*\\R\\s*", " ⏎ ");
+        // one line a result, so the output stays aligned with the input lines
+        String text = result.reply() == null ? "" : " " + result.reply().replaceAll("\\s*\\R\\s*", " ⏎ ");
         out.printf(Locale.ROOT, "%s (%.2f)%s%n", match.decision().wireName(), match.confidence(), text);
     }
 }

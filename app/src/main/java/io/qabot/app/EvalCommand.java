@@ -22,11 +22,13 @@ import java.util.Set;
  */
 final class EvalCommand {
     private final KnowledgeSources sources;
+    private final Configuration configuration;
     private final ObjectMapper mapper;
     private final PrintStream out;
 
-    EvalCommand(KnowledgeSources sources, ObjectMapper mapper, PrintStream out) {
+    EvalCommand(KnowledgeSources sources, Configuration configuration, ObjectMapper mapper, PrintStream out) {
         this.sources = sources;
+        this.configuration = configuration;
         this.mapper = mapper;
         this.out = out;
     }
@@ -40,7 +42,7 @@ final class EvalCommand {
         if (!arguments.words().isEmpty()) {
             throw new UsageException("eval: unexpected argument " + arguments.words().get(0));
         }
-        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), arguments.one("--config"));
+        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.knowledge(arguments.one("--config")));
         EvaluationSet set = EvaluationSet.read(Path.of(evalFile), mapper);
         boolean verbose = arguments.flag("--verbose");
 

@@ -15,11 +15,13 @@ import java.util.Set;
 /** {@code qabot ingest --stats}: what the knowledge reader found, as one JSON object. */
 final class IngestCommand {
     private final KnowledgeSources sources;
+    private final Configuration configuration;
     private final ObjectMapper mapper;
     private final PrintStream out;
 
-    IngestCommand(KnowledgeSources sources, ObjectMapper mapper, PrintStream out) {
+    IngestCommand(KnowledgeSources sources, Configuration configuration, ObjectMapper mapper, PrintStream out) {
         this.sources = sources;
+        this.configuration = configuration;
         this.mapper = mapper;
         this.out = out;
     }
@@ -29,7 +31,7 @@ final class IngestCommand {
         if (!arguments.words().isEmpty()) {
             throw new UsageException("ingest: unexpected argument " + arguments.words().get(0));
         }
-        Corpus corpus = sources.read(arguments.all("--knowledge"), arguments.one("--config"));
+        Corpus corpus = sources.read(arguments.all("--knowledge"), configuration.knowledge(arguments.one("--config")));
         ObjectNode stats = mapper.createObjectNode();
         stats.put("documents", corpus.documents());
         stats.put("items", corpus.items().size());

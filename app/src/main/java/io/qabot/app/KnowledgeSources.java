@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Where the knowledge comes from for a command: the {@code --knowledge} paths when given,
@@ -23,16 +22,14 @@ final class KnowledgeSources {
     static final List<String> SAMPLE_FILES = List.of("qabot-faq.md");
 
     private final KnowledgeReader reader;
-    private final Function<String, List<Path>> configuredPaths;
 
-    /** @param configuredPaths the knowledge paths of the configuration file given (or none) */
-    KnowledgeSources(KnowledgeReader reader, Function<String, List<Path>> configuredPaths) {
+    KnowledgeSources(KnowledgeReader reader) {
         this.reader = reader;
-        this.configuredPaths = configuredPaths;
     }
 
-    Corpus read(List<String> explicit, String configFile) {
-        List<Path> paths = explicit.isEmpty() ? configuredPaths.apply(configFile) : explicit.stream().map(Path::of).toList();
+    /** @param configured the knowledge paths of the configuration (or none) */
+    Corpus read(List<String> explicit, List<Path> configured) {
+        List<Path> paths = explicit.isEmpty() ? configured : explicit.stream().map(Path::of).toList();
         if (paths.isEmpty()) {
             paths = List.of(sampleKnowledge());
         }
@@ -43,8 +40,8 @@ final class KnowledgeSources {
         }
     }
 
-    KnowledgeIndex index(List<String> explicit, String configFile) {
-        return KnowledgeIndex.build(read(explicit, configFile).items());
+    KnowledgeIndex index(List<String> explicit, List<Path> configured) {
+        return KnowledgeIndex.build(read(explicit, configured).items());
     }
 
     /** Copies the sample knowledge out of the jar into a temporary folder the reader can walk. */

@@ -1,16 +1,14 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.knowledge.Match;
 import io.qabot.knowledge.ingest.KnowledgeReader;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}. */
 public final class Main {
@@ -27,46 +25,39 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int status = run(Arrays.asList(args), System.in, out, err);
+        int status = run(Arrays.asList(args), System.getenv(), System.in, out, err);
         if (status != 0 || args.length == 0 || !args[0].equals("serve")) {
             System.exit(status);
         }
     }
 
-    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    static int run(List<String> args, Map<String, String> environment, InputStream in, PrintStream out,
+                   PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             (args.isEmpty() ? err : out).println(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
         ObjectMapper mapper = new ObjectMapper();
-        KnowledgeSources sources = new KnowledgeSources(new KnowledgeReader(), configFile -> List.<Path>of());
-        Function<Match, String> reply = Main::plainReply;
+        KnowledgeSources sources = new KnowledgeSources(new KnowledgeReader());
+        Configuration configuration = new Configuration(environment, warning -> err.println("qabot: " + warning));
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {
-                case "ask" -> new AskCommand(sources, new AskResultJson(mapper, reply), mapper, in, out).run(rest);
-                case "ingest" -> new IngestCommand(sources, mapper, out).run(rest);
-                case "eval" -> new EvalCommand(sources, mapper, out).run(rest);
+                case "serve" -> new ServeCommand(sources, configuration).run(rest);
+                case "ask" -> new AskCommand(sources, configuration, mapper, in, out).run(rest);
+                case "ingest" -> new IngestCommand(sources, configuration, mapper, out).run(rest);
+                case "eval" -> new EvalCommand(sources, configuration, mapper, out).run(rest);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
             };
         } catch (UsageException e) {
             err.println("qabot: " + e.getMessage());
             return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         } catch (RuntimeException e) {
             err.println("qabot: " + e);
             return 1;
         }
-    }
-
-    private static String plainReply(Match match) {
-        var best = match.best().orElseThrow();
-        StringBuilder text = new StringBuilder(best.turn().answer());
-        best.item().links().forEach(l -> text.append('\n').append(l));
-        var source = best.item().source();
-        text.append("\n— ").append(source.title());
-        if (source.url() != null) {
-            text.append(' ').append(source.url());
-        }
-        return text.toString();
     }
 }

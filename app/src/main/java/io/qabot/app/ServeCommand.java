@@ -1,0 +1,132 @@
+package io.qabot.app;
+
+import io.qabot.config.ChatRule;
+import io.qabot.config.QabotConfig;
+import io.qabot.config.Secret;
+import io.qabot.connectors.Connector;
+import io.qabot.connectors.http.HttpServerOptions;
+import io.qabot.connectors.http.QabotServer;
+import io.qabot.connectors.http.Route;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.outbound.OutboundOptions;
+import io.qabot.connectors.webhook.WebhookConnector;
+import io.qabot.connectors.webhook.WebhookOptions;
+import io.qabot.core.ChatMode;
+import io.qabot.core.ChatPolicy;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import io.qabot.core.escalation.InMemoryEscalationQueue;
+import io.qabot.knowledge.Corpus;
+import io.qabot.knowledge.KnowledgeIndex;
+import io.qabot.knowledge.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code qabot serve}: reads the configuration, loads the knowledge, wires the pipeline and
+ * the connectors that are configured, and serves until the process is asked to stop.
+ */
+final class ServeCommand {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    private final KnowledgeSources sources;
+    private final Configuration configuration;
+
+    ServeCommand(KnowledgeSources sources, Configuration configuration) {
+        this.sources = sources;
+        this.configuration = configuration;
+    }
+
+    int run(List<String> args) throws InterruptedException {
+        Arguments arguments = Arguments.parse(args, Set.of("--config"), Set.of());
+        if (!arguments.words().isEmpty()) {
+            throw new UsageException("serve: unexpected argument " + arguments.words().get(0));
+        }
+        QabotConfig config = configuration.load(arguments.one("--config"));
+
+        Corpus corpus = sources.read(List.of(), config.knowledge());
+        for (Problem problem : corpus.problems()) {
+            log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
+        }
+        AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(KnowledgeIndex.build(corpus.items()));
+        log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
+                corpus.items().size(), corpus.turns(), corpus.problems().size());
+
+        ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                namedThreads("qabot-bot"));
+        Clock clock = Clock.systemUTC();
+        Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
+                        new InMemoryEscalationQueue(clock), bot)
+                .clock(clock)
+                .policy(chatPolicy(config))
+                .cooldown(config.policy().cooldown())
+                .build();
+        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults());
+        List<Connector> connectors = new ArrayList<>();
+        connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
+                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline, outbound, clock));
+
+        List<Route> routes = new ArrayList<>();
+        connectors.forEach(c -> routes.addAll(c.routes()));
+        HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
+                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
+                config.http().shutdownGrace());
+        QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null, routes);
+        int port = server.start();
+        connectors.stream().filter(c -> !c.routes().isEmpty())
+                .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
+        log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: finishing requests in progress");
+            try {
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                bot.shutdown();
+                stopped.countDown();
+            }
+        }, "qabot-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static ChatPolicy chatPolicy(QabotConfig config) {
+        ChatPolicy.Builder policy = ChatPolicy.builder(ChatMode.MENTION);
+        config.chats().defaults().forEach((platform, mode) ->
+                policy.platformDefault(platform(platform), mode(mode)));
+        for (ChatRule rule : config.chats().rules()) {
+            policy.chat(platform(rule.platform()), rule.chat(), mode(rule.mode()));
+        }
+        return policy.build();
+    }
+
+    private static Platform platform(io.qabot.config.Platform platform) {
+        return Platform.fromWireName(platform.configName());
+    }
+
+    private static ChatMode mode(io.qabot.config.ChatMode mode) {
+        return ChatMode.valueOf(mode.name());
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
