@@ -2,7 +2,7 @@
 # Load benchmark for POST /hooks/webhook, compared with a bare Netty hello-world server on the
 # same machine in the same run. A benchmark, not a CI gate. Traffic stays on 127.0.0.1.
 #
-#   connectors/bench/webhook-load.sh [DURATION_SECONDS]
+#   bench/webhook/webhook-load.sh [DURATION_SECONDS]
 #
 # Reports requests/s of each and their ratio (goal >= 50 %), then p99 latency of the webhook
 # at 500 messages/s (goal < 50 ms). wrk 4.1 (Debian) has no -R, so the paced run uses a Lua
@@ -37,7 +37,7 @@ rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 run_wrk() { # out-file rate connections
   QABOT_REQUESTS="$WORK/requests.tsv" QABOT_THREADS=$THREADS QABOT_CONNECTIONS=$3 QABOT_RATE=$2 \
-    wrk -t$THREADS -c"$3" -d"${DURATION}s" --latency -s connectors/bench/webhook.lua "http://127.0.0.1:$QABOT_PORT/hooks/webhook" >"$1"
+    wrk -t$THREADS -c"$3" -d"${DURATION}s" --latency -s bench/webhook/webhook.lua "http://127.0.0.1:$QABOT_PORT/hooks/webhook" >"$1"
 }
 
 echo "== bare Netty hello world" >&2
