@@ -83,6 +83,13 @@ final class ServeCommand {
                 config.http().shutdownGrace());
         QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null, routes);
         int port = server.start();
+        for (Connector connector : connectors) {
+            try {
+                connector.start();
+            } catch (RuntimeException e) {
+                log.error("connector {} failed to start", connector.platform().wireName(), e);
+            }
+        }
         connectors.stream().filter(c -> !c.routes().isEmpty())
                 .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
@@ -90,6 +97,13 @@ final class ServeCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: finishing requests in progress");
+            for (Connector connector : connectors) {
+                try {
+                    connector.close();
+                } catch (RuntimeException e) {
+                    log.warn("connector {} failed to close", connector.platform().wireName(), e);
+                }
+            }
             try {
                 server.close();
             } catch (InterruptedException e) {

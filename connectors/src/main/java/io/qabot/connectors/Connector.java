@@ -18,4 +18,16 @@ public interface Connector {
 
     /** Posts into the platform's chats. */
     ChatSender sender();
+
+    /**
+     * Starts what the connector runs by itself: a long connection it opens to the platform
+     * (DingTalk Stream, Discord Gateway, Telegram long polling, IRC). Called once after the
+     * server is up; a failure here is logged with the connector's name and the others still start.
+     */
+    default void start() {
+    }
+
+    /** Stops what {@link #start()} started; called once on shutdown. */
+    default void close() {
+    }
 }
