@@ -49,6 +49,12 @@ final class JdbcOutbox implements Outbox {
         });
     }
 
+    /** Ends every lease; only for a database no other process can be using. */
+    int releaseAll() {
+        return sql.autoCommit(c -> Sql.update(c, "UPDATE delivery SET lease_owner = NULL, lease_until = NULL "
+                + "WHERE state = 'pending' AND lease_owner IS NOT NULL"));
+    }
+
     @Override
     public boolean sent(long deliveryId, String owner, Instant at) {
         return sql.autoCommit(c -> Sql.update(c, "UPDATE delivery SET state = 'sent', delivered_at = ?, "

@@ -73,7 +73,16 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         log.info("store: {} at {}", kind, kind == Kind.H2 ? url : "(the configured database URL)");
-        return new Store(dataSource, kind, clock);
+        Store store = new Store(dataSource, kind, clock);
+        if (url.startsWith("jdbc:h2:file:")) {
+            // An embedded file belongs to one process at a time, so a lease found now was held by
+            // a process that died mid-send: its deliveries are due at once, not when the lease ends.
+            int released = store.outbox.releaseAll();
+            if (released > 0) {
+                log.info("store: {} deliveries left in flight by the previous run are due again", released);
+            }
+        }
+        return store;
     }
 
     /** The embedded default: a file database in {@code dataDir}, in H2's PostgreSQL mode. */
