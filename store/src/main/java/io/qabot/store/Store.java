@@ -85,7 +85,12 @@ public final class Store implements AutoCloseable {
         return store;
     }
 
-    /** The embedded default: a file database in {@code dataDir}, in H2's PostgreSQL mode. */
+    /**
+     * The embedded default: a file database in {@code dataDir}, in H2's PostgreSQL mode.
+     * {@code WRITE_DELAY=0} writes each commit to the file before the commit returns; H2's
+     * default (500 ms later, from a background thread) loses the last commits to a kill -9,
+     * which {@code CrashRecoveryTest} caught as an answered escalation gone after restart.
+     */
     static String embeddedUrl(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
@@ -93,7 +98,7 @@ public final class Store implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("qabot")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     private static Kind kindOf(String url) {
