@@ -3,14 +3,13 @@ package io.qabot.knowledge;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -46,7 +45,6 @@ public final class KnowledgeIndex {
     private static final String QUESTION = "q";
     private static final String CONTEXT = "c";
     private static final String ANSWER = "a";
-    private static final String ORDINAL = "ord";
     private static final int CANDIDATES = 50;
     private static final int MAX_QUERY_TERMS = 48;
     private static final java.util.regex.Pattern NAME =
@@ -54,18 +52,22 @@ public final class KnowledgeIndex {
     private static final int MAX_QUESTION_CHARS = 4_000;
 
     private final List<Entry> entries;
-    private final Map<String, Integer> documentFrequency;
+    private final Map<String, Double> idfs;
+    private final double unseenIdf;
     private final IndexSearcher searcher;
+    private final java.util.concurrent.ConcurrentHashMap<Term, TermStates> termStates =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final MixedTextAnalyzer analyzer;
     private final Confidence confidence;
     private final Products products;
     private final Glossary glossary;
 
-    private KnowledgeIndex(List<Entry> entries, Map<String, Integer> documentFrequency,
+    private KnowledgeIndex(List<Entry> entries, Map<String, Double> idfs,
                            IndexSearcher searcher, MixedTextAnalyzer analyzer, Confidence confidence,
                            Products products, Glossary glossary) {
         this.entries = entries;
-        this.documentFrequency = documentFrequency;
+        this.idfs = idfs;
+        this.unseenIdf = Math.log(1 + (entries.size() + 0.5) / 0.5);
         this.searcher = searcher;
         this.analyzer = analyzer;
         this.confidence = confidence;
@@ -105,7 +107,10 @@ public final class KnowledgeIndex {
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             // terms are analysed once, above; Lucene sees them space-separated
-            IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+            IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
+                    // merging only neighbouring segments keeps documents in the order they were
+                    // added, so after the final merge a document's id is its entry's position
+                    .setMergePolicy(new LogDocMergePolicy());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int i = 0; i < entries.size(); i++) {
                     Entry e = entries.get(i);
@@ -113,12 +118,17 @@ public final class KnowledgeIndex {
                     doc.add(new TextField(QUESTION, String.join(" ", e.questionTokens()), Field.Store.NO));
                     doc.add(new TextField(CONTEXT, String.join(" ", e.contextTokens()), Field.Store.NO));
                     doc.add(new TextField(ANSWER, String.join(" ", e.answerTokens()), Field.Store.NO));
-                    doc.add(new NumericDocValuesField(ORDINAL, i));
                     writer.addDocument(doc);
                 }
+                writer.forceMerge(1);
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(df), searcher, analyzer, confidence, products,
+            // every query is different: caching clauses only costs time and memory
+            searcher.setQueryCache(null);
+            int n = entries.size();
+            Map<String, Double> idfs = new HashMap<>(df.size() * 2);
+            df.forEach((term, count) -> idfs.put(term, Math.log(1 + (n - count + 0.5) / (count + 0.5))));
+            return new KnowledgeIndex(List.copyOf(entries), idfs, searcher, analyzer, confidence, products,
                     Glossary.load(analyzer));
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
@@ -185,7 +195,7 @@ public final class KnowledgeIndex {
     }
 
     public List<String> unseenTerms(String question) {
-        return terms(question).stream().filter(t -> !documentFrequency.containsKey(t)).toList();
+        return terms(question).stream().filter(t -> !idfs.containsKey(t)).toList();
     }
 
     List<String> terms(String question) {
@@ -214,17 +224,20 @@ public final class KnowledgeIndex {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : expanded) {
+            if (!idfs.containsKey(term)) {
+                continue; // no document has it: a clause would only cost a dictionary lookup
+            }
             float weight = queryTerms.contains(term) ? 1f : 0.8f;
-            query.add(new BoostQuery(new TermQuery(new Term(QUESTION, term)), 3f * weight), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), 1f * weight), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), 1.5f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(QUESTION, term), 3f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(CONTEXT, term), 1f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(ANSWER, term), 1.5f * weight), BooleanClause.Occur.SHOULD);
         }
         Set<String> named = products.namedIn(queryTerms);
         List<Scored> scored = new ArrayList<>();
         try {
             TopDocs top = searcher.search(query.build(), CANDIDATES);
             for (ScoreDoc hit : top.scoreDocs) {
-                Entry entry = entries.get(ordinal(hit.doc));
+                Entry entry = entries.get(hit.doc);
                 scored.add(Scored.of(entry, hit.score, concepts, expanded, totalIdf, named, names, this));
             }
         } catch (IOException e) {
@@ -237,9 +250,26 @@ public final class KnowledgeIndex {
         return preferBestCopy(ranked);
     }
 
+    /**
+     * A term query that reuses the term's dictionary lookup: the index never changes, so the
+     * lookup done for the first question that used a term serves every later one. Without
+     * this, the dictionary seeks of a hundred clauses were most of a match's time.
+     */
+    private TermQuery termQuery(String field, String text) {
+        Term term = new Term(field, text);
+        TermStates states = termStates.computeIfAbsent(term, t -> {
+            try {
+                return TermStates.build(searcher, t, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up a term in the in-memory index failed", e);
+            }
+        });
+        return new TermQuery(term, states);
+    }
+
     boolean unseen(Concept concept) {
-        return !documentFrequency.containsKey(concept.term()) && concept.alternatives().stream()
-                .noneMatch(a -> a.stream().allMatch(documentFrequency::containsKey));
+        return !idfs.containsKey(concept.term()) && concept.alternatives().stream()
+                .noneMatch(a -> a.stream().allMatch(idfs::containsKey));
     }
 
     /**
@@ -250,7 +280,7 @@ public final class KnowledgeIndex {
      * messages, whose rare parts say little about the subject.
      */
     private boolean namesSomethingUnknown(String text) {
-        return names(text).stream().anyMatch(tokens -> tokens.stream().noneMatch(documentFrequency::containsKey));
+        return names(text).stream().anyMatch(tokens -> tokens.stream().noneMatch(idfs::containsKey));
     }
 
     /** The names a question uses, each as its analysed terms (any one of which stands for it). */
@@ -270,17 +300,8 @@ public final class KnowledgeIndex {
     }
 
     double idf(String term) {
-        int n = entries.size();
-        int df = documentFrequency.getOrDefault(term, 0);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    private int ordinal(int docId) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(docId, leaves));
-        NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
-        ordinals.advanceExact(docId - leaf.docBase);
-        return (int) ordinals.longValue();
+        Double idf = idfs.get(term);
+        return idf == null ? unseenIdf : idf;
     }
 
     /** The distinct query terms, at most {@value #MAX_QUERY_TERMS}, keeping the rarest. */
