@@ -41,18 +41,29 @@ import java.util.function.Function;
 public final class ConnectorFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
-    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final Clock clock;
     public final RecordingApi api = new RecordingApi();
-    public final RecordingEscalations escalations = new RecordingEscalations(new InMemoryEscalationQueue(clock));
+    public final RecordingEscalations escalations;
     public final ExecutorService botExecutor = Executors.newFixedThreadPool(4);
     public final KeywordMatcher matcher = new KeywordMatcher();
-    public final Pipeline pipeline = Pipeline.builder(matcher, escalations, botExecutor)
-            .clock(clock)
-            .policy(ChatPolicy.everywhere(ChatMode.MENTION))
-            .build();
+    public final Pipeline pipeline;
     public final OutboundClient outbound = new OutboundClient(OutboundOptions.defaults());
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private QabotServer server;
+
+    public ConnectorFixture() {
+        this(NOW);
+    }
+
+    /** With the clock stopped at {@code now}: a platform's published vector carries its own time. */
+    public ConnectorFixture(Instant now) {
+        clock = Clock.fixed(now, ZoneOffset.UTC);
+        escalations = new RecordingEscalations(new InMemoryEscalationQueue(clock));
+        pipeline = Pipeline.builder(matcher, escalations, botExecutor)
+                .clock(clock)
+                .policy(ChatPolicy.everywhere(ChatMode.MENTION))
+                .build();
+    }
     private Connector connector;
     private int port;
 
