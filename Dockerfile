@@ -11,6 +11,7 @@ COPY pom.xml ./
 COPY config/pom.xml config/
 COPY knowledge/pom.xml knowledge/
 COPY bot-core/pom.xml bot-core/
+COPY store/pom.xml store/
 COPY connectors/pom.xml connectors/
 COPY app/pom.xml app/
 COPY .mvn .mvn
