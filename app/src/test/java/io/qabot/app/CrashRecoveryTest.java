@@ -79,7 +79,9 @@ class CrashRecoveryTest {
     private Process serve(Map<String, String> env, int port, String name) throws IOException {
         Path log = Path.of("target", "crash-recovery-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m", "io.qabot.app.Main", "serve")
+                "-cp", System.getProperty("java.class.path"), "-Xmx256m",
+                // the app's own logging (INFO), not the tests' quieter one: the log is the evidence when this fails
+                "-Dlogback.configurationFile=logback.xml", "io.qabot.app.Main", "serve")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QABOT_"));
