@@ -9,7 +9,11 @@ import io.qabot.connectors.http.QabotServer;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
+import io.qabot.connectors.dingtalk.DingTalkConnector;
+import io.qabot.connectors.feishu.FeishuConnector;
 import io.qabot.connectors.webhook.WebhookConnector;
+import io.qabot.connectors.wechat.WeChatConnector;
+import io.qabot.connectors.wecom.WeComConnector;
 import io.qabot.connectors.webhook.WebhookOptions;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatSender;
@@ -100,6 +104,11 @@ final class ServeCommand {
         List<Connector> connectors = new ArrayList<>();
         connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
                 config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline, outbound, clock));
+        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound, clock,
+                config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));

@@ -24,12 +24,12 @@ public enum Platform {
      * whole platform shares one bucket. No documented length limit: 4000 is a guess.
      */
     DINGTALK(Dialect.DINGTALK_MARKDOWN, 4_000, false, Rate.perMinute(20), Rate.perMinute(20)),
-    /** 5 QPS per group; text messages have no markdown. Tenant-wide rate is a guess. */
-    FEISHU(Dialect.PLAIN, 10_000, true, Rate.perSecond(5), Rate.perSecond(50)),
+    /** 5 QPS per group; text messages have no markdown but notify with at tags. Tenant-wide rate is a guess. */
+    FEISHU(Dialect.FEISHU_TEXT, 10_000, true, Rate.perSecond(5), Rate.perSecond(50)),
     /** 20 messages/min per robot; markdown.content is at most 4096 bytes (~1300 CJK characters). */
-    WECOM(Dialect.COMMONMARK, 1_300, false, Rate.perMinute(20), Rate.perMinute(20)),
-    /** WeChat Official Account text replies; length and rate are guesses. */
-    WECHAT(Dialect.PLAIN, 600, false, Rate.perMinute(20), Rate.perSecond(10)),
+    WECOM(Dialect.WECOM_MARKDOWN, 1_300, false, Rate.perMinute(20), Rate.perMinute(20)),
+    /** WeChat Official Account text replies, one reader at a time; length and rate are guesses. */
+    WECHAT(Dialect.WECHAT_TEXT, 600, false, Rate.perMinute(20), Rate.perSecond(10)),
     /** 2000 characters; 50 requests/s per bot; per-channel rate is a guess (5 per 5 s). */
     DISCORD(Dialect.COMMONMARK, 2_000, true, new Rate(5, Duration.ofSeconds(5)), Rate.perSecond(50)),
     /** 512 bytes per line including the prefix; flood control allows about one line per 2 s. */

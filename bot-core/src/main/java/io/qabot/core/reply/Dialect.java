@@ -11,5 +11,11 @@ public enum Dialect {
     /** Telegram's {@code parse_mode=HTML}: the tags it accepts, the rest escaped. */
     TELEGRAM_HTML,
     /** DingTalk's markdown subset: no code highlighting, line breaks need two trailing spaces. */
-    DINGTALK_MARKDOWN
+    DINGTALK_MARKDOWN,
+    /** Feishu/Lark {@code text} messages: plain text, but a mention is an {@code <at user_id="…">} tag that notifies. */
+    FEISHU_TEXT,
+    /** WeCom robot markdown: no escapes, no code blocks; {@code <@userid>} mentions and notifies. */
+    WECOM_MARKDOWN,
+    /** WeChat Official Account text: plain, and no mention, because every reply goes to the one reader who asked. */
+    WECHAT_TEXT
 }

@@ -25,6 +25,9 @@ abstract class MarkupWriter {
             case SLACK_MRKDWN -> new SlackMrkdwnWriter();
             case TELEGRAM_HTML -> new TelegramHtmlWriter();
             case DINGTALK_MARKDOWN -> new DingTalkMarkdownWriter();
+            case FEISHU_TEXT -> new FeishuTextWriter();
+            case WECOM_MARKDOWN -> new WeComMarkdownWriter();
+            case WECHAT_TEXT -> new WeChatTextWriter();
         };
     }
 
@@ -110,6 +113,11 @@ abstract class MarkupWriter {
         return "\n\n";
     }
 
-    /** Addresses the asker the way the dialect notifies them. */
+    /** Whether the dialect has no link syntax, so a link is written as its text and then its address. */
+    boolean plainText() {
+        return false;
+    }
+
+    /** Addresses the asker the way the dialect notifies them; empty where a reply needs no address. */
     abstract String mention(Addressee addressee);
 }

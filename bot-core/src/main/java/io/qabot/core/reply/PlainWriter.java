@@ -1,7 +1,7 @@
 package io.qabot.core.reply;
 
 /** No markup at all: platforms that show text as typed (Feishu text, IRC, WeChat). */
-final class PlainWriter extends MarkupWriter {
+class PlainWriter extends MarkupWriter {
     @Override
     String escape(String text) {
         return text;
@@ -30,6 +30,11 @@ final class PlainWriter extends MarkupWriter {
     @Override
     String codeBlock(String code) {
         return code;
+    }
+
+    @Override
+    boolean plainText() {
+        return true;
     }
 
     @Override

@@ -93,8 +93,9 @@ public final class ReplyRenderer {
 
     private String compose(Addressee addressee, List<Block> blocks, List<String> links, Source source) {
         StringBuilder out = new StringBuilder();
-        if (addressee != null) {
-            out.append(writer.mention(addressee));
+        String mention = addressee == null ? "" : writer.mention(addressee);
+        if (!mention.isEmpty()) {
+            out.append(mention);
             boolean inline = !blocks.isEmpty() && blocks.get(0).kind() == Kind.PARAGRAPH;
             out.append(inline ? " " : writer.lineBreak());
         }
@@ -123,7 +124,7 @@ public final class ReplyRenderer {
             return writer.escape(title) + date;
         }
         // plain text has no link syntax: title, date, then the address people can copy
-        return dialect == Dialect.PLAIN
+        return writer.plainText()
                 ? title + date + " " + source.url()
                 : writer.link(title, source.url()) + date;
     }

@@ -60,6 +60,32 @@ class ReplyRendererTest {
     }
 
     @Test
+    void writesFeishuTextWithAnAtTagThatNotifiesTheAsker() {
+        assertEquals("""
+                <at user_id="ou_asker">李雷</at> 用 1.3.0 以上版本，配置 electionTimeoutMs，见 文档 (https://www.sofastack.tech/projects/sofa-jraft/) 。
+
+                Links: https://github.com/sofastack/sofa-jraft
+                Source: SOFA Weekly | 每周精选 (2019-11-01) https://www.sofastack.tech/blog/sofa-weekly-20191101/""",
+                render(Dialect.FEISHU_TEXT, ANSWER, new Addressee("ou_asker", "李雷")));
+    }
+
+    @Test
+    void writesWeComMarkdownWithAnIdMentionAndNoEscapes() {
+        assertEquals("""
+                <@lilei> 用 **1.3.0** 以上版本，配置 `electionTimeoutMs`，见 [文档](https://www.sofastack.tech/projects/sofa-jraft/) 。
+
+                Links: [https://github.com/sofastack/sofa-jraft](https://github.com/sofastack/sofa-jraft)
+                Source: [SOFA Weekly | 每周精选](https://www.sofastack.tech/blog/sofa-weekly-20191101/) (2019-11-01)""",
+                render(Dialect.WECOM_MARKDOWN, ANSWER, new Addressee("lilei", "李雷")));
+    }
+
+    @Test
+    void writesWeChatTextWithoutAMentionBecauseTheConversationIsTheReadersOwn() {
+        assertTrue(render(Dialect.WECHAT_TEXT, ANSWER, new Addressee("o6_bmjrPTlm6", "o6_bmjrPTlm6"))
+                .startsWith("用 1.3.0 以上版本"));
+    }
+
+    @Test
     void writesPlainTextWithLinksSpelledOut() {
         assertEquals("""
                 @Ann <dev> 用 1.3.0 以上版本，配置 electionTimeoutMs，见 文档 (https://www.sofastack.tech/projects/sofa-jraft/) 。

@@ -1,0 +1,174 @@
+package io.qabot.connectors.dingtalk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpMethod;
+import io.qabot.config.DingTalkConfig;
+import io.qabot.connectors.Connector;
+import io.qabot.connectors.http.Route;
+import io.qabot.connectors.http.RouteRequest;
+import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.core.ChatSender;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Outcome;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DingTalk app robot. In callback mode: {@code POST /hooks/dingtalk}, verified by the
+ * {@code timestamp} and {@code sign} headers within an hour of now (401 and nothing else
+ * otherwise), acknowledged at once, answered asynchronously. In Stream mode: no route; the
+ * connector connects out from {@link #start()}. Either way the same robot messages go the
+ * same way into the pipeline, and the pipeline's de-duplication by {@code msgId} keeps a
+ * redelivery from being answered twice.
+ */
+public final class DingTalkConnector implements Connector {
+    private static final Logger log = LoggerFactory.getLogger(DingTalkConnector.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PATH = "/hooks/dingtalk";
+    /** DingTalk's documented window for a callback's timestamp, either way. */
+    static final Duration MAX_SKEW = Duration.ofHours(1);
+
+    private final DingTalkConfig config;
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final DingTalkSignature signature;
+    private final DingTalkReplies replies;
+    private final DingTalkStreamClient stream;
+
+    public DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.signature = new DingTalkSignature(config.appSecret());
+        this.replies = new DingTalkReplies(config, client, clock);
+        this.stream = config.mode() == DingTalkConfig.Mode.STREAM
+                ? new DingTalkStreamClient(config, client, this::accept) : null;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.DINGTALK;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return config.mode() == DingTalkConfig.Mode.CALLBACK ? List.of(new CallbackRoute()) : List.of();
+    }
+
+    @Override
+    public ChatSender sender() {
+        return this::send;
+    }
+
+    @Override
+    public void start() {
+        if (stream != null) {
+            stream.start();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
+    private CompletableFuture<RouteResponse> receive(RouteRequest request) {
+        String refusal = refusal(request.header("timestamp"), request.header("sign"));
+        if (refusal != null) {
+            log.debug("refused DingTalk callback from {}: {}", request.remote(), refusal);
+            return done(RouteResponse.error(401, refusal));
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(request.body());
+        } catch (IOException e) {
+            return done(RouteResponse.error(400, "body is not JSON"));
+        }
+        accept(root);
+        return done(RouteResponse.json(200, JSON.createObjectNode()));
+    }
+
+    /** Why the callback is not authentic, or null when it is. */
+    private String refusal(String timestamp, String sign) {
+        if (timestamp == null || sign == null) {
+            return "missing " + (timestamp == null ? "timestamp" : "sign") + " header";
+        }
+        long millis;
+        try {
+            millis = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return "timestamp must be epoch milliseconds";
+        }
+        if (Math.abs(clock.millis() - millis) > MAX_SKEW.toMillis()) {
+            return "timestamp is outside the allowed window of " + MAX_SKEW.toMinutes() + " minutes";
+        }
+        return signature.verify(timestamp, sign) ? null : "sign does not match";
+    }
+
+    /** Hands an authenticated robot message to the pipeline and posts the answer when there is one. */
+    void accept(JsonNode payload) {
+        Optional<DingTalkRobotMessage> read = DingTalkRobotMessage.read(payload);
+        if (read.isEmpty()) {
+            log.debug("DingTalk message ignored: not a text message the bot reads");
+            return;
+        }
+        DingTalkRobotMessage message = read.get();
+        replies.remember(message);
+        pipeline.handle(message.toChatMessage(clock.instant()))
+                .thenCompose(handled -> handled.outcome() instanceof Outcome.Replied replied && !handled.redelivery()
+                        ? replies.post(message.conversationId(), replied.reply().addressee().id(), replied.reply().text())
+                        : CompletableFuture.<Void>completedFuture(null))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        log.warn("DingTalk reply to {} in {} failed", message.msgId(), message.conversationId(), failure);
+                    }
+                });
+    }
+
+    private CompletableFuture<Void> send(OutboundMessage message) {
+        if (message.platform() != Platform.DINGTALK) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "DingTalk connector cannot send to " + message.platform().wireName()));
+        }
+        return replies.post(message.chat(), message.addressee().id(), message.text());
+    }
+
+    private static CompletableFuture<RouteResponse> done(RouteResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private final class CallbackRoute implements Route {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.POST;
+        }
+
+        @Override
+        public String path() {
+            return PATH;
+        }
+
+        @Override
+        public CompletableFuture<RouteResponse> handle(RouteRequest request) {
+            return receive(request);
+        }
+
+        @Override
+        public String name() {
+            return "dingtalk connector";
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.qabot.connectors.feishu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpMethod;
+import io.qabot.config.FeishuConfig;
+import io.qabot.connectors.Connector;
+import io.qabot.connectors.http.Route;
+import io.qabot.connectors.http.RouteRequest;
+import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.core.ChatSender;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Outcome;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feishu's event subscription at {@code POST /hooks/feishu}: verify (signature and replay
+ * window when an Encrypt Key is set; the Verification Token always), answer the
+ * {@code url_verification} challenge, acknowledge events at once and answer
+ * {@code im.message.receive_v1} asynchronously; everything else is acknowledged and ignored.
+ */
+public final class FeishuConnector implements Connector {
+    private static final Logger log = LoggerFactory.getLogger(FeishuConnector.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PATH = "/hooks/feishu";
+    static final String MESSAGE_RECEIVED = "im.message.receive_v1";
+    /**
+     * Feishu documents no window. It retries a push up to ~7.1 h after the first one, and a
+     * retry may carry the first timestamp, so a shorter window could refuse real deliveries.
+     * A replay inside the window is swallowed by the pipeline's 8 h de-duplication.
+     */
+    static final Duration MAX_SKEW = Duration.ofHours(7).plusMinutes(30);
+
+    private final FeishuConfig config;
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final FeishuEventDecryptor decryptor;
+    private final FeishuSignature signature;
+    private final FeishuReplies replies;
+
+    public FeishuConnector(FeishuConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.decryptor = config.encryptKey().map(FeishuEventDecryptor::new).orElse(null);
+        this.signature = config.encryptKey().map(FeishuSignature::new).orElse(null);
+        this.replies = new FeishuReplies(config, client, clock);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.FEISHU;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(new EventRoute());
+    }
+
+    @Override
+    public ChatSender sender() {
+        return this::send;
+    }
+
+    private CompletableFuture<RouteResponse> receive(RouteRequest request) {
+        JsonNode event;
+        try {
+            event = authentic(request);
+        } catch (FeishuRefusal refusal) {
+            log.debug("refused Feishu event from {}: {}", request.remote(), refusal.getMessage());
+            return done(RouteResponse.error(401, refusal.getMessage()));
+        }
+        if ("url_verification".equals(event.path("type").asText())) {
+            return done(RouteResponse.json(200, JSON.createObjectNode().put("challenge", event.path("challenge").asText(""))));
+        }
+        String type = event.path("header").path("event_type").asText("");
+        if (MESSAGE_RECEIVED.equals(type)) {
+            FeishuMessage.read(event.path("event")).ifPresentOrElse(this::accept,
+                    () -> log.debug("Feishu message ignored: not a user's text message"));
+        } else {
+            log.debug("Feishu event {} ignored", type.isEmpty() ? "(v1 or unknown)" : type);
+        }
+        return done(RouteResponse.json(200, JSON.createObjectNode()));
+    }
+
+    /** The event, decrypted, after every check passed; otherwise the reason it is refused. */
+    private JsonNode authentic(RouteRequest request) throws FeishuRefusal {
+        JsonNode outer = parse(request.body(), "body");
+        JsonNode event = outer;
+        boolean signed = false;
+        if (decryptor != null) {
+            String timestamp = request.header("X-Lark-Request-Timestamp");
+            String nonce = request.header("X-Lark-Request-Nonce");
+            String sign = request.header("X-Lark-Signature");
+            if (sign != null) {
+                checkWindow(timestamp);
+                if (!signature.verify(sign, timestamp, nonce, request.body())) {
+                    throw new FeishuRefusal("X-Lark-Signature does not match");
+                }
+                signed = true;
+            }
+            if (!outer.path("encrypt").isTextual()) {
+                throw new FeishuRefusal("events must be encrypted with the configured Encrypt Key");
+            }
+            event = parse(decryptor.decrypt(outer.path("encrypt").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "decrypted event");
+        }
+        boolean challenge = "url_verification".equals(event.path("type").asText());
+        // Feishu does not sign the URL challenge (its SDKs check only the token there); every event it signs
+        if (decryptor != null && !signed && !challenge) {
+            throw new FeishuRefusal("missing X-Lark-Signature header");
+        }
+        String token = event.has("header") ? event.path("header").path("token").asText(null) : event.path("token").asText(null);
+        if (!config.verificationToken().matches(token)) {
+            throw new FeishuRefusal("verification token does not match");
+        }
+        return event;
+    }
+
+    private void checkWindow(String timestamp) throws FeishuRefusal {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp == null ? "" : timestamp.strip());
+        } catch (NumberFormatException e) {
+            throw new FeishuRefusal("X-Lark-Request-Timestamp must be unix seconds");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_SKEW.toSeconds()) {
+            throw new FeishuRefusal("X-Lark-Request-Timestamp is outside the allowed window");
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes, String what) throws FeishuRefusal {
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new FeishuRefusal(what + " is not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new FeishuRefusal(what + " is not JSON");
+        }
+    }
+
+    private void accept(FeishuMessage message) {
+        pipeline.handle(message.toChatMessage(clock.instant()))
+                .thenCompose(handled -> handled.outcome() instanceof Outcome.Replied replied && !handled.redelivery()
+                        ? replies.reply(message.messageId(), replied.reply().text(), "bot:" + message.messageId())
+                        : CompletableFuture.<Void>completedFuture(null))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        log.warn("Feishu reply to {} in {} failed", message.messageId(), message.chatId(), failure);
+                    }
+                });
+    }
+
+    /** A later reply (a maintainer's answer) goes into the thread of the message it answers. */
+    private CompletableFuture<Void> send(OutboundMessage message) {
+        if (message.platform() != Platform.FEISHU) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "Feishu connector cannot send to " + message.platform().wireName()));
+        }
+        return replies.reply(message.inReplyTo(), message.text(),
+                message.author().wireName() + ":" + message.inReplyTo() + ":" + message.text().hashCode());
+    }
+
+    private static CompletableFuture<RouteResponse> done(RouteResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private final class EventRoute implements Route {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.POST;
+        }
+
+        @Override
+        public String path() {
+            return PATH;
+        }
+
+        @Override
+        public CompletableFuture<RouteResponse> handle(RouteRequest request) {
+            return receive(request);
+        }
+
+        @Override
+        public String name() {
+            return "feishu connector";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.qabot.connectors.feishu;
+
+import io.qabot.config.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Decrypts {@code encrypt}: Base64 of {@code iv(16) ‖ AES-256-CBC(PKCS#7, 16-byte blocks)},
+ * the key being SHA-256 of the Encrypt Key's UTF-8 bytes. Unlike WeCom, the padding is the
+ * ordinary one, so the JDK's PKCS5Padding (which is PKCS#7 for AES) does it.
+ */
+final class FeishuEventDecryptor {
+    private final byte[] key;
+
+    FeishuEventDecryptor(Secret encryptKey) {
+        try {
+            this.key = MessageDigest.getInstance("SHA-256").digest(encryptKey.bytes());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    String decrypt(String encrypt) throws FeishuRefusal {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(encrypt.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FeishuRefusal("encrypt is not Base64");
+        }
+        if (bytes.length < 32 || bytes.length % 16 != 0) {
+            throw new FeishuRefusal("encrypt is truncated (" + bytes.length + " bytes)");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(bytes, 0, 16));
+            return new String(cipher.doFinal(bytes, 16, bytes.length - 16), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new FeishuRefusal("encrypt does not decrypt with the configured Encrypt Key");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.qabot.connectors.feishu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An {@code im.message.receive_v1} text message from a user. The text is a JSON string inside
+ * the event; mentions are placeholders ({@code @_user_1}) listed in {@code mentions}. The
+ * placeholders that open the message address the bot and are dropped; later ones become
+ * {@code @name} so the question still reads as written.
+ */
+record FeishuMessage(String messageId, String chatId, String thread, boolean group, String openId, String text,
+                     boolean mentioned, Instant created) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Optional<FeishuMessage> read(JsonNode event) {
+        JsonNode message = event.path("message");
+        JsonNode sender = event.path("sender");
+        if (!"text".equals(message.path("message_type").asText()) || !"user".equals(sender.path("sender_type").asText())) {
+            return Optional.empty();
+        }
+        String messageId = message.path("message_id").asText("");
+        String chatId = message.path("chat_id").asText("");
+        String openId = sender.path("sender_id").path("open_id").asText("");
+        if (messageId.isBlank() || chatId.isBlank() || openId.isBlank()) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = JSON.readTree(message.path("content").asText("")).path("text").asText(null);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        JsonNode mentions = message.path("mentions");
+        String stripped = text.strip();
+        boolean leading = true;
+        while (leading) {
+            leading = false;
+            for (JsonNode mention : mentions) {
+                String key = mention.path("key").asText("");
+                if (!key.isEmpty() && stripped.startsWith(key)) {
+                    stripped = stripped.substring(key.length()).strip();
+                    leading = true;
+                }
+            }
+        }
+        for (JsonNode mention : mentions) {
+            String key = mention.path("key").asText("");
+            if (!key.isEmpty()) {
+                stripped = stripped.replace(key, "@" + mention.path("name").asText(""));
+            }
+        }
+        boolean group = "group".equals(message.path("chat_type").asText());
+        // without the "read all group messages" permission Feishu delivers only messages that @ the bot
+        boolean mentioned = !group || mentions.size() > 0;
+        String thread = firstNonBlank(message.path("thread_id").asText(""), message.path("root_id").asText(""));
+        long createdMs = message.path("create_time").asLong(0);
+        return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
+                Instant.ofEpochMilli(createdMs)));
+    }
+
+    ChatMessage toChatMessage(Instant receivedIfUnknown) {
+        return new ChatMessage(Platform.FEISHU, chatId, thread, messageId, new Sender(openId, null), text, mentioned,
+                created.toEpochMilli() == 0 ? receivedIfUnknown : created);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return !a.isBlank() ? a : b.isBlank() ? null : b;
+    }
+}

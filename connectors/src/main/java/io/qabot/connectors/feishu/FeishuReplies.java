@@ -1,0 +1,120 @@
+package io.qabot.connectors.feishu;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.config.FeishuConfig;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.token.AccessTokenCache;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Replies to a message with {@code POST /open-apis/im/v1/messages/{id}/reply}, in thread, as
+ * {@code text}, authorised by a tenant access token obtained from the app id and secret.
+ */
+final class FeishuReplies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Business codes meaning the tenant access token is invalid or expired: fetch a new one and try once more. */
+    private static final Set<Integer> TOKEN_REJECTED = Set.of(99991661, 99991663, 99991668);
+
+    private final FeishuConfig config;
+    private final OutboundClient client;
+    private final Clock clock;
+    private final AccessTokenCache token;
+
+    FeishuReplies(FeishuConfig config, OutboundClient client, Clock clock) {
+        this.config = config;
+        this.client = client;
+        this.clock = clock;
+        this.token = new AccessTokenCache(clock, this::fetchToken);
+    }
+
+    /**
+     * @param idempotencyKey the same key for the same reply, so a retried request is not posted
+     *     twice (Feishu de-duplicates on {@code uuid} for an hour)
+     */
+    CompletableFuture<Void> reply(String messageId, String text, String idempotencyKey) {
+        ObjectNode body = JSON.createObjectNode().put("msg_type", "text");
+        body.put("content", string(JSON.createObjectNode().put("text", text)));
+        body.put("reply_in_thread", true);
+        body.put("uuid", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString());
+        URI uri = api("/open-apis/im/v1/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "/reply");
+        return post(uri, body, true);
+    }
+
+    private CompletableFuture<Void> post(URI uri, ObjectNode body, boolean firstTry) {
+        return token.get().thenCompose(tenantToken -> client.send(client.request(uri)
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("Authorization", "Bearer " + tenantToken)
+                        .POST(HttpRequest.BodyPublishers.ofString(string(body), StandardCharsets.UTF_8))
+                        .build())
+                .thenCompose(response -> {
+                    JsonNode json = json(response);
+                    if (firstTry && TOKEN_REJECTED.contains(json.path("code").asInt(0))) {
+                        token.invalidate(tenantToken);
+                        return post(uri, body, false);
+                    }
+                    requireOk("message reply", response, json);
+                    return CompletableFuture.<Void>completedFuture(null);
+                }));
+    }
+
+    private CompletableFuture<AccessTokenCache.Token> fetchToken() {
+        ObjectNode body = JSON.createObjectNode().put("app_id", config.appId()).put("app_secret", config.appSecret().value());
+        Instant asked = clock.instant();
+        return client.send(client.request(api("/open-apis/auth/v3/tenant_access_token/internal"))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(string(body), StandardCharsets.UTF_8))
+                        .build())
+                .thenApply(response -> {
+                    JsonNode json = json(response);
+                    requireOk("tenant_access_token", response, json);
+                    String value = json.path("tenant_access_token").asText("");
+                    if (value.isBlank()) {
+                        throw new IllegalStateException("Feishu gave no tenant_access_token");
+                    }
+                    return new AccessTokenCache.Token(value, asked.plusSeconds(json.path("expire").asLong(7200)));
+                });
+    }
+
+    private static void requireOk(String what, HttpResponse<byte[]> response, JsonNode json) {
+        if (response.statusCode() / 100 != 2 || json.path("code").asInt(-1) != 0) {
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            throw new IllegalStateException("Feishu " + what + " answered " + response.statusCode() + ": "
+                    + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+        }
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            JsonNode json = JSON.readTree(response.body());
+            return json == null ? JSON.createObjectNode() : json;
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private URI api(String path) {
+        String base = config.apiUrl().toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    private static String string(JsonNode json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.qabot.connectors.wecom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.xml.FlatXml;
+import io.qabot.connectors.xml.MalformedXmlException;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A decrypted WeCom text message: the classic app's XML ({@code MsgType}, {@code Content},
+ * {@code FromUserName}, {@code MsgId}) or the AI bot's JSON ({@code msgtype}, {@code text.content},
+ * {@code from.userid}, {@code msgid}, {@code chatid}, {@code response_url}).
+ *
+ * @param responseUrl where the AI bot takes an active reply to this message; null for app messages
+ */
+record WeComMessage(String msgId, String chat, String userId, String text, boolean mentioned, Instant created,
+                    URI responseUrl) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The AI bot's text starts with the @-mention that addressed it. */
+    private static final Pattern LEADING_MENTION = Pattern.compile("^@\\S+\\s*");
+
+    /** The message, or empty for events, non-text messages and what cannot be read. */
+    static Optional<WeComMessage> read(String plaintext, Instant receivedIfUnknown) {
+        String trimmed = plaintext.strip();
+        return trimmed.startsWith("<") ? fromXml(trimmed, receivedIfUnknown) : fromJson(trimmed, receivedIfUnknown);
+    }
+
+    private static Optional<WeComMessage> fromXml(String xml, Instant received) {
+        FlatXml fields;
+        try {
+            fields = FlatXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+        } catch (MalformedXmlException e) {
+            return Optional.empty();
+        }
+        String msgId = fields.text("MsgId");
+        String user = fields.text("FromUserName");
+        if (!"text".equals(fields.text("MsgType")) || msgId.isBlank() || user.isBlank()) {
+            return Optional.empty();
+        }
+        // an app message is 1:1 with the app: its "chat" is the app, and it always addresses the bot
+        String chat = "agent-" + fields.text("AgentID");
+        return Optional.of(new WeComMessage(msgId, chat, user, fields.text("Content").strip(), true,
+                seconds(fields.text("CreateTime"), received), null));
+    }
+
+    private static Optional<WeComMessage> fromJson(String json, Instant received) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (root == null || !"text".equals(root.path("msgtype").asText())) {
+            return Optional.empty();
+        }
+        String msgId = root.path("msgid").asText("");
+        String user = root.path("from").path("userid").asText("");
+        if (msgId.isBlank() || user.isBlank()) {
+            return Optional.empty();
+        }
+        String chat = root.path("chatid").asText("");
+        String text = LEADING_MENTION.matcher(root.path("text").path("content").asText("").strip()).replaceFirst("");
+        URI responseUrl = null;
+        try {
+            String url = root.path("response_url").asText("");
+            responseUrl = url.isBlank() ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            responseUrl = null;
+        }
+        // the AI bot is called only when @-mentioned in a group or spoken to 1:1
+        return Optional.of(new WeComMessage(msgId, chat.isBlank() ? "single-" + user : chat, user, text, true,
+                received, responseUrl));
+    }
+
+    ChatMessage toChatMessage() {
+        return new ChatMessage(Platform.WECOM, chat, null, msgId, new Sender(userId, null), text, mentioned, created);
+    }
+
+    private static Instant seconds(String value, Instant otherwise) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+}

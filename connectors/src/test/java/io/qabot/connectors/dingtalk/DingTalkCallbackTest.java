@@ -1,0 +1,208 @@
+package io.qabot.connectors.dingtalk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dingtalk.api.DingTalkSignatureUtil;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.config.DingTalkConfig;
+import io.qabot.config.Secret;
+import io.qabot.connectors.recording.ConnectorFixture;
+import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.core.Escalation;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP callback end to end: DingTalk's documented group @-message, signed by DingTalk's
+ * own Java SDK ({@code alibaba-dingtalk-service-sdk}'s {@code DingTalkSignatureUtil}), into a
+ * real server; the answer lands on a local fake of the session webhook or the OpenAPI.
+ */
+class DingTalkCallbackTest {
+    private static final String APP_SECRET = "gC0dn7x_L3hYxMRy-Ab0zTVrKuHnQ9c4Yq8WBs2gEtHpS5aN1dR6fJ3mkZuXvLo";
+    private static final String SESSION_PATH = "/robot/sendBySession";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConnectorFixture fixture = new ConnectorFixture();
+    private final long now = ConnectorFixture.NOW.toEpochMilli();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        fixture.close();
+    }
+
+    private DingTalkConnector start() throws InterruptedException {
+        DingTalkConfig config = new DingTalkConfig("dingappkey", Secret.of(APP_SECRET), "dingrobotcode",
+                fixture.api.uri(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty());
+        return fixture.start(f -> new DingTalkConnector(config, f.pipeline, f.outbound, f.clock));
+    }
+
+    /** The documented message with {@code question}, sent now, its session webhook pointing at the fake for 90 minutes. */
+    private String message(String msgId, String question) {
+        return ConnectorFixture.resource("dingtalk/group-at-message.json")
+                .replace("msgKx3Yq9h2J0rZ==", msgId)
+                .replace(" how do I build the docs?", question)
+                .replace("1717000000123", Long.toString(now))
+                .replace("1717005400123", Long.toString(now + 5_400_000))
+                .replace("https://oapi.dingtalk.com", fixture.api.uri().toString());
+    }
+
+    /** Signed the way the platform signs, by its SDK: HmacSHA256(appSecret, timestamp + "\n" + appSecret), Base64. */
+    static String sdkSign(String timestamp, String secret) {
+        return DingTalkSignatureUtil.computeSignature(secret, DingTalkSignatureUtil.getCanonicalStringForIsv(
+                Long.parseLong(timestamp), secret));
+    }
+
+    private HttpResponse<String> post(String body, long timestamp, String sign) throws Exception {
+        HttpRequest.Builder request = fixture.request(DingTalkConnector.PATH)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (timestamp > 0) {
+            request.header("timestamp", Long.toString(timestamp));
+        }
+        if (sign != null) {
+            request.header("sign", sign);
+        }
+        return fixture.send(request.build());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return post(body, now, sdkSign(Long.toString(now), APP_SECRET));
+    }
+
+    @Test
+    void signsExactlyAsDingTalksOwnSdkDoes() {
+        DingTalkSignature ours = new DingTalkSignature(Secret.of(APP_SECRET));
+        String timestamp = Long.toString(now);
+
+        assertEquals(sdkSign(timestamp, APP_SECRET), ours.sign(timestamp));
+        assertTrue(ours.verify(timestamp, sdkSign(timestamp, APP_SECRET)));
+    }
+
+    @Test
+    void answersAKnownQuestionThroughTheSessionWebhookMentioningTheAsker() throws Exception {
+        start();
+
+        HttpResponse<String> response = post(message("msg-1", " raft 能跨机房部署吗"));
+
+        assertEquals(200, response.statusCode());
+        RecordingApi.Request reply = fixture.api.next(SESSION_PATH);
+        assertEquals("0f1e2d3c", reply.query().get("session"));
+        JsonNode body = reply.json();
+        assertEquals("markdown", body.get("msgtype").asText());
+        assertTrue(body.at("/markdown/text").asText().startsWith("@0123456789 跨机房不需要特殊支持"), body.toString());
+        assertEquals("0123456789", body.at("/at/atUserIds/0").asText());
+        assertEquals(false, body.at("/at/isAtAll").asBoolean());
+    }
+
+    @Test
+    void answersThroughTheOpenApiWithAFreshAccessTokenOnceTheSessionWebhookHasExpired() throws Exception {
+        fixture.api.on("/v1.0/oauth2/accessToken", "{\"accessToken\":\"tok-1\",\"expireIn\":7200}")
+                .on("/v1.0/robot/groupMessages/send", "{\"processQueryKey\":\"q-1\"}");
+        start();
+        String expired = message("msg-2", " raft 能跨机房部署吗")
+                .replace(Long.toString(now + 5_400_000), Long.toString(now - 1));
+
+        assertEquals(200, post(expired).statusCode());
+
+        RecordingApi.Request tokenRequest = fixture.api.next("/v1.0/oauth2/accessToken");
+        assertEquals("dingappkey", tokenRequest.json().get("appKey").asText());
+        assertEquals(APP_SECRET, tokenRequest.json().get("appSecret").asText());
+        RecordingApi.Request send = fixture.api.next("/v1.0/robot/groupMessages/send");
+        assertEquals("tok-1", send.header("x-acs-dingtalk-access-token"));
+        JsonNode body = send.json();
+        assertEquals("dingrobotcode", body.get("robotCode").asText());
+        assertEquals("cidAbCdEf0123456789=", body.get("openConversationId").asText());
+        assertEquals("sampleMarkdown", body.get("msgKey").asText());
+        JsonNode param = JSON.readTree(body.get("msgParam").asText());
+        assertTrue(param.get("text").asText().startsWith("@0123456789 跨机房不需要特殊支持"), param.toString());
+        assertTrue(fixture.api.all(SESSION_PATH).isEmpty());
+    }
+
+    @Test
+    void escalatesAnUnknownQuestionAndDeliversTheMaintainersAnswerToTheAsker() throws Exception {
+        start();
+
+        assertEquals(200, post(message("msg-3", " how do I build the docs?")).statusCode());
+
+        Escalation escalation = fixture.escalations.next();
+        assertEquals("how do I build the docs?", escalation.question());
+        assertEquals("cidAbCdEf0123456789=", escalation.askers().get(0).chat());
+        assertEquals("0123456789", escalation.askers().get(0).user().id());
+
+        fixture.answer(escalation.id(), "运行 `mvn site` 即可。");
+        JsonNode body = fixture.api.next(SESSION_PATH).json();
+        assertTrue(body.at("/markdown/text").asText().startsWith("@0123456789 运行 mvn site 即可。"), body.toString());
+        assertEquals("0123456789", body.at("/at/atUserIds/0").asText());
+    }
+
+    @Test
+    void answersARedeliveredMessageOnlyOnce() throws Exception {
+        start();
+        String first = message("msg-4", " raft 能跨机房部署吗");
+
+        assertEquals(200, post(first).statusCode());
+        fixture.api.next(SESSION_PATH);
+        assertEquals(200, post(first).statusCode());
+        // another asker: the same one would be inside the pipeline's cooldown
+        assertEquals(200, post(message("msg-5", " 跨机房 raft 怎么部署").replace("0123456789", "9876543210")).statusCode());
+        fixture.api.next(SESSION_PATH);
+
+        assertEquals(2, fixture.api.all(SESSION_PATH).size());
+    }
+
+    @Test
+    void refusesABadSignatureWithA401AndDoesNothingElse() throws Exception {
+        start();
+
+        HttpResponse<String> response = post(message("msg-6", " raft 能跨机房部署吗"), now,
+                sdkSign(Long.toString(now), "another-secret"));
+
+        assertEquals(401, response.statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesATimestampMoreThanAnHourAwayEvenWhenItIsSignedCorrectly() throws Exception {
+        start();
+        long stale = now - Duration.ofMinutes(61).toMillis();
+
+        HttpResponse<String> response = post(message("msg-7", " raft 能跨机房部署吗"), stale,
+                sdkSign(Long.toString(stale), APP_SECRET));
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("outside the allowed window"), response.body());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesACallbackWithoutSignatureHeaders() throws Exception {
+        start();
+
+        assertEquals(401, post(message("msg-8", " raft 能跨机房部署吗"), 0, null).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void acknowledgesButIgnoresMessagesThatAreNotText() throws Exception {
+        start();
+        String picture = message("msg-9", "x").replace("\"msgtype\":\"text\"", "\"msgtype\":\"picture\"");
+
+        assertEquals(200, post(picture).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void hasNoRouteInStreamMode() {
+        DingTalkConfig config = new DingTalkConfig("k", Secret.of("s"), "k", URI.create("https://api.dingtalk.com"),
+                DingTalkConfig.Mode.STREAM, Optional.empty(), Optional.empty());
+        assertTrue(new DingTalkConnector(config, fixture.pipeline, fixture.outbound, fixture.clock).routes().isEmpty());
+    }
+}

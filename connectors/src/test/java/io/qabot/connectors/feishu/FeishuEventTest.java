@@ -1,0 +1,244 @@
+package io.qabot.connectors.feishu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lark.oapi.core.utils.Decryptor;
+import io.qabot.config.FeishuConfig;
+import io.qabot.config.Secret;
+import io.qabot.connectors.recording.ConnectorFixture;
+import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.core.Escalation;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Event subscription end to end: Feishu's documented events, encrypted in Feishu's format
+ * (checked with the official SDK's {@code Decryptor}) and signed by the official SDK's own
+ * signature code, into a real server; the reply lands on a local fake of the Open API.
+ */
+class FeishuEventTest {
+    private static final String ENCRYPT_KEY = "kudryavka-encrypt-key-7Yq2";
+    private static final String TOKEN = "v_token_xxx";
+    private static final String MESSAGE_ID = "om_5ce6d572455d361153b7cb51da133945";
+    private static final String REPLY_PATH = "/open-apis/im/v1/messages/" + MESSAGE_ID + "/reply";
+    private static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConnectorFixture fixture = new ConnectorFixture();
+    private final long nowSeconds = ConnectorFixture.NOW.getEpochSecond();
+    private final SdkSignatures sdk = new SdkSignatures(TOKEN, ENCRYPT_KEY);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        fixture.close();
+    }
+
+    private void start(Optional<Secret> encryptKey) throws InterruptedException {
+        fixture.api.on(TOKEN_PATH, "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234\",\"expire\":7200}")
+                .on(REPLY_PATH, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
+        FeishuConfig config = new FeishuConfig("cli_a1b2c3", Secret.of("app-secret-Xy"), Secret.of(TOKEN), encryptKey,
+                fixture.api.uri());
+        fixture.start(f -> new FeishuConnector(config, f.pipeline, f.outbound, f.clock));
+    }
+
+    private void start() throws InterruptedException {
+        start(Optional.of(Secret.of(ENCRYPT_KEY)));
+    }
+
+    private static String event(String question) {
+        return ConnectorFixture.resource("feishu/im-message-receive-v1.json").replace("how do I build?", question);
+    }
+
+    private static String encrypted(String key, String plaintext) throws Exception {
+        return JSON.createObjectNode().put("encrypt", FeishuEncryptor.encrypt(key, plaintext)).toString();
+    }
+
+    /** POSTs {@code body} signed by the SDK at {@code timestamp}, or unsigned when {@code signKey} is null. */
+    private HttpResponse<String> post(String body, long timestamp, String signKey) throws Exception {
+        HttpRequest.Builder request = fixture.request(FeishuConnector.PATH)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (signKey != null) {
+            String nonce = "n-" + Long.toHexString(timestamp);
+            request.header("X-Lark-Request-Timestamp", Long.toString(timestamp))
+                    .header("X-Lark-Request-Nonce", nonce)
+                    .header("X-Lark-Signature", sdk.sign(Long.toString(timestamp), nonce, signKey, body));
+        }
+        return fixture.send(request.build());
+    }
+
+    private HttpResponse<String> postSigned(String body) throws Exception {
+        return post(body, nowSeconds, ENCRYPT_KEY);
+    }
+
+    @Test
+    void decryptsFeishusDocumentedVectorAsTheOfficialSdkDoes() throws Exception {
+        String documented = "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk=";
+
+        assertEquals("hello world", new Decryptor("test key").decrypt(documented));
+        assertEquals("hello world", new FeishuEventDecryptor(Secret.of("test key")).decrypt(documented));
+    }
+
+    @Test
+    void testCiphertextsAreOnesTheOfficialSdkDecrypts() throws Exception {
+        // stripped: the SDK unpads by dropping every trailing byte <= 16 (signed), so it would also
+        // drop the file's final newline; Feishu's JSON always ends in '}', which it keeps
+        String event = event("跨机房").strip();
+        String cipher = FeishuEncryptor.encrypt(ENCRYPT_KEY, event);
+
+        assertEquals(event, new Decryptor(ENCRYPT_KEY).decrypt(cipher));
+        assertEquals(event, new FeishuEventDecryptor(Secret.of(ENCRYPT_KEY)).decrypt(cipher));
+    }
+
+    @Test
+    void signsAsTheOfficialSdkDoesOverNonAsciiBodies() {
+        String body = "{\"encrypt\":\"飞书 ü\"}";
+
+        assertEquals(sdk.sign("1717000000", "nonce-1", ENCRYPT_KEY, body), new FeishuSignature(Secret.of(ENCRYPT_KEY))
+                .sign("1717000000", "nonce-1", body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void answersTheEncryptedUrlChallengeWithinTheSameRequest() throws Exception {
+        start();
+
+        HttpResponse<String> response = post(encrypted(ENCRYPT_KEY, ConnectorFixture.resource("feishu/url-verification.json")),
+                0, null);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("ajls384kdjx98XX", JSON.readTree(response.body()).get("challenge").asText());
+    }
+
+    @Test
+    void refusesAChallengeCarryingAnotherAppsToken() throws Exception {
+        start();
+        String challenge = ConnectorFixture.resource("feishu/url-verification.json").replace(TOKEN, "someone-elses");
+
+        assertEquals(401, post(encrypted(ENCRYPT_KEY, challenge), 0, null).statusCode());
+    }
+
+    @Test
+    void repliesInThreadToAnAtBotQuestionWithATenantAccessTokenMentioningTheAsker() throws Exception {
+        start();
+
+        HttpResponse<String> response = postSigned(encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗")));
+
+        assertEquals(200, response.statusCode());
+        RecordingApi.Request tokenRequest = fixture.api.next(TOKEN_PATH);
+        assertEquals("cli_a1b2c3", tokenRequest.json().get("app_id").asText());
+        assertEquals("app-secret-Xy", tokenRequest.json().get("app_secret").asText());
+        RecordingApi.Request reply = fixture.api.next(REPLY_PATH);
+        assertEquals("Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234", reply.header("Authorization"));
+        JsonNode body = reply.json();
+        assertEquals("text", body.get("msg_type").asText());
+        assertTrue(body.get("reply_in_thread").asBoolean());
+        String text = JSON.readTree(body.get("content").asText()).get("text").asText();
+        assertTrue(text.startsWith("<at user_id=\"ou_asker\">ou_asker</at> 跨机房不需要特殊支持"), text);
+    }
+
+    @Test
+    void escalatesAnUnknownQuestionAndPostsTheMaintainersAnswerIntoTheAskersThread() throws Exception {
+        start();
+
+        assertEquals(200, postSigned(encrypted(ENCRYPT_KEY, event("how do I build?"))).statusCode());
+
+        Escalation escalation = fixture.escalations.next();
+        assertEquals("how do I build?", escalation.question());
+        assertEquals("oc_5ce6d572455d361153b7cb5xxfsdfsdfdsf", escalation.askers().get(0).chat());
+        fixture.answer(escalation.id(), "用 `mvn package`。");
+        RecordingApi.Request reply = fixture.api.next(REPLY_PATH);
+        assertTrue(reply.json().get("reply_in_thread").asBoolean());
+        assertTrue(reply.json().get("content").asText().contains("<at user_id=\\\"ou_asker\\\">"), reply.bodyText());
+    }
+
+    @Test
+    void answersARedeliveredEventOnlyOnce() throws Exception {
+        start();
+        String body = encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗"));
+
+        assertEquals(200, postSigned(body).statusCode());
+        fixture.api.next(REPLY_PATH);
+        assertEquals(200, postSigned(body).statusCode());
+        String other = event("跨机房 raft 怎么部署").replace(MESSAGE_ID, "om_other").replace("ou_asker", "ou_second");
+        fixture.api.on("/open-apis/im/v1/messages/om_other/reply", "{\"code\":0}");
+        assertEquals(200, postSigned(encrypted(ENCRYPT_KEY, other)).statusCode());
+        fixture.api.next("/open-apis/im/v1/messages/om_other/reply");
+
+        assertEquals(1, fixture.api.all(REPLY_PATH).size());
+    }
+
+    @Test
+    void refusesABadSignature() throws Exception {
+        start();
+
+        assertEquals(401, post(encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗")), nowSeconds, "not-the-key").statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesAnUnsignedEvent() throws Exception {
+        start();
+
+        assertEquals(401, post(encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗")), 0, null).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesATimestampOutsideTheWindowEvenWhenSigned() throws Exception {
+        start();
+
+        HttpResponse<String> response = post(encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗")),
+                nowSeconds - FeishuConnector.MAX_SKEW.toSeconds() - 1, ENCRYPT_KEY);
+
+        assertEquals(401, response.statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesAnEventEncryptedWithAnotherKey() throws Exception {
+        start();
+
+        HttpResponse<String> response = postSigned(encrypted("another-encrypt-key", event("raft 能跨机房部署吗")));
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("does not decrypt"), response.body());
+    }
+
+    @Test
+    void refusesATruncatedCiphertext() throws Exception {
+        start();
+        String cipher = FeishuEncryptor.encrypt(ENCRYPT_KEY, event("raft 能跨机房部署吗"));
+        String truncated = JSON.createObjectNode().put("encrypt", cipher.substring(0, 40)).toString();
+
+        HttpResponse<String> response = postSigned(truncated);
+
+        assertEquals(401, response.statusCode());
+        assertThrows(FeishuRefusal.class, () -> new FeishuEventDecryptor(Secret.of(ENCRYPT_KEY)).decrypt(cipher.substring(0, 40)));
+    }
+
+    @Test
+    void acknowledgesAndIgnoresEventTypesItDoesNotHandle() throws Exception {
+        start();
+        String added = event("x").replace("im.message.receive_v1", "im.chat.member.bot.added_v1");
+
+        assertEquals(200, postSigned(encrypted(ENCRYPT_KEY, added)).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void checksTheVerificationTokenWhenEventsArriveInPlaintext() throws Exception {
+        start(Optional.empty());
+
+        assertEquals(401, post(event("raft 能跨机房部署吗").replace(TOKEN, "forged"), 0, null).statusCode());
+        assertEquals(200, post(event("raft 能跨机房部署吗"), 0, null).statusCode());
+        assertTrue(fixture.api.next(REPLY_PATH).bodyText().contains("跨机房"));
+    }
+}

@@ -1,0 +1,269 @@
+package io.qabot.connectors.wechat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.config.Secret;
+import io.qabot.config.WeChatConfig;
+import io.qabot.connectors.recording.ConnectorFixture;
+import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.xml.FlatXml;
+import io.qabot.core.ChatMode;
+import io.qabot.core.ChatPolicy;
+import io.qabot.core.Escalation;
+import io.qabot.core.Pipeline;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import me.chanjar.weixin.common.util.crypto.SHA1;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Official Account's push end to end, signed and (in safe mode) encrypted by WxJava
+ * ({@code weixin-java-common}: third-party, Tencent's own sample is not on Maven Central),
+ * with a local fake of the token and customer-service APIs.
+ */
+class WeChatPushTest {
+    private static final String TOKEN = "pamtest";
+    private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    private static final String APP_ID = "wxb11529c136998cb6";
+    private static final String SEND_PATH = "/cgi-bin/message/custom/send";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConnectorFixture fixture = new ConnectorFixture();
+    private final String now = Long.toString(ConnectorFixture.NOW.getEpochSecond());
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        fixture.close();
+    }
+
+    private Path digest() {
+        return data.resolve("wechat-answers.jsonl");
+    }
+
+    private void start(boolean safeMode) throws InterruptedException {
+        start(safeMode, null, WeChatConnector.PASSIVE_DEADLINE);
+    }
+
+    private void start(boolean safeMode, Pipeline pipeline, Duration deadline) throws InterruptedException {
+        fixture.api.on("/cgi-bin/token", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}")
+                .on(SEND_PATH, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        WeChatConfig config = new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret-1")), Secret.of(TOKEN),
+                safeMode ? Optional.of(Secret.of(AES_KEY)) : Optional.empty(), fixture.api.uri());
+        fixture.start(f -> new WeChatConnector(config, pipeline == null ? f.pipeline : pipeline, f.outbound, f.clock,
+                digest(), deadline));
+    }
+
+    private String message(String msgId, String question) {
+        return ConnectorFixture.resource("wechat/text-message.xml").replace("1234567890123456", msgId)
+                .replace("this is a test", question).replace("1348831860", now);
+    }
+
+    private HttpResponse<String> postPlain(String xml, String timestamp, String token) throws Exception {
+        String query = "?signature=" + SHA1.gen(token, timestamp, "nonce-1") + "&timestamp=" + timestamp
+                + "&nonce=nonce-1&openid=fromUser";
+        return fixture.send(fixture.request(WeChatConnector.PATH + query)
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpResponse<String> postSafe(String xml, String aesKey, String encryptOverride) throws Exception {
+        String encrypt = encryptOverride != null ? encryptOverride
+                : new WxCryptUtil(TOKEN, aesKey, APP_ID).encrypt("a1b2c3d4e5f6g7h8", xml);
+        String body = "<xml><ToUserName><![CDATA[toUser]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
+        String query = "?signature=" + SHA1.gen(TOKEN, now, "nonce-1") + "&timestamp=" + now
+                + "&nonce=nonce-1&openid=fromUser&encrypt_type=aes&msg_signature=" + SHA1.gen(TOKEN, now, "nonce-1", encrypt);
+        return fixture.send(fixture.request(WeChatConnector.PATH + query)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    private static FlatXml xml(String body) throws Exception {
+        return FlatXml.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void answersTheEchostrHandshakeWhenSignedAndRefusesItOtherwise() throws Exception {
+        start(false);
+        String signed = "?signature=" + SHA1.gen(TOKEN, now, "n-7") + "&timestamp=" + now + "&nonce=n-7&echostr=4812093850186153475";
+
+        HttpResponse<String> ok = fixture.send(fixture.request(WeChatConnector.PATH + signed).GET().build());
+        HttpResponse<String> forged = fixture.send(fixture.request(WeChatConnector.PATH + signed.replace("n-7&", "n-8&")).GET().build());
+
+        assertEquals(200, ok.statusCode());
+        assertEquals("4812093850186153475", ok.body());
+        assertEquals(401, forged.statusCode());
+    }
+
+    @Test
+    void answersAKnownQuestionWithAPassiveXmlReply() throws Exception {
+        start(false);
+
+        HttpResponse<String> response = postPlain(message("m-1", "raft 能跨机房部署吗"), now, TOKEN);
+
+        assertEquals(200, response.statusCode());
+        FlatXml reply = xml(response.body());
+        assertEquals("fromUser", reply.text("ToUserName"));
+        assertEquals("toUser", reply.text("FromUserName"));
+        assertEquals("text", reply.text("MsgType"));
+        assertEquals(now, reply.text("CreateTime"));
+        assertTrue(reply.text("Content").startsWith("跨机房不需要特殊支持"), reply.text("Content"));
+    }
+
+    @Test
+    void encryptsThePassiveReplyInSafeModeSoWxJavaCanVerifyAndDecryptIt() throws Exception {
+        start(true);
+
+        HttpResponse<String> response = postSafe(message("m-2", "raft 能跨机房部署吗"), AES_KEY, null);
+
+        assertEquals(200, response.statusCode());
+        FlatXml envelope = xml(response.body());
+        String inner = new WxCryptUtil(TOKEN, AES_KEY, APP_ID).decryptXml(envelope.text("MsgSignature"),
+                envelope.text("TimeStamp"), envelope.text("Nonce"), response.body());
+        assertTrue(xml(inner).text("Content").startsWith("跨机房不需要特殊支持"), inner);
+        assertEquals("fromUser", xml(inner).text("ToUserName"));
+    }
+
+    @Test
+    void acknowledgesAnUnknownQuestionEscalatesItAndSendsTheMaintainersAnswerAsACustomerServiceMessage() throws Exception {
+        start(false);
+
+        HttpResponse<String> response = postPlain(message("m-3", "sofa-rpc 支持 http2 吗"), now, TOKEN);
+
+        assertEquals(WeChatConnector.ACKNOWLEDGEMENT, xml(response.body()).text("Content"));
+        Escalation escalation = fixture.escalations.next();
+        assertEquals("sofa-rpc 支持 http2 吗", escalation.question());
+        assertEquals("fromUser", escalation.askers().get(0).chat());
+
+        fixture.answer(escalation.id(), "支持，从 5.4.0 起。");
+
+        RecordingApi.Request tokenRequest = fixture.api.next("/cgi-bin/token");
+        assertEquals("client_credential", tokenRequest.query().get("grant_type"));
+        assertEquals(APP_ID, tokenRequest.query().get("appid"));
+        assertEquals("app-secret-1", tokenRequest.query().get("secret"));
+        RecordingApi.Request send = fixture.api.next(SEND_PATH);
+        assertEquals("ACCESS_TOKEN_1", send.query().get("access_token"));
+        assertEquals("fromUser", send.json().get("touser").asText());
+        assertEquals("支持，从 5.4.0 起。", send.json().at("/text/content").asText());
+        JsonNode recorded = JSON.readTree(Files.readAllLines(digest()).get(0));
+        assertEquals("sofa-rpc 支持 http2 吗", recorded.get("question").asText());
+        assertEquals("支持，从 5.4.0 起。", recorded.get("answer").asText());
+        assertTrue(recorded.get("delivered").asBoolean());
+    }
+
+    @Test
+    void recordsButDoesNotSendAnAnswerMoreThan48HoursAfterTheReaderWrote() throws Exception {
+        start(false);
+        // the documented CreateTime, 2012: far outside the customer-service window
+        String old = message("m-4", "sofa-rpc 支持 http2 吗").replace(">" + now + "<", ">1348831860<");
+
+        postPlain(old, now, TOKEN);
+        Escalation escalation = fixture.escalations.next();
+
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> fixture.answer(escalation.id(), "支持。"));
+        assertTrue(refused.getCause().getMessage().contains("48 hours"), refused.getCause().getMessage());
+        assertTrue(fixture.api.all(SEND_PATH).isEmpty());
+        JsonNode recorded = JSON.readTree(Files.readAllLines(digest()).get(0));
+        assertFalse(recorded.get("delivered").asBoolean());
+        assertEquals("支持。", recorded.get("answer").asText());
+    }
+
+    @Test
+    void answersLateQuestionsThroughCustomerServiceAfterAcknowledgingWithSuccess() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        Pipeline held = Pipeline.builder(fixture.matcher, fixture.escalations, command -> gate.thenRunAsync(command))
+                .clock(fixture.clock).policy(ChatPolicy.everywhere(ChatMode.MENTION)).build();
+        start(false, held, Duration.ofMillis(50));
+
+        HttpResponse<String> response = postPlain(message("m-5", "raft 能跨机房部署吗"), now, TOKEN);
+        gate.complete(null);
+
+        assertEquals("success", response.body());
+        assertTrue(fixture.api.next(SEND_PATH).json().at("/text/content").asText().startsWith("跨机房不需要特殊支持"));
+    }
+
+    @Test
+    void givesARedeliveryTheSameReplyWithoutMatchingAgain() throws Exception {
+        start(false);
+
+        String first = postPlain(message("m-6", "raft 能跨机房部署吗"), now, TOKEN).body();
+        String second = postPlain(message("m-6", "raft 能跨机房部署吗"), now, TOKEN).body();
+
+        assertEquals(xml(first).text("Content"), xml(second).text("Content"));
+        assertEquals(1, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesABadSignature() throws Exception {
+        start(false);
+
+        assertEquals(401, postPlain(message("m-7", "raft 能跨机房部署吗"), now, "not-the-token").statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesAnExpiredTimestamp() throws Exception {
+        start(false);
+        String stale = Long.toString(ConnectorFixture.NOW.getEpochSecond() - WeChatConnector.MAX_SKEW.toSeconds() - 1);
+
+        assertEquals(401, postPlain(message("m-8", "raft 能跨机房部署吗"), stale, TOKEN).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesInSafeModeAPushEncryptedWithAnotherKey() throws Exception {
+        start(true);
+
+        assertEquals(401, postSafe(message("m-9", "raft 能跨机房部署吗"), "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg", null)
+                .statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesInSafeModeATruncatedCiphertext() throws Exception {
+        start(true);
+        String encrypt = new WxCryptUtil(TOKEN, AES_KEY, APP_ID).encrypt("a1b2c3d4e5f6g7h8", message("m-10", "跨机房"));
+
+        assertEquals(401, postSafe(null, AES_KEY, encrypt.substring(0, encrypt.length() - 24)).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesInSafeModeAPlaintextPush() throws Exception {
+        start(true);
+
+        assertEquals(401, postPlain(message("m-11", "raft 能跨机房部署吗"), now, TOKEN).statusCode());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void answersSuccessToEventsAndIgnoresThem() throws Exception {
+        start(false);
+
+        HttpResponse<String> response = postPlain(ConnectorFixture.resource("wechat/subscribe-event.xml"), now, TOKEN);
+
+        assertEquals("success", response.body());
+        assertEquals(0, fixture.matcher.calls());
+        assertEquals(List.of(), fixture.api.paths());
+    }
+
+    @Test
+    void waitsNoLongerThanTheFiveSecondsWeChatAllows() {
+        assertTrue(WeChatConnector.PASSIVE_DEADLINE.compareTo(Duration.ofSeconds(5)) < 0);
+    }
+}
