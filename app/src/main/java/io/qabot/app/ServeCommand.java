@@ -9,6 +9,10 @@ import io.qabot.connectors.http.QabotServer;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
+import io.qabot.connectors.discord.DiscordConnector;
+import io.qabot.connectors.irc.IrcConnector;
+import io.qabot.connectors.slack.SlackConnector;
+import io.qabot.connectors.telegram.TelegramConnector;
 import io.qabot.connectors.webhook.WebhookConnector;
 import io.qabot.connectors.webhook.WebhookOptions;
 import io.qabot.core.ChatMode;
@@ -75,6 +79,10 @@ final class ServeCommand {
         List<Connector> connectors = new ArrayList<>();
         connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
                 config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline, outbound, clock));
+        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
