@@ -11,6 +11,10 @@ import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
 import io.qabot.connectors.dingtalk.DingTalkConnector;
 import io.qabot.connectors.feishu.FeishuConnector;
+import io.qabot.connectors.discord.DiscordConnector;
+import io.qabot.connectors.irc.IrcConnector;
+import io.qabot.connectors.slack.SlackConnector;
+import io.qabot.connectors.telegram.TelegramConnector;
 import io.qabot.connectors.webhook.WebhookConnector;
 import io.qabot.connectors.wechat.WeChatConnector;
 import io.qabot.connectors.wecom.WeComConnector;
@@ -109,6 +113,10 @@ final class ServeCommand {
         config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
         config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound, clock,
                 config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
+        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
