@@ -4,6 +4,8 @@
 #
 #   bench/webhook/webhook-load.sh [DURATION_SECONDS]
 #
+# The bot answers from the SOFA corpus in ../shared with the real matcher; the requests are a
+# realistic mix (70 % chatter, 20 % known questions, 10 % unknown ones).
 # Reports requests/s of each and their ratio (goal >= 50 %), then p99 latency of the webhook
 # at 500 messages/s (goal < 50 ms). wrk 4.1 (Debian) has no -R, so the paced run uses a Lua
 # delay() per connection; see webhook.lua.
@@ -32,7 +34,7 @@ mvn -q -B -ntp -pl connectors -am test-compile dependency:build-classpath \
 CP="connectors/target/test-classes:connectors/target/classes:$(cat "$WORK/cp.txt")"
 JAVA=(java -Xms512m -Xmx512m -cp "$CP")
 
-wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+wait_port() { for _ in $(seq 600); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 run_wrk() { # out-file rate connections
@@ -48,7 +50,8 @@ wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" --latency "http://127.0.0.1:$HELL
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true; PIDS=()
 
 echo "== qabot /hooks/webhook" >&2
-"${JAVA[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.qabot.connectors.bench.WebhookBenchServer $QABOT_PORT "$SECRET" & PIDS+=($!)
+"${JAVA[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.qabot.connectors.bench.WebhookBenchServer $QABOT_PORT "$SECRET" \
+  ../shared/corpus/sofa-weekly ../shared/corpus/faq & PIDS+=($!)
 wait_port $QABOT_PORT
 # unique signed requests, enough for every run (ids that come round again are redeliveries),
 # all stamped now so they stay inside the +-300 s window

@@ -83,27 +83,26 @@ public final class KnowledgeIndex {
                     // added, so after the final merge a document's id is its entry's position
                     .setMergePolicy(new LogDocMergePolicy());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (KnowledgeItem item : items) {
-                    String opening = item.turns().get(0).question();
-                    for (int t = 0; t < item.turns().size(); t++) {
-                        Turn turn = item.turns().get(t);
-                        List<String> q = analyzer.tokens(turn.question());
-                        List<String> c = t == 0 ? List.of() : analyzer.tokens(opening);
-                        List<String> a = analyzer.tokens(turn.answer());
-                        Set<String> thread = new LinkedHashSet<>(q);
-                        thread.addAll(c);
+                // Analysis is most of the build and each item's is independent: spread it over
+                // the cores, then index in order so that document ids stay entry positions.
+                List<List<AnalysedTurn>> byItem = items.stream().parallel()
+                        .map(item -> analyse(item, analyzer)).toList();
+                for (List<AnalysedTurn> turns : byItem) {
+                    for (AnalysedTurn turn : turns) {
+                        Set<String> thread = new LinkedHashSet<>(turn.question());
+                        thread.addAll(turn.context());
                         Set<String> all = new LinkedHashSet<>(thread);
-                        all.addAll(a);
+                        all.addAll(turn.answer());
                         counts.add(all);
                         // The same thread is often copied into several posts: copies share a
                         // group, so one copy is never counted as the runner-up of another.
-                        int group = copyGroups.computeIfAbsent(copyKey(turn.question()), k -> copyGroups.size());
-                        analysed.add(new TurnTerms(item, t, Set.copyOf(q), thread, all, group,
-                                products.mentionedIn(all, item.project())));
+                        int group = copyGroups.computeIfAbsent(turn.copyKey(), k -> copyGroups.size());
+                        analysed.add(new TurnTerms(turn.item(), turn.turnIndex(), Set.copyOf(turn.question()), thread,
+                                all, group, products.mentionedIn(all, turn.item().project())));
                         Document doc = new Document();
-                        doc.add(new TextField(QUESTION, String.join(" ", q), Field.Store.NO));
-                        doc.add(new TextField(CONTEXT, String.join(" ", c), Field.Store.NO));
-                        doc.add(new TextField(ANSWER, String.join(" ", a), Field.Store.NO));
+                        doc.add(new TextField(QUESTION, String.join(" ", turn.question()), Field.Store.NO));
+                        doc.add(new TextField(CONTEXT, String.join(" ", turn.context()), Field.Store.NO));
+                        doc.add(new TextField(ANSWER, String.join(" ", turn.answer()), Field.Store.NO));
                         writer.addDocument(doc);
                     }
                 }
@@ -296,6 +295,26 @@ public final class KnowledgeIndex {
      */
     record Entry(KnowledgeItem item, int turnIndex, int[] question, int[] thread, int[] all, double questionIdf,
                  int group, Set<String> products) {
+    }
+
+    private static List<AnalysedTurn> analyse(KnowledgeItem item, MixedTextAnalyzer analyzer) {
+        List<AnalysedTurn> turns = new ArrayList<>(item.turns().size());
+        List<String> opening = null;
+        for (int t = 0; t < item.turns().size(); t++) {
+            Turn turn = item.turns().get(t);
+            List<String> question = analyzer.tokens(turn.question());
+            if (t == 0) {
+                opening = question;
+            }
+            turns.add(new AnalysedTurn(item, t, question, t == 0 ? List.of() : opening,
+                    analyzer.tokens(turn.answer()), copyKey(turn.question())));
+        }
+        return turns;
+    }
+
+    /** A turn's tokens: its question, its thread's opening question (for follow-ups) and its answer. */
+    private record AnalysedTurn(KnowledgeItem item, int turnIndex, List<String> question, List<String> context,
+                                List<String> answer, String copyKey) {
     }
 
     /** A turn's terms while the vocabulary is still being counted. */

@@ -12,15 +12,24 @@ import java.util.Random;
 
 /**
  * Writes {@code count} signed webhook requests, one per line as {@code timestamp TAB
- * signature TAB body}, for wrk's Lua script to replay. Realistic mix: questions the stand-in
- * knowledge answers, ones it escalates, chatter and messages not addressed to the bot, from
- * many users in many chats, every id unique. Args: file, count, secret.
+ * signature TAB body}, for wrk's Lua script to replay. A realistic mix (70 % chatter, 20 % questions
+ * the SOFA digests answer, 10 % questions they do not; one message in five not addressed to the
+ * bot), from many users in many chats, every id unique. Args: file, count, secret.
  */
 public final class SignedRequests {
-    private static final List<String> TEXTS = List.of(
-            "请问 jraft 支持跨机房吗", "raft 能跨机房部署吗？", "SOFAJRaft 跨机房部署有什么要注意的",
-            "sofa-rpc 怎么配置超时时间", "jraft 支持 learner 吗", "layotto 的 actuator 接口在哪里看",
-            "谢谢", "+1", "seata 的 AT 模式和 TCC 模式怎么选", "跨机房延时大会影响选举吗");
+    /** Group chat is mostly chatter: 70 % of the messages. */
+    private static final List<String> CHATTER = List.of(
+            "谢谢", "+1", "收到", "哈哈 大佬牛逼", "hi all", "thanks!", "好的", "在吗", "早上好", "厉害了",
+            "打扰了，没事了", "👍", "ok 我试试", "明白了", "辛苦了");
+    /** 20 %: questions the SOFA Weekly digests answer, worded as members would. */
+    private static final List<String> KNOWN = List.of(
+            "请问 jraft 支持跨机房部署吗", "MOSN 和 Envoy 比有啥优势", "SOFAArk 能集成到普通 spring boot 项目里吗",
+            "seata saga 的状态机 json 支持热部署吗", "AT 和 Saga 模式有什么区别", "MOSN 有计划支持 eureka 注册中心吗",
+            "sofa-rpc 有支持 jdk 17 的计划么", "SOFARPC 相比 Dubbo 的优势在哪");
+    /** 10 %: real questions the knowledge does not answer. */
+    private static final List<String> UNKNOWN = List.of(
+            "Seata 有 Go 语言的客户端吗？", "Docker 镜像太大了，多阶段构建要怎么写？", "git rebase 之后 push 被拒了怎么办",
+            "SOFAArk 的 biz 模块可以用 Kotlin 写吗？");
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
@@ -30,7 +39,9 @@ public final class SignedRequests {
         Random random = new Random(42);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < count; i++) {
-                String text = TEXTS.get(random.nextInt(TEXTS.size()));
+                int kind = random.nextInt(10);
+                List<String> texts = kind < 7 ? CHATTER : kind < 9 ? KNOWN : UNKNOWN;
+                String text = texts.get(random.nextInt(texts.size()));
                 String body = "{\"id\": \"bench-" + timestamp + "-" + i + "\", \"chat\": \"group-" + random.nextInt(500)
                         + "\", \"user\": {\"id\": \"u" + random.nextInt(5000) + "\", \"name\": \"User " + i
                         + "\"}, \"text\": \"" + text + "\", \"mentioned\": " + (random.nextInt(10) < 8) + "}";

@@ -16,15 +16,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * qabot's server as {@code serve} will run it, with the webhook on and the keyword stand-in
- * for the matcher (the Lucene one is another module's work): args are port and secret.
+ * qabot's server as {@code serve} runs it, with the webhook on. Args: port, secret, then
+ * knowledge paths; with paths the real matcher answers from them, without, a keyword stand-in
+ * (to measure the server and pipeline alone).
  */
 public final class WebhookBenchServer {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         Clock clock = Clock.systemUTC();
         ExecutorService bot = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() * 2);
-        Pipeline pipeline = Pipeline.builder(new KeywordMatcher(), new InMemoryEscalationQueue(clock), bot)
+        io.qabot.core.QuestionMatcher matcher = new KeywordMatcher();
+        if (args.length > 2) {
+            java.util.List<java.nio.file.Path> paths = java.util.Arrays.stream(args, 2, args.length)
+                    .map(java.nio.file.Path::of).toList();
+            matcher = io.qabot.knowledge.KnowledgeIndex.build(
+                    new io.qabot.knowledge.ingest.KnowledgeReader().read(paths).items())::match;
+        }
+        Pipeline pipeline = Pipeline.builder(matcher, new InMemoryEscalationQueue(clock), bot)
                 .clock(clock)
                 .policy(ChatPolicy.everywhere(ChatMode.MENTION))
                 .build();
