@@ -7,7 +7,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stream mode: placeholder until the WebSocket client lands. */
+/**
+ * Stream mode, not written yet: {@code mode: stream} starts nothing but this warning. The
+ * connector's {@code accept} already takes the robot-message JSON a CALLBACK frame's data
+ * carries, so the client only has to register, connect with the ticket, ACK every frame,
+ * answer pings and reconnect with a fresh ticket.
+ */
 final class DingTalkStreamClient {
     private static final Logger log = LoggerFactory.getLogger(DingTalkStreamClient.class);
 

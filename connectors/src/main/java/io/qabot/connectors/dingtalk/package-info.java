@@ -1,8 +1,9 @@
 /**
  * DingTalk (钉钉): the enterprise-internal app robot, whose group @-messages arrive either as
  * HTTP callbacks at {@code /hooks/dingtalk} (signed with {@code timestamp} + {@code sign}
- * headers) or over Stream mode (a WebSocket the connector opens, no public URL needed), and
- * the send-only custom robot for maintainers' announcements.
+ * headers) or, once {@link io.qabot.connectors.dingtalk.DingTalkStreamClient} is written, over
+ * Stream mode (a WebSocket the connector opens, no public URL needed); and the send-only custom
+ * robot for maintainers' announcements.
  *
  * <p>Replies go to the message's {@code sessionWebhook} while it is valid (~90 minutes) and
  * afterwards through the OpenAPI group send with an access token the connector keeps fresh.
