@@ -10,14 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}. */
+/** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}, {@code digest}. */
 public final class Main {
     private static final String USAGE = """
             usage: qabot <command> [options]
               serve  [--config FILE]                          run the bot
               ask    [--knowledge PATH]... [--json] [QUESTION...]  answer a question (or each stdin line)
               ingest [--knowledge PATH]... --stats            what the knowledge reader finds, as JSON
-              eval   --knowledge PATH... --eval FILE.jsonl    score the matcher on an evaluation file""";
+              eval   --knowledge PATH... --eval FILE.jsonl    score the matcher on an evaluation file
+              digest --since DATE [--out FILE]                 maintainers' answers since DATE as a weekly Q&A section""";
 
     private Main() {
     }
@@ -47,6 +48,7 @@ public final class Main {
                 case "ask" -> new AskCommand(sources, configuration, mapper, in, out).run(rest);
                 case "ingest" -> new IngestCommand(sources, configuration, mapper, out).run(rest);
                 case "eval" -> new EvalCommand(sources, configuration, mapper, out).run(rest);
+                case "digest" -> new DigestCommand(configuration, out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
             };
         } catch (UsageException e) {

@@ -11,25 +11,32 @@ import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
 import io.qabot.connectors.dingtalk.DingTalkConnector;
 import io.qabot.connectors.feishu.FeishuConnector;
+import io.qabot.connectors.discord.DiscordConnector;
+import io.qabot.connectors.irc.IrcConnector;
+import io.qabot.connectors.slack.SlackConnector;
+import io.qabot.connectors.telegram.TelegramConnector;
 import io.qabot.connectors.webhook.WebhookConnector;
 import io.qabot.connectors.wechat.WeChatConnector;
 import io.qabot.connectors.wecom.WeComConnector;
 import io.qabot.connectors.webhook.WebhookOptions;
 import io.qabot.core.ChatMode;
+import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
-import io.qabot.core.escalation.InMemoryEscalationQueue;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Problem;
+import io.qabot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +64,26 @@ final class ServeCommand {
             throw new UsageException("serve: unexpected argument " + arguments.words().get(0));
         }
         QabotConfig config = configuration.load(arguments.one("--config"));
+        Serving serving = start(config, Clock.systemUTC(), Timings.DEFAULT);
 
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: finishing requests in progress");
+            try {
+                serving.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "qabot-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Starts a bot for {@code config}: store, knowledge, pipeline, connectors, the maintainers'
+     * loop and the HTTP server. Returns once it serves; {@link Serving#close()} stops it.
+     */
+    Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
         Corpus corpus = sources.read(List.of(), config.knowledge());
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
@@ -68,12 +94,15 @@ final class ServeCommand {
 
         ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 namedThreads("qabot-bot"));
-        Clock clock = Clock.systemUTC();
+        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+        Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
+        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, clock, timings);
         Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
-                        new InMemoryEscalationQueue(clock), bot)
+                        store.escalations(), bot)
                 .clock(clock)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
+                .commands(loop.commands())
                 .build();
         OutboundClient outbound = new OutboundClient(OutboundOptions.defaults());
         List<Connector> connectors = new ArrayList<>();
@@ -84,14 +113,22 @@ final class ServeCommand {
         config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
         config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound, clock,
                 config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
+        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
+        connectors.forEach(c -> senders.put(c.platform(), c.sender()));
+        routes.addAll(loop.routes(bot));
         HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
                 config.http().shutdownGrace());
-        QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null, routes);
+        QabotServer server = new QabotServer(http, pipeline,
+                () -> knowledge.get() != null && store.escalations().reachable(), routes);
         int port = server.start();
+        loop.start(pipeline);
         for (Connector connector : connectors) {
             try {
                 connector.start();
@@ -102,10 +139,8 @@ final class ServeCommand {
         connectors.stream().filter(c -> !c.routes().isEmpty())
                 .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing requests in progress");
+        return new Serving(port, () -> {
+            loop.close();
             for (Connector connector : connectors) {
                 try {
                     connector.close();
@@ -119,11 +154,9 @@ final class ServeCommand {
                 Thread.currentThread().interrupt();
             } finally {
                 bot.shutdown();
-                stopped.countDown();
+                store.close();
             }
-        }, "qabot-shutdown"));
-        stopped.await();
-        return 0;
+        });
     }
 
     private static ChatPolicy chatPolicy(QabotConfig config) {

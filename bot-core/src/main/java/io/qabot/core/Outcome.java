@@ -68,7 +68,9 @@ public sealed interface Outcome permits Outcome.Replied, Outcome.Escalated, Outc
         /** The same asker got the same answer moments ago. */
         COOLDOWN,
         /** Replying now would exceed the chat's or platform's outbound rate. */
-        RATE_LIMITED;
+        RATE_LIMITED,
+        /** A maintainer's command in the maintainers' chat ({@code /answer 42 …}); its own reply goes separately. */
+        MAINTAINER_COMMAND;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

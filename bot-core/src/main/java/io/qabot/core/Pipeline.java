@@ -37,6 +37,7 @@ public final class Pipeline {
     /** The whole message path after de-duplication, in the order a message meets it. */
     private static List<Stage> stages(Builder b) {
         return List.of(
+                new CommandStage(b.commands),                               // maintainers' /answer, /dismiss, /claim
                 new ChatModeStage(b.policy),                                // off, or not addressed in mention mode
                 new MatchStage(b.matcher),                                  // the knowledge's verdict; chatter stops here
                 new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
@@ -92,6 +93,7 @@ public final class Pipeline {
         private final Executor executor;
         private Clock clock = Clock.systemUTC();
         private ChatPolicy policy = ChatPolicy.everywhere(ChatMode.MENTION);
+        private ChatCommands commands = ChatCommands.NONE;
         private Duration dedupTtl = Duration.ofHours(8);
         private Duration cooldown = Duration.ofMinutes(10);
         private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
@@ -110,6 +112,12 @@ public final class Pipeline {
 
         public Builder policy(ChatPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** What maintainers can type in their chat; none by default. */
+        public Builder commands(ChatCommands commands) {
+            this.commands = Objects.requireNonNull(commands, "commands");
             return this;
         }
 

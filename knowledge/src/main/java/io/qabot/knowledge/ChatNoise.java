@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ChatNoise {
     /** Phrases that address the group or soften the question; they never carry the topic. */
     private static final Pattern ADDRESS_AND_POLITENESS = Pattern.compile(
-            "(?iu)(请问一下|请问下|请问|请教一下|请教下|请教|问一下|问下|咨询一下|咨询下|咨询个问题|咨询|"
+            "(?i)(请问一下|请问下|请问|请教一下|请教下|请教|问一下|问下|咨询一下|咨询下|咨询个问题|咨询|"
                     + "麻烦问下|麻烦问一下|麻烦各位|麻烦|打扰一下|打扰了|打扰|求助|求教|求大神|求大佬|"
                     + "各位大佬们?|群里的?大佬们?|大佬们?|大神们?|各位老师|老师们?|各位|同学们?|兄弟们?|朋友们?|"
                     + "有没有人知道|有人知道|有谁知道|谁知道|有大佬知道|"
@@ -22,10 +22,12 @@ final class ChatNoise {
 
     /** Everything a chatter message can consist of, besides address and politeness. */
     private static final Pattern CHATTER = Pattern.compile(
-            "(?iu)(在吗|在不在|有人吗|有人在吗|没事了|没事|好的|好滴|好嘞|好吧|好|收到|了解|明白|懂了|ok|okay|"
+            "(?i)(在吗|在不在|有人吗|有人在吗|没事了|没事|好的|好滴|好嘞|好吧|好|收到|了解|明白|懂了|ok|okay|"
                     + "哈+|呵+|嘿+|嘻+|666+|牛逼|牛啤|牛|厉害|强|赞|辛苦了?|早上好|晚上好|下午好|早|晚安|"
                     + "\\+1|lol|haha|nice|cool|great|awesome|got it|yes|no|yeah|yep|bye|good|morning|"
                     + "了|啊|呀|哦|噢|嗯|哇|吧|呢|的|一下|下)");
+
+    private static final int MAX_CHATTER_LENGTH = 48;
 
     private static final Pattern SYMBOLS = Pattern.compile("[\\p{P}\\p{S}\\p{Z}\\s\\p{C}]+");
 
@@ -43,8 +45,15 @@ final class ChatNoise {
         return ADDRESS_AND_POLITENESS.matcher(text).replaceAll(" ");
     }
 
-    /** True when nothing of substance is left once address, chatter and symbols are gone. */
+    /**
+     * True when nothing of substance is left once address, chatter and symbols are gone.
+     * Chatter is short: a longer message is never all pleasantries, and skipping the
+     * patterns for it keeps long questions cheap.
+     */
     static boolean isChatter(String normalizedText) {
+        if (normalizedText.codePointCount(0, normalizedText.length()) > MAX_CHATTER_LENGTH) {
+            return false;
+        }
         String rest = ADDRESS_AND_POLITENESS.matcher(normalizedText.toLowerCase(Locale.ROOT)).replaceAll(" ");
         rest = CHATTER.matcher(rest).replaceAll(" ");
         rest = SYMBOLS.matcher(rest).replaceAll("");
@@ -52,7 +61,7 @@ final class ChatNoise {
     }
 
     private static final Pattern QUESTION_CUE = Pattern.compile(
-            "(?iu)([?？]|吗|么|呢|怎|如何|什么|啥|为何|为什么|哪|是否|能否|可否|有没有|是不是|能不能|会不会|"
+            "(?i)([?？]|吗|么|呢|怎|如何|什么|啥|为何|为什么|哪|是否|能否|可否|有没有|是不是|能不能|会不会|"
                     + "可不可以|要不要|多少|几|求|报错|异常|失败|不行|不生效|不支持|问题|error|exception|fail|"
                     + "\\bhow\\b|\\bwhat\\b|\\bwhy\\b|\\bwhen\\b|\\bwhere\\b|\\bwhich\\b|\\bcan\\b|\\bdoes\\b|\\bis\\b|"
                     + "\\bdo\\b|\\bshould\\b|\\bany\\b)");

@@ -21,7 +21,6 @@ import java.util.Set;
  * index holds; a member of several words counts only when all its words are present.
  */
 final class Glossary {
-    static final Glossary NONE = new Glossary(Map.of());
 
     private final Map<String, List<List<String>>> alternatives;
 

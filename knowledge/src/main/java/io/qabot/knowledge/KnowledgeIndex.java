@@ -3,14 +3,13 @@ package io.qabot.knowledge;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -46,31 +45,24 @@ public final class KnowledgeIndex {
     private static final String QUESTION = "q";
     private static final String CONTEXT = "c";
     private static final String ANSWER = "a";
-    private static final String ORDINAL = "ord";
     private static final int CANDIDATES = 50;
-    private static final int MAX_QUERY_TERMS = 48;
-    private static final java.util.regex.Pattern NAME =
-            java.util.regex.Pattern.compile("(?<![\\w.\\-/])[A-Za-z][A-Za-z0-9]{2,}(?![\\w.\\-/])");
     private static final int MAX_QUESTION_CHARS = 4_000;
 
     private final List<Entry> entries;
-    private final Map<String, Integer> documentFrequency;
+    private final Vocabulary vocabulary;
     private final IndexSearcher searcher;
-    private final MixedTextAnalyzer analyzer;
+    private final java.util.concurrent.ConcurrentHashMap<Term, TermStates> termStates =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final QuestionReader reader;
     private final Confidence confidence;
-    private final Products products;
-    private final Glossary glossary;
 
-    private KnowledgeIndex(List<Entry> entries, Map<String, Integer> documentFrequency,
-                           IndexSearcher searcher, MixedTextAnalyzer analyzer, Confidence confidence,
-                           Products products, Glossary glossary) {
+    private KnowledgeIndex(List<Entry> entries, Vocabulary vocabulary, IndexSearcher searcher, QuestionReader reader,
+                           Confidence confidence) {
         this.entries = entries;
-        this.documentFrequency = documentFrequency;
+        this.vocabulary = vocabulary;
         this.searcher = searcher;
-        this.analyzer = analyzer;
+        this.reader = reader;
         this.confidence = confidence;
-        this.products = products;
-        this.glossary = glossary;
     }
 
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
@@ -79,47 +71,60 @@ public final class KnowledgeIndex {
 
     static KnowledgeIndex build(Collection<KnowledgeItem> items, Confidence confidence) {
         MixedTextAnalyzer analyzer = new MixedTextAnalyzer(FAMILY_PREFIXES);
-        List<Entry> entries = new ArrayList<>();
-        Map<String, Integer> copyGroups = new HashMap<>();
-        Map<String, Integer> df = new HashMap<>();
         Products products = Products.learn(items, FAMILY_PREFIXES);
-        for (KnowledgeItem item : items) {
-            String context = item.turns().get(0).question();
-            for (int t = 0; t < item.turns().size(); t++) {
-                Turn turn = item.turns().get(t);
-                String contextText = t == 0 ? "" : context;
-                List<String> q = analyzer.tokens(turn.question());
-                List<String> c = analyzer.tokens(contextText);
-                List<String> a = analyzer.tokens(turn.answer());
-                Set<String> all = new LinkedHashSet<>(q);
-                all.addAll(c);
-                all.addAll(a);
-                all.forEach(term -> df.merge(term, 1, Integer::sum));
-                // The same thread is often copied into several posts: copies share a group,
-                // so one copy is never counted as the runner-up of another.
-                int group = copyGroups.computeIfAbsent(copyKey(turn.question()), k -> copyGroups.size());
-                entries.add(new Entry(item, t, q, c, a, Set.copyOf(q), Set.copyOf(c), Set.copyOf(all), group,
-                        products.mentionedIn(all, item.project())));
-            }
-        }
+        Vocabulary.Builder counts = new Vocabulary.Builder();
+        Map<String, Integer> copyGroups = new HashMap<>();
+        List<TurnTerms> analysed = new ArrayList<>();
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            // terms are analysed once, above; Lucene sees them space-separated
-            IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+            // terms are analysed once, here; Lucene sees them space-separated
+            IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
+                    // merging only neighbouring segments keeps documents in the order they were
+                    // added, so after the final merge a document's id is its entry's position
+                    .setMergePolicy(new LogDocMergePolicy());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (int i = 0; i < entries.size(); i++) {
-                    Entry e = entries.get(i);
-                    Document doc = new Document();
-                    doc.add(new TextField(QUESTION, String.join(" ", e.questionTokens()), Field.Store.NO));
-                    doc.add(new TextField(CONTEXT, String.join(" ", e.contextTokens()), Field.Store.NO));
-                    doc.add(new TextField(ANSWER, String.join(" ", e.answerTokens()), Field.Store.NO));
-                    doc.add(new NumericDocValuesField(ORDINAL, i));
-                    writer.addDocument(doc);
+                for (KnowledgeItem item : items) {
+                    String opening = item.turns().get(0).question();
+                    for (int t = 0; t < item.turns().size(); t++) {
+                        Turn turn = item.turns().get(t);
+                        List<String> q = analyzer.tokens(turn.question());
+                        List<String> c = t == 0 ? List.of() : analyzer.tokens(opening);
+                        List<String> a = analyzer.tokens(turn.answer());
+                        Set<String> thread = new LinkedHashSet<>(q);
+                        thread.addAll(c);
+                        Set<String> all = new LinkedHashSet<>(thread);
+                        all.addAll(a);
+                        counts.add(all);
+                        // The same thread is often copied into several posts: copies share a
+                        // group, so one copy is never counted as the runner-up of another.
+                        int group = copyGroups.computeIfAbsent(copyKey(turn.question()), k -> copyGroups.size());
+                        analysed.add(new TurnTerms(item, t, Set.copyOf(q), thread, all, group,
+                                products.mentionedIn(all, item.project())));
+                        Document doc = new Document();
+                        doc.add(new TextField(QUESTION, String.join(" ", q), Field.Store.NO));
+                        doc.add(new TextField(CONTEXT, String.join(" ", c), Field.Store.NO));
+                        doc.add(new TextField(ANSWER, String.join(" ", a), Field.Store.NO));
+                        writer.addDocument(doc);
+                    }
                 }
+                writer.forceMerge(1);
+            }
+            Vocabulary vocabulary = counts.build();
+            List<Entry> entries = new ArrayList<>(analysed.size());
+            for (TurnTerms t : analysed) {
+                int[] question = vocabulary.sortedIds(t.question());
+                double questionIdf = 0;
+                for (int id : question) {
+                    questionIdf += vocabulary.idf(id);
+                }
+                entries.add(new Entry(t.item(), t.turnIndex(), question, vocabulary.sortedIds(t.thread()),
+                        vocabulary.sortedIds(t.all()), questionIdf, t.group(), t.products()));
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(df), searcher, analyzer, confidence, products,
-                    Glossary.load(analyzer));
+            // every query is different: caching clauses only costs time and memory
+            searcher.setQueryCache(null);
+            QuestionReader reader = new QuestionReader(analyzer, vocabulary, Glossary.load(analyzer), products);
+            return new KnowledgeIndex(List.copyOf(entries), vocabulary, searcher, reader, confidence);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
@@ -142,90 +147,81 @@ public final class KnowledgeIndex {
         if (ChatNoise.isChatter(text)) {
             return new Match(question, Decision.IGNORE, 0, List.of());
         }
-        String asked = ChatNoise.stripAddress(text);
-        List<String> queryTerms = queryTerms(asked);
-        if (queryTerms.isEmpty()) {
+        Question asked = reader.read(ChatNoise.stripAddress(text));
+        if (asked.terms().isEmpty()) {
             return new Match(question, Decision.IGNORE, 0, List.of());
         }
-        List<Scored> ranked = rank(queryTerms, names(asked));
+        List<Scored> ranked = rank(asked);
         if (ranked.isEmpty()) {
             return new Match(question, escalateOrIgnore(text), 0, List.of());
         }
         Scored best = ranked.get(0);
-        Scored runnerUp = ranked.stream().skip(1).filter(s -> s.entry().group() != best.entry().group())
-                .findFirst().orElse(null);
-        Features features = Features.of(best, runnerUp, queryTerms.size());
-        double p = confidence.probability(features);
+        double p = confidence.probability(features(ranked, asked));
         List<Candidate> candidates = ranked.stream().limit(5)
                 .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
-        // An answer about another product than the one asked about is wrong however close the
-        // words are, so no amount of other evidence makes it an answer.
-        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(text);
+        // An answer about another product than the one asked about, or to a question about a
+        // technology the knowledge never mentions, is wrong however close the other words are.
+        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(asked);
         Decision decision = answer ? Decision.ANSWER : escalateOrIgnore(text);
         return new Match(question, decision, p, candidates);
     }
 
     /** Explains the features behind a match; for evaluation and the dashboard's "why". */
     Features explain(String question) {
-        String asked = ChatNoise.stripAddress(ChatNoise.normalize(question));
-        List<String> queryTerms = queryTerms(asked);
-        List<Scored> ranked = rank(queryTerms, names(asked));
-        if (ranked.isEmpty()) {
-            return null;
-        }
-        Scored best = ranked.get(0);
-        Scored runnerUp = ranked.stream().skip(1).filter(s -> s.entry().group() != best.entry().group())
-                .findFirst().orElse(null);
-        return Features.of(best, runnerUp, queryTerms.size());
+        Question asked = reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question)));
+        List<Scored> ranked = rank(asked);
+        return ranked.isEmpty() ? null : features(ranked, asked);
     }
 
     List<Scored> debugRank(String question) {
-        String text = ChatNoise.stripAddress(ChatNoise.normalize(question));
-        return rank(queryTerms(text), names(text));
-    }
-
-    public List<String> unseenTerms(String question) {
-        return terms(question).stream().filter(t -> !documentFrequency.containsKey(t)).toList();
+        return rank(reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question))));
     }
 
     List<String> terms(String question) {
-        return queryTerms(ChatNoise.stripAddress(ChatNoise.normalize(question)));
+        return reader.terms(ChatNoise.stripAddress(ChatNoise.normalize(question)));
+    }
+
+    /** The terms of a question that no knowledge item uses. */
+    public List<String> unseenTerms(String question) {
+        return terms(question).stream().filter(t -> !vocabulary.known(t)).toList();
+    }
+
+    private static Features features(List<Scored> ranked, Question asked) {
+        Scored best = ranked.get(0);
+        Scored runnerUp = ranked.stream().skip(1).filter(s -> s.entry().group() != best.entry().group())
+                .findFirst().orElse(null);
+        return Features.of(best, runnerUp, asked.terms().size());
     }
 
     private static Decision escalateOrIgnore(String text) {
         return ChatNoise.looksLikeQuestion(text) || text.strip().length() >= 12 ? Decision.ESCALATE : Decision.IGNORE;
     }
 
-    private List<Scored> rank(List<String> queryTerms, List<List<String>> names) {
-        List<Concept> concepts = new ArrayList<>(queryTerms.size());
-        Set<String> expanded = new LinkedHashSet<>(queryTerms);
-        double totalIdf = 0;
-        for (String term : queryTerms) {
-            List<List<String>> alternatives = glossary.alternativesOf(term);
-            // a concept tells as much as its commonest name: "database" is rare in a Chinese
-            // corpus, but 数据库 is not
-            double idf = idf(term);
-            for (List<String> alternative : alternatives) {
-                idf = Math.min(idf, alternative.stream().mapToDouble(this::idf).average().orElse(idf));
-                expanded.addAll(alternative);
-            }
-            concepts.add(new Concept(term, alternatives, idf));
-            totalIdf += idf;
-        }
+    private List<Scored> rank(Question asked) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : expanded) {
-            float weight = queryTerms.contains(term) ? 1f : 0.8f;
-            query.add(new BoostQuery(new TermQuery(new Term(QUESTION, term)), 3f * weight), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), 1f * weight), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), 1.5f * weight), BooleanClause.Occur.SHOULD);
+        Set<String> own = Set.copyOf(asked.terms());
+        Set<String> clauses = new LinkedHashSet<>(asked.terms());
+        for (Concept concept : asked.concepts()) {
+            for (int[] alternative : concept.alternatives()) {
+                for (int id : alternative) {
+                    clauses.add(vocabulary.term(id));
+                }
+            }
         }
-        Set<String> named = products.namedIn(queryTerms);
+        for (String term : clauses) {
+            if (!vocabulary.known(term)) {
+                continue; // no document has it: a clause would only cost a dictionary lookup
+            }
+            float weight = own.contains(term) ? 1f : 0.8f;
+            query.add(new BoostQuery(termQuery(QUESTION, term), 3f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(CONTEXT, term), 1f * weight), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(ANSWER, term), 1.5f * weight), BooleanClause.Occur.SHOULD);
+        }
         List<Scored> scored = new ArrayList<>();
         try {
             TopDocs top = searcher.search(query.build(), CANDIDATES);
             for (ScoreDoc hit : top.scoreDocs) {
-                Entry entry = entries.get(ordinal(hit.doc));
-                scored.add(Scored.of(entry, hit.score, concepts, expanded, totalIdf, named, names, this));
+                scored.add(Scored.of(entries.get(hit.doc), hit.score, asked, vocabulary));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory index failed", e);
@@ -237,60 +233,32 @@ public final class KnowledgeIndex {
         return preferBestCopy(ranked);
     }
 
-    boolean unseen(Concept concept) {
-        return !documentFrequency.containsKey(concept.term()) && concept.alternatives().stream()
-                .noneMatch(a -> a.stream().allMatch(documentFrequency::containsKey));
+    /**
+     * A term query that reuses the term's dictionary lookup: the index never changes, so the
+     * lookup done for the first question that used a term serves every later one. Without
+     * this, the dictionary seeks of a hundred clauses were most of a match's time.
+     */
+    private TermQuery termQuery(String field, String text) {
+        Term term = new Term(field, text);
+        TermStates states = termStates.computeIfAbsent(term, t -> {
+            try {
+                return TermStates.build(searcher, t, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up a term in the in-memory index failed", e);
+            }
+        });
+        return new TermQuery(term, states);
     }
 
     /**
      * True when the question names a technology the knowledge never mentions: a capitalised
      * or versioned word ({@code Kotlin}, {@code PostgreSQL}, {@code ARM64}, {@code Vue3}) that
      * no item uses. Such a question is about that thing, and no answer here can be about it.
-     * Dotted and underscored identifiers are left out: they come from code and error
-     * messages, whose rare parts say little about the subject.
+     * Dotted and dashed identifiers are left out: they come from code and error messages,
+     * whose rare parts say little about the subject.
      */
-    private boolean namesSomethingUnknown(String text) {
-        return names(text).stream().anyMatch(tokens -> tokens.stream().noneMatch(documentFrequency::containsKey));
-    }
-
-    /** The names a question uses, each as its analysed terms (any one of which stands for it). */
-    private List<List<String>> names(String text) {
-        List<List<String>> names = new ArrayList<>();
-        java.util.regex.Matcher matcher = NAME.matcher(text);
-        while (matcher.find()) {
-            String name = matcher.group();
-            boolean looksLikeName = name.chars().skip(1).anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                    || Character.isUpperCase(name.charAt(0)) && name.length() >= 4;
-            List<String> tokens = analyzer.tokens(name);
-            if (looksLikeName && !tokens.isEmpty()) {
-                names.add(tokens);
-            }
-        }
-        return names;
-    }
-
-    double idf(String term) {
-        int n = entries.size();
-        int df = documentFrequency.getOrDefault(term, 0);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    private int ordinal(int docId) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(docId, leaves));
-        NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
-        ordinals.advanceExact(docId - leaf.docBase);
-        return (int) ordinals.longValue();
-    }
-
-    /** The distinct query terms, at most {@value #MAX_QUERY_TERMS}, keeping the rarest. */
-    private List<String> queryTerms(String text) {
-        Set<String> terms = new LinkedHashSet<>(analyzer.tokens(text));
-        if (terms.size() <= MAX_QUERY_TERMS) {
-            return List.copyOf(terms);
-        }
-        return terms.stream().sorted(Comparator.comparingDouble(this::idf).reversed())
-                .limit(MAX_QUERY_TERMS).toList();
+    private static boolean namesSomethingUnknown(Question asked) {
+        return asked.names().stream().anyMatch(known -> known.length == 0);
     }
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */
@@ -322,9 +290,16 @@ public final class KnowledgeIndex {
         return reordered;
     }
 
-    /** One indexed turn with its analysed terms. */
-    record Entry(KnowledgeItem item, int turnIndex, List<String> questionTokens, List<String> contextTokens,
-                 List<String> answerTokens, Set<String> question, Set<String> contextTerms, Set<String> all,
+    /**
+     * One indexed turn: the term numbers (sorted) of its own question, of its thread (its
+     * question and the thread's opening question) and of everything including the answer.
+     */
+    record Entry(KnowledgeItem item, int turnIndex, int[] question, int[] thread, int[] all, double questionIdf,
                  int group, Set<String> products) {
+    }
+
+    /** A turn's terms while the vocabulary is still being counted. */
+    private record TurnTerms(KnowledgeItem item, int turnIndex, Set<String> question, Set<String> thread,
+                             Set<String> all, int group, Set<String> products) {
     }
 }

@@ -5,43 +5,43 @@ import java.util.Set;
 
 /**
  * A retrieved turn with the length-independent evidence of how well it fits the question:
- * the share of the question's information (idf-weighted terms) that the turn's question,
+ * the share of the question's information (idf-weighted concepts) that the turn's question,
  * its thread and its answer contain, the share of the turn's own question that the asker's
- * words cover, and whether the turn is about another product than the one asked about.
+ * words cover, the share of the question's names the thread uses, and whether the turn is
+ * about another product than the one asked about.
  */
 record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, double threadCoverage,
               double allCoverage, double reverseCoverage, double unseenShare, boolean otherProduct,
               double nameCoverage, double rankScore) {
 
-    static Scored of(KnowledgeIndex.Entry entry, double bm25, List<Concept> concepts, Set<String> queryTerms,
-                     double totalIdf, Set<String> namedProducts, List<List<String>> names,
-                     KnowledgeIndex index) {
+    static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, Vocabulary vocabulary) {
         double inQuestion = 0;
         double inThread = 0;
         double inAll = 0;
         double unseen = 0;
-        for (Concept concept : concepts) {
+        for (Concept concept : question.concepts()) {
             double w = concept.idf();
-            boolean q = concept.presentIn(entry.question());
-            if (q) {
+            if (concept.presentIn(entry.question())) {
                 inQuestion += w;
             }
-            if (q || concept.presentIn(entry.contextTerms())) {
+            if (concept.presentIn(entry.thread())) {
                 inThread += w;
             }
             if (concept.presentIn(entry.all())) {
                 inAll += w;
             }
-            if (index.unseen(concept)) {
+            if (concept.unseen()) {
                 unseen += w;
             }
         }
+        double total = question.totalIdf();
         // a turn that names no product at all may still be about the one asked for
-        boolean otherProduct = !namedProducts.isEmpty() && !entry.products().isEmpty()
-                && namedProducts.stream().noneMatch(entry.products()::contains);
-        return new Scored(entry, bm25, ratio(inQuestion, totalIdf), ratio(inThread, totalIdf), ratio(inAll, totalIdf),
-                reverseCoverage(entry.question(), queryTerms, index), ratio(unseen, totalIdf), otherProduct,
-                nameCoverage(entry, names), 0);
+        Set<String> named = question.products();
+        boolean otherProduct = !named.isEmpty() && !entry.products().isEmpty()
+                && named.stream().noneMatch(entry.products()::contains);
+        return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
+                reverseCoverage(entry, question.expandedIds(), vocabulary), ratio(unseen, total), otherProduct,
+                nameCoverage(entry, question.names()), 0);
     }
 
     /**
@@ -57,25 +57,30 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
     }
 
     /** Share of the names in the question (any of each name's terms) that the turn's thread uses. */
-    private static double nameCoverage(KnowledgeIndex.Entry entry, List<List<String>> names) {
+    private static double nameCoverage(KnowledgeIndex.Entry entry, List<int[]> names) {
         if (names.isEmpty()) {
             return 1;
         }
-        long present = names.stream().filter(n -> n.stream().anyMatch(entry.all()::contains)).count();
+        int present = 0;
+        for (int[] name : names) {
+            for (int id : name) {
+                if (Vocabulary.contains(entry.all(), id)) {
+                    present++;
+                    break;
+                }
+            }
+        }
         return (double) present / names.size();
     }
 
-    private static double reverseCoverage(Set<String> candidateQuestion, Set<String> queryTerms, KnowledgeIndex index) {
+    private static double reverseCoverage(KnowledgeIndex.Entry entry, int[] queryIds, Vocabulary vocabulary) {
         double covered = 0;
-        double total = 0;
-        for (String term : candidateQuestion) {
-            double w = index.idf(term);
-            total += w;
-            if (queryTerms.contains(term)) {
-                covered += w;
+        for (int id : entry.question()) {
+            if (Vocabulary.contains(queryIds, id)) {
+                covered += vocabulary.idf(id);
             }
         }
-        return ratio(covered, total);
+        return ratio(covered, entry.questionIdf());
     }
 
     private static double ratio(double part, double whole) {

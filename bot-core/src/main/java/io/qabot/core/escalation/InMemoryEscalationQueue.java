@@ -58,7 +58,7 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
     @Override
     public synchronized List<Escalation> open() {
         return entries.values().stream()
-                .filter(e -> e.status == Status.OPEN)
+                .filter(e -> e.status == Status.OPEN || e.status == Status.CLAIMED)
                 .sorted(Comparator.comparing((Entry e) -> e.created).thenComparingLong(e -> e.id).reversed())
                 .map(Entry::snapshot)
                 .toList();
@@ -82,7 +82,7 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
 
     private Optional<Escalation> close(long id, Status status, MaintainerAnswer answer) {
         Entry entry = entries.get(id);
-        if (entry == null || entry.status != Status.OPEN) {
+        if (entry == null || (entry.status != Status.OPEN && entry.status != Status.CLAIMED)) {
             return Optional.empty();
         }
         entry.status = status;

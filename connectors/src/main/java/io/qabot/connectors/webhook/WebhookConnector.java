@@ -45,6 +45,7 @@ public final class WebhookConnector implements Connector {
     static final String SIGNATURE = "X-Qabot-Signature";
     static final String TIMESTAMP = "X-Qabot-Timestamp";
     static final String PATH = "/hooks/webhook";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final WebhookOptions options;
     private final Pipeline pipeline;
@@ -144,12 +145,15 @@ public final class WebhookConnector implements Connector {
         URI callback = options.callback().get();
         byte[] body = callbackBody(message);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = client.request(callback)
+        HttpRequest.Builder builder = client.request(callback)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(TIMESTAMP, timestamp)
-                .header(SIGNATURE, signer.sign(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .header(SIGNATURE, signer.sign(timestamp, body));
+        if (message.idempotencyKey() != null) {
+            // the same on a resend after a crash, so the bridge can drop the second copy
+            builder.header(IDEMPOTENCY_KEY, message.idempotencyKey());
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return client.send(request).thenAccept(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("webhook callback answered " + response.statusCode()

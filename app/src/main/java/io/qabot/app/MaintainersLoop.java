@@ -1,0 +1,131 @@
+package io.qabot.app;
+
+import io.qabot.config.ChatRef;
+import io.qabot.config.QabotConfig;
+import io.qabot.connectors.admin.AdminRoutes;
+import io.qabot.connectors.admin.DashboardRoutes;
+import io.qabot.connectors.http.Route;
+import io.qabot.core.ChatCommands;
+import io.qabot.core.ChatSender;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import io.qabot.core.desk.Announcer;
+import io.qabot.core.desk.LearnedKnowledge;
+import io.qabot.core.desk.MaintainerCommands;
+import io.qabot.core.desk.MaintainerDesk;
+import io.qabot.core.desk.OutboxWorker;
+import io.qabot.knowledge.KnowledgeIndex;
+import io.qabot.knowledge.KnowledgeItem;
+import io.qabot.store.Store;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wires the maintainers' loop of one instance: the desk over the store, the chat commands in
+ * the maintainers' chat, the admin API and dashboard, and the background work (the outbox,
+ * re-indexing when another instance learned something, announcements).
+ */
+final class MaintainersLoop implements AutoCloseable {
+    private final QabotConfig config;
+    private final Store store;
+    private final Map<Platform, ChatSender> senders;
+    private final Clock clock;
+    private final Timings timings;
+    private final LearnedKnowledge learned;
+    private final ScheduledExecutorService scheduler;
+    private final MaintainerDesk desk;
+    private volatile OutboxWorker outbox;
+
+    /**
+     * @param senders each connector's sender by platform, filled in once the connectors exist
+     *                (they need the pipeline, which needs this loop's chat commands)
+     */
+    MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, AtomicReference<KnowledgeIndex> knowledge,
+                    Map<Platform, ChatSender> senders, Clock clock, Timings timings) {
+        this.config = config;
+        this.store = store;
+        this.senders = senders;
+        this.clock = clock;
+        this.timings = timings;
+        this.learned = new LearnedKnowledge(base, store.learned(), knowledge);
+        learned.refreshIfChanged(); // answers learned before this start are known from the first message
+        this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "qabot-loop");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.desk = new MaintainerDesk(store.escalations(), store.learned(), learned, () -> {
+            OutboxWorker worker = outbox;
+            if (worker != null) {
+                worker.wake();
+            }
+        });
+    }
+
+    /** Commands heard in the maintainers' chat, if one is configured. */
+    ChatCommands commands() {
+        return config.escalation().maintainersChat()
+                .<ChatCommands>map(chat -> new MaintainerCommands(desk, platform(chat), chat.chat(), this::send))
+                .orElse(ChatCommands.NONE);
+    }
+
+    List<Route> routes(Executor executor) {
+        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock).routes());
+        routes.addAll(DashboardRoutes.routes());
+        return routes;
+    }
+
+    /** Starts the background work; the pipeline renders answers for each asker's platform. */
+    void start(Pipeline pipeline) {
+        String owner = "qabot-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        OutboxWorker worker = new OutboxWorker(store.outbox(), senders, pipeline::maintainerReplies, clock,
+                new OutboxWorker.Options(owner, timings.lease(), 20, timings.firstRetry(), timings.maxRetry(), 12));
+        outbox = worker;
+        worker.start(scheduler, timings.outboxTick());
+        scheduler.scheduleWithFixedDelay(learned::poll, timings.learnedPoll().toMillis(), timings.learnedPoll().toMillis(),
+                TimeUnit.MILLISECONDS);
+        config.escalation().maintainersChat().ifPresent(chat -> {
+            Announcer announcer = new Announcer(store.escalations(), platform(chat), chat.chat(), this::send,
+                    config.escalation().staleAfter(), config.escalation().dailySummaryAt(),
+                    config.escalation().timeZone().orElse(clock.getZone()), clock);
+            scheduler.scheduleWithFixedDelay(announcer::tick, timings.announceTick().toMillis(),
+                    timings.announceTick().toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Sends through whichever connector serves the message's platform. */
+    private CompletableFuture<Void> send(OutboundMessage message) {
+        ChatSender sender = senders.get(message.platform());
+        return sender == null
+                ? CompletableFuture.failedFuture(new IllegalStateException("no connector for " + message.platform().wireName()))
+                : sender.send(message);
+    }
+
+    private static Platform platform(ChatRef chat) {
+        return Platform.fromWireName(chat.platform().configName());
+    }
+
+    @Override
+    public void close() {
+        OutboxWorker worker = outbox;
+        if (worker != null) {
+            worker.close();
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

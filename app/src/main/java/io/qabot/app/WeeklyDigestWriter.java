@@ -1,0 +1,63 @@
+package io.qabot.app;
+
+import io.qabot.core.desk.LearnedAnswer;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Writes learned answers as the reader Q&amp;A section of a SOFA Weekly post, in the shape the
+ * posts used and {@code WeeklyDigestParser} reads:
+ * <pre>
+ * ### 每周读者问答提炼
+ *
+ * **1、@社区成员** 提问：
+ * &gt; the question
+ *
+ * A：the answer
+ *
+ * 「sofa-jraft」：[https://github.com/sofastack/sofa-jraft](https://github.com/sofastack/sofa-jraft)
+ * </pre>
+ * Askers are not named: the store never kept who asked a learned answer's question for
+ * publication, and the digest is public.
+ */
+final class WeeklyDigestWriter {
+    static final String HEADING = "### 每周读者问答提炼";
+    private static final Pattern PROJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9 .\\-]{0,28}");
+
+    private WeeklyDigestWriter() {
+    }
+
+    static String section(List<LearnedAnswer> answers) {
+        StringBuilder md = new StringBuilder(HEADING).append("\n\n");
+        int n = 0;
+        for (LearnedAnswer answer : answers) {
+            md.append("**").append(++n).append("、@社区成员** 提问：\n");
+            answer.question().strip().lines().forEach(line -> md.append(line.isBlank() ? ">" : "> " + line).append('\n'));
+            md.append('\n').append("A：").append(answer.answer().strip()).append("\n\n");
+            for (String link : answer.links()) {
+                md.append('「').append(projectName(link)).append("」：[").append(link).append("](").append(link).append(")\n");
+            }
+            if (!answer.links().isEmpty()) {
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /** The link line's label: the repository or last path segment when it reads as a project name. */
+    static String projectName(String link) {
+        try {
+            String path = URI.create(link).getPath();
+            String[] segments = path == null ? new String[0] : path.split("/");
+            for (int i = segments.length - 1; i >= 0; i--) {
+                if (!segments[i].isEmpty()) {
+                    return PROJECT_NAME.matcher(segments[i]).matches() ? segments[i] : "Link";
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URI we can read a name from
+        }
+        return "Link";
+    }
+}

@@ -1,0 +1,156 @@
+package io.qabot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qabot.app.CallbackReceiver.Callback;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium): sign in, see the queue with
+ * ages and asker counts, answer from the page, find the learned answer and ask the search box.
+ * Saves screenshots of the queue for a laptop and a phone in {@code app/target/}.
+ */
+class DashboardTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String SCRIPT_QUESTION = "<script>window.pwned = 1</script> 为什么 sofa-rpc 启动时报这个错？";
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path profile;
+    CallbackReceiver chat;
+    BotFixture bot;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the dashboard test needs Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        chat = new CallbackReceiver(CallbackReceiver.Mode.ACCEPT);
+        bot = BotFixture.start(BotFixture.environment(dataDir, Optional.empty(), chat.url()));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (bot != null) {
+            bot.close();
+        }
+        if (chat != null) {
+            chat.close();
+        }
+    }
+
+    @Test
+    void aMaintainerSeesTheQueueAnswersFromThePageAndTheBotLearns() throws Exception {
+        long jraft = bot.client.say("group-42", "t-1", "u1", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
+        bot.client.say("group-42", "t-2", "u2", "jraft 能不能跨机房部署？");
+        bot.client.say("group-42", null, "u3", SCRIPT_QUESTION);
+        bot.client.say("dev-chat", null, "u4", "seata 的 AT 模式支持 Oracle 吗？");
+
+        signIn();
+        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#queue-list li[data-id='" + jraft + "']")));
+        assertEquals("2 askers", item.findElement(By.className("askers")).getText());
+        assertTrue(item.findElement(By.className("age")).getText().endsWith("ago"));
+        assertEquals(3, browser.findElements(By.cssSelector("#queue-list > li")).size());
+
+        WebElement scripted = browser.findElements(By.cssSelector("#queue-list .question")).stream()
+                .filter(q -> q.getText().startsWith("<script>")).findFirst().orElseThrow();
+        assertEquals(SCRIPT_QUESTION, scripted.getText(), "question text is shown as text, tags and all");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('#queue-list script').length"));
+        assertEquals(null, js.executeScript("return window.pwned === undefined ? null : window.pwned"));
+        screenshot("dashboard-queue.png");
+
+        item.findElement(By.className("answer-button")).click();
+        WebElement form = item.findElement(By.className("answer-form"));
+        form.findElement(By.name("answer")).sendKeys("跨机房不需要特殊支持，只是网络延时大一点。");
+        form.findElement(By.name("links")).sendKeys("https://github.com/sofastack/sofa-jraft");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-list > li"), 2));
+        List<Callback> delivered = Eventually.await(Duration.ofSeconds(15), "both askers get the answer",
+                () -> chat.acceptedIn("group-42"), list -> list.size() == 2);
+        assertTrue(delivered.stream().allMatch(c -> c.text().contains("网络延时")));
+
+        browser.findElement(By.cssSelector("nav button[data-tab=learned]")).click();
+        WebElement learned = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#learned-list > li")));
+        assertTrue(learned.getText().contains("Name ada"), "the maintainer's name from the sign-in: " + learned.getText());
+
+        browser.findElement(By.cssSelector("nav button[data-tab=search]")).click();
+        browser.findElement(By.id("search-text")).sendKeys("SOFAJRaft 支持跨机房部署吗？");
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        WebElement verdict = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-result .verdict")));
+        assertTrue(verdict.getText().contains("the bot answers"), verdict.getText());
+        assertTrue(verdict.getText().contains("maintainer-answers"), verdict.getText());
+
+        browser.findElement(By.cssSelector("nav button[data-tab=queue]")).click();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-list > li"), 2));
+        screenshot("dashboard-phone.png");
+    }
+
+    @Test
+    void aWrongTokenKeepsTheMaintainerAtTheSignIn() {
+        browser.get("http://127.0.0.1:" + bot.port() + "/");
+        browser.findElement(By.id("token")).sendKeys("not-the-token");
+        browser.findElement(By.id("sign-in-button")).click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+        assertTrue(error.getText().contains("not accepted") || error.getText().contains("wrong"), error.getText());
+        assertTrue(browser.findElement(By.id("tabs")).getAttribute("hidden") != null);
+    }
+
+    private void signIn() {
+        browser.get("http://127.0.0.1:" + bot.port() + "/");
+        browser.findElement(By.id("token")).sendKeys(BotFixture.TOKEN);
+        browser.findElement(By.id("me")).sendKeys("Name ada");
+        browser.findElement(By.id("sign-in-button")).click();
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,93 @@
+package io.qabot.core.desk;
+
+import io.qabot.core.ChatCommands;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.ChatSender;
+import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The maintainers' chat commands, heard only in the configured maintainers' chat (being in
+ * that chat is what makes someone a maintainer here):
+ * {@code /answer 42 text…} (links in the text become the answer's links), {@code /claim 42},
+ * {@code /dismiss 42}. Each is acknowledged in the chat, refusals with their reason.
+ */
+public final class MaintainerCommands implements ChatCommands {
+    private static final Logger log = LoggerFactory.getLogger(MaintainerCommands.class);
+    private static final Pattern COMMAND =
+            Pattern.compile("^/(answer|claim|dismiss)(?:@\\S+)?\\s+#?(\\d{1,18})\\b\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s)>\\]]+");
+
+    private final MaintainerDesk desk;
+    private final Platform platform;
+    private final String chat;
+    private final ChatSender sender;
+
+    public MaintainerCommands(MaintainerDesk desk, Platform platform, String chat, ChatSender sender) {
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.sender = Objects.requireNonNull(sender, "sender");
+    }
+
+    @Override
+    public boolean handle(ChatMessage message) {
+        if (message.platform() != platform || !message.chat().equals(chat)) {
+            return false;
+        }
+        Matcher command = COMMAND.matcher(message.text().strip());
+        if (!command.matches()) {
+            return false;
+        }
+        long id = Long.parseLong(command.group(2));
+        String rest = command.group(3).strip();
+        String maintainer = message.sender().name();
+        DeskResult<?> result = switch (command.group(1)) {
+            case "answer" -> rest.isEmpty() ? null : desk.answer(id, new MaintainerAnswer(rest, links(rest), maintainer));
+            case "claim" -> desk.claim(id, maintainer);
+            default -> desk.dismiss(id, maintainer);
+        };
+        String ack = result == null ? "Usage: /answer " + id + " <the answer>"
+                : result.done() ? acknowledgement(command.group(1), id)
+                : "Could not " + command.group(1) + " #" + id + ": " + result.reason();
+        reply(message, ack);
+        return true;
+    }
+
+    private static String acknowledgement(String verb, long id) {
+        return switch (verb) {
+            case "answer" -> "Answered #" + id + ": the askers will get it, and the bot has learned it.";
+            case "claim" -> "Claimed #" + id + ".";
+            default -> "Dismissed #" + id + ".";
+        };
+    }
+
+    static List<String> links(String text) {
+        List<String> links = new ArrayList<>();
+        Matcher link = LINK.matcher(text);
+        while (link.find()) {
+            String url = link.group().replaceAll("[.,;:!?。，]+$", "");
+            if (!links.contains(url)) {
+                links.add(url);
+            }
+        }
+        return links;
+    }
+
+    private void reply(ChatMessage message, String text) {
+        OutboundMessage ack = new OutboundMessage(platform, chat, message.thread(), message.messageId(),
+                message.sender(), text, OutboundMessage.Author.BOT);
+        sender.send(ack).exceptionally(e -> {
+            log.warn("could not acknowledge a command in {} {}: {}", platform.wireName(), chat, e.toString());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,237 @@
+package io.qabot.connectors.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.HttpMethod;
+import io.qabot.config.Secret;
+import io.qabot.connectors.http.Route;
+import io.qabot.connectors.http.RouteRequest;
+import io.qabot.connectors.http.RouteResponse;
+import io.qabot.core.Escalation;
+import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.desk.DeskResult;
+import io.qabot.core.desk.MaintainerDesk;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The admin API. Every route checks the bearer token first (see {@link AdminGuard}) and then
+ * runs on the bot's executor, because the desk blocks on storage.
+ *
+ * <table>
+ * <caption>routes</caption>
+ * <tr><td>GET /api/v1/escalations?status=open|claimed|answered|dismissed|all</td><td>the queue, newest first; {@code open} (the default) includes claimed ones</td></tr>
+ * <tr><td>GET /api/v1/escalations/{id}</td><td>one escalation with its askers' delivery state</td></tr>
+ * <tr><td>POST /api/v1/escalations/{id}/answer</td><td>{@code {"answer", "links", "maintainer"}}</td></tr>
+ * <tr><td>POST /api/v1/escalations/{id}/claim, /dismiss</td><td>{@code {"maintainer"}}, optional</td></tr>
+ * <tr><td>GET /api/v1/learned</td><td>learned answers, {@code ?retracted=true} for all</td></tr>
+ * <tr><td>POST /api/v1/learned/{id}/edit, /retract</td><td>{@code {"question", "answer", "links", "maintainer"}}</td></tr>
+ * <tr><td>GET /api/v1/topics</td><td>the most-asked open questions</td></tr>
+ * <tr><td>POST /api/v1/explain</td><td>{@code {"text"}}: what the bot would answer and why</td></tr>
+ * <tr><td>GET /api/v1/audit</td><td>the latest changes, newest first</td></tr>
+ * </table>
+ */
+public final class AdminRoutes {
+    private final MaintainerDesk desk;
+    private final AdminGuard guard;
+    private final Executor executor;
+
+    public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock) {
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.guard = new AdminGuard(Objects.requireNonNull(token, "token"), Objects.requireNonNull(clock, "clock"));
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(route(HttpMethod.GET, "/api/v1/escalations", this::queue));
+        routes.add(route(HttpMethod.GET, "/api/v1/escalations/{id}", this::escalation));
+        routes.add(route(HttpMethod.POST, "/api/v1/escalations/{id}/answer", this::answer));
+        routes.add(route(HttpMethod.POST, "/api/v1/escalations/{id}/claim",
+                r -> escalationResult(desk.claim(id(r), maintainer(body(r, true))))));
+        routes.add(route(HttpMethod.POST, "/api/v1/escalations/{id}/dismiss",
+                r -> escalationResult(desk.dismiss(id(r), maintainer(body(r, true))))));
+        routes.add(route(HttpMethod.GET, "/api/v1/learned", r -> RouteResponse.json(200, EscalationJson.items(
+                desk.learned("true".equals(query(r, "retracted"))).stream().map(EscalationJson::learned).toList()))));
+        routes.add(route(HttpMethod.POST, "/api/v1/learned/{id}/edit", this::edit));
+        routes.add(route(HttpMethod.POST, "/api/v1/learned/{id}/retract",
+                r -> learnedResult(desk.retract(id(r), maintainer(body(r, true))))));
+        routes.add(route(HttpMethod.GET, "/api/v1/topics", r -> RouteResponse.json(200, EscalationJson.items(
+                desk.unansweredTopics(20).stream().map(EscalationJson::escalation).toList()))));
+        routes.add(route(HttpMethod.POST, "/api/v1/explain", r -> RouteResponse.json(200,
+                EscalationJson.explanation(desk.explain(text(body(r, false), "text"))))));
+        routes.add(route(HttpMethod.GET, "/api/v1/audit", r -> RouteResponse.json(200, EscalationJson.items(
+                desk.audit(100).stream().map(EscalationJson::audit).toList()))));
+        return List.copyOf(routes);
+    }
+
+    private RouteResponse queue(RouteRequest request) {
+        String status = Optional.ofNullable(query(request, "status")).orElse("open");
+        List<Escalation> queue;
+        switch (status) {
+            case "all" -> queue = desk.queue(Optional.empty());
+            case "open" -> queue = desk.queue(Optional.empty()).stream().filter(Escalation::isOpen).toList();
+            default -> {
+                try {
+                    queue = desk.queue(Optional.of(Escalation.Status.fromWireName(status)));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest("status must be open, claimed, answered, dismissed or all, not " + status);
+                }
+            }
+        }
+        return RouteResponse.json(200, EscalationJson.items(queue.stream().map(EscalationJson::escalation).toList()));
+    }
+
+    private RouteResponse escalation(RouteRequest request) {
+        long id = id(request);
+        return desk.find(id).map(e -> {
+            ObjectNode json = EscalationJson.escalation(e);
+            json.putArray("deliveries").addAll(desk.deliveries(id).stream().map(EscalationJson::delivery).toList());
+            return RouteResponse.json(200, json);
+        }).orElseGet(() -> RouteResponse.error(404, "no escalation " + id));
+    }
+
+    private RouteResponse answer(RouteRequest request) {
+        long id = id(request);
+        return escalationResult(desk.answer(id, maintainerAnswer(body(request, false))));
+    }
+
+    private RouteResponse edit(RouteRequest request) {
+        JsonNode body = body(request, false);
+        JsonNode question = body.get("question");
+        if (question != null && !question.isNull() && !question.isTextual()) {
+            throw new BadRequest("question must be a string");
+        }
+        return learnedResult(desk.edit(id(request), question == null || question.isNull() ? null : question.asText(),
+                maintainerAnswer(body)));
+    }
+
+    private static MaintainerAnswer maintainerAnswer(JsonNode body) {
+        String answer = text(body, "answer");
+        if (answer.isBlank()) {
+            throw new BadRequest("answer must not be blank");
+        }
+        List<String> links = new ArrayList<>();
+        JsonNode given = body.get("links");
+        if (given != null && !given.isNull()) {
+            if (!given.isArray()) {
+                throw new BadRequest("links must be an array of strings");
+            }
+            for (JsonNode link : given) {
+                if (!link.isTextual() || !link.asText().matches("https?://\\S+")) {
+                    throw new BadRequest("links must be http(s) URLs, not " + link);
+                }
+                links.add(link.asText());
+            }
+        }
+        return new MaintainerAnswer(answer.strip(), links, maintainer(body));
+    }
+
+    private static RouteResponse escalationResult(DeskResult<Escalation> result) {
+        return result(result, EscalationJson::escalation);
+    }
+
+    private static RouteResponse learnedResult(DeskResult<io.qabot.core.desk.LearnedAnswer> result) {
+        return result(result, EscalationJson::learned);
+    }
+
+    private static <T> RouteResponse result(DeskResult<T> result, Function<T, ObjectNode> json) {
+        return switch (result.kind()) {
+            case DONE -> RouteResponse.json(200, json.apply(result.value()));
+            case NOT_FOUND -> RouteResponse.error(404, result.reason());
+            case CONFLICT -> RouteResponse.error(409, result.reason());
+        };
+    }
+
+    private static long id(RouteRequest request) {
+        String[] segments = request.path().split("/");
+        try {
+            return Long.parseLong(segments[4]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new BadRequest("the id in " + request.path() + " must be a number");
+        }
+    }
+
+    private static String query(RouteRequest request, String name) {
+        List<String> values = request.query().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static JsonNode body(RouteRequest request, boolean optional) {
+        if (request.body().length == 0 && optional) {
+            return EscalationJson.JSON.createObjectNode();
+        }
+        try {
+            JsonNode body = EscalationJson.JSON.readTree(request.body());
+            if (body == null || !body.isObject()) {
+                throw new BadRequest("body must be a JSON object");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequest("body is not JSON");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new BadRequest("missing field: " + field + " (a string)");
+        }
+        return value.asText();
+    }
+
+    private static String maintainer(JsonNode body) {
+        JsonNode value = body.get("maintainer");
+        return value != null && value.isTextual() ? value.asText().strip() : "";
+    }
+
+    private Route route(HttpMethod method, String path, Function<RouteRequest, RouteResponse> work) {
+        return new Route() {
+            @Override
+            public HttpMethod method() {
+                return method;
+            }
+
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public CompletableFuture<RouteResponse> handle(RouteRequest request) {
+                RouteResponse refusal = guard.refusal(request);
+                if (refusal != null) {
+                    return CompletableFuture.completedFuture(refusal);
+                }
+                return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return work.apply(request).withHeader("Cache-Control", "no-store");
+                    } catch (BadRequest e) {
+                        return RouteResponse.error(400, e.getMessage());
+                    }
+                }, executor);
+            }
+
+            @Override
+            public String name() {
+                return "admin " + method + " " + path;
+            }
+        };
+    }
+
+    /** A request the route cannot read; becomes a 400 naming the problem. */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.qabot.connectors.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.core.Asker;
+import io.qabot.core.Escalation;
+import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.desk.AuditRecord;
+import io.qabot.core.desk.Delivery;
+import io.qabot.core.desk.Explanation;
+import io.qabot.core.desk.LearnedAnswer;
+import io.qabot.knowledge.Candidate;
+import java.util.List;
+
+/** The admin API's JSON shapes; escalations as contracts.md gives them, with additions. */
+final class EscalationJson {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private EscalationJson() {
+    }
+
+    static ObjectNode escalation(Escalation e) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", e.id());
+        json.put("status", e.status().wireName());
+        json.put("question", e.question());
+        ArrayNode askers = json.putArray("askers");
+        e.askers().forEach(a -> askers.add(asker(a)));
+        json.put("created", e.created().toString());
+        json.put("claimed_by", e.claimedBy().orElse(null));
+        json.put("closed", e.closed().map(Object::toString).orElse(null));
+        e.answer().ifPresent(answer -> json.set("answer", answer(answer)));
+        return json;
+    }
+
+    static ObjectNode asker(Asker a) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("platform", a.platform().wireName());
+        json.put("chat", a.chat());
+        json.put("thread", a.thread());
+        json.putObject("user").put("id", a.user().id()).put("name", a.user().name());
+        json.put("message", a.messageId());
+        json.put("asked", a.asked().toString());
+        return json;
+    }
+
+    static ObjectNode answer(MaintainerAnswer answer) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("answer", answer.answer());
+        ArrayNode links = json.putArray("links");
+        answer.links().forEach(links::add);
+        json.put("maintainer", answer.maintainer());
+        return json;
+    }
+
+    static ObjectNode delivery(Delivery d) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("user", d.asker().user().id());
+        json.put("platform", d.asker().platform().wireName());
+        json.put("chat", d.asker().chat());
+        json.put("state", d.state().wireName());
+        json.put("attempts", d.attempts());
+        json.put("next_attempt", d.nextAttempt().toString());
+        json.put("last_error", d.lastError().orElse(null));
+        json.put("delivered", d.delivered().map(Object::toString).orElse(null));
+        json.put("idempotency_key", d.idempotencyKey());
+        return json;
+    }
+
+    static ObjectNode learned(LearnedAnswer l) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", l.id());
+        json.put("escalation", l.escalationId());
+        json.put("question", l.question());
+        json.put("answer", l.answer());
+        ArrayNode links = json.putArray("links");
+        l.links().forEach(links::add);
+        json.put("maintainer", l.maintainer());
+        json.put("answered", l.answered().toString());
+        json.put("updated", l.updated().toString());
+        json.put("retracted", l.retracted());
+        return json;
+    }
+
+    static ObjectNode audit(AuditRecord r) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", r.id());
+        json.put("at", r.at().toString());
+        json.put("actor", r.actor());
+        json.put("action", r.action());
+        json.put("subject", r.subject());
+        json.put("detail", r.detail());
+        return json;
+    }
+
+    static ObjectNode explanation(Explanation x) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("question", x.match().question());
+        json.put("decision", x.match().decision().wireName());
+        json.put("score", x.match().confidence());
+        x.best().ifPresent(c -> json.set("best", candidate(c)));
+        x.runnerUp().ifPresent(c -> json.set("runner_up", candidate(c)));
+        return json;
+    }
+
+    private static ObjectNode candidate(Candidate c) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("rank_score", c.score());
+        json.put("question", c.turn().question());
+        json.put("answer", c.turn().answer());
+        json.put("origin", c.item().origin().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("file", c.item().source().file());
+        json.put("title", c.item().source().title());
+        json.put("date", c.item().source().date() == null ? null : c.item().source().date().toString());
+        ArrayNode links = json.putArray("links");
+        c.item().links().forEach(links::add);
+        return json;
+    }
+
+    static ObjectNode items(List<ObjectNode> items) {
+        ObjectNode json = JSON.createObjectNode();
+        json.putArray("items").addAll(items);
+        return json;
+    }
+}

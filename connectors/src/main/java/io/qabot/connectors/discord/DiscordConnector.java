@@ -1,0 +1,145 @@
+package io.qabot.connectors.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.handler.codec.http.HttpMethod;
+import io.qabot.config.DiscordConfig;
+import io.qabot.connectors.Connector;
+import io.qabot.connectors.http.Route;
+import io.qabot.connectors.http.RouteRequest;
+import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.pacing.ChannelPacer;
+import io.qabot.connectors.websocket.WebSocketClient;
+import io.qabot.core.ChatSender;
+import io.qabot.core.Handled;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Outcome;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discord: the Gateway for channel messages, {@code POST /hooks/discord} for {@code /ask}
+ * (only when the public key is configured), REST for the replies.
+ *
+ * <pre>
+ * config.connectors().discord().map(c -&gt; new DiscordConnector(c, pipeline, outbound, clock))
+ * </pre>
+ */
+public final class DiscordConnector implements Connector {
+    private static final Logger log = LoggerFactory.getLogger(DiscordConnector.class);
+    static final String PATH = "/hooks/discord";
+
+    private final Pipeline pipeline;
+    private final DiscordRestApi api;
+    private final DiscordInteractions interactions;
+    private final WebSocketClient websocket = new WebSocketClient("qabot-discord");
+    private final DiscordGateway gateway;
+
+    public DiscordConnector(DiscordConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
+        this(config, pipeline, client, clock, Duration.ofSeconds(1), ChannelPacer.Delays.REAL);
+    }
+
+    DiscordConnector(DiscordConfig config, Pipeline pipeline, OutboundClient client, Clock clock, Duration firstBackoff,
+                     ChannelPacer.Delays delays) {
+        Objects.requireNonNull(config, "config");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        // no fixed spacing: Discord says in its headers how much room each channel has left
+        this.api = new DiscordRestApi(config.apiUrl(), config.botToken().value(), client,
+                new ChannelPacer(clock, Duration.ZERO, delays), clock);
+        this.interactions = config.publicKey()
+                .map(key -> new DiscordInteractions(new DiscordSignature(key, clock), pipeline, api, clock))
+                .orElse(null);
+        this.gateway = new DiscordGateway(websocket, config.gatewayUrl(), config.botToken().value(), firstBackoff,
+                this::dispatch);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.DISCORD;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return interactions == null ? List.of() : List.of(new InteractionsRoute());
+    }
+
+    @Override
+    public ChatSender sender() {
+        return this::send;
+    }
+
+    @Override
+    public void start() {
+        gateway.start();
+    }
+
+    @Override
+    public void close() {
+        gateway.stop();
+        websocket.close();
+    }
+
+    private CompletableFuture<Void> send(OutboundMessage message) {
+        if (message.platform() != Platform.DISCORD) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "discord connector cannot send to " + message.platform().wireName()));
+        }
+        String text = DiscordMention.addressed(message.text(), message.addressee().name(), message.addressee().id());
+        return api.reply(message.chat(), message.inReplyTo(), message.addressee().id(), text);
+    }
+
+    private void dispatch(String event, JsonNode d) {
+        if (!event.equals("MESSAGE_CREATE")) {
+            return;
+        }
+        DiscordMessage read = DiscordMessage.read(d, gateway.botUserId());
+        if (read instanceof DiscordMessage.Ignored ignored) {
+            log.debug("discord: ignoring message: {}", ignored.reason());
+            return;
+        }
+        var message = ((DiscordMessage.Message) read).message();
+        pipeline.handle(message).thenCompose(this::reply).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.warn("discord: could not answer message {} in {}", message.messageId(), message.chat(), failure);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> reply(Handled handled) {
+        if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        var asked = replied.message();
+        String text = DiscordMention.addressed(replied.reply().text(), asked.sender().name(), asked.sender().id());
+        return api.reply(asked.chat(), asked.messageId(), asked.sender().id(), text);
+    }
+
+    private final class InteractionsRoute implements Route {
+        @Override
+        public HttpMethod method() {
+            return HttpMethod.POST;
+        }
+
+        @Override
+        public String path() {
+            return PATH;
+        }
+
+        @Override
+        public CompletableFuture<RouteResponse> handle(RouteRequest request) {
+            return CompletableFuture.completedFuture(interactions.receive(request));
+        }
+
+        @Override
+        public String name() {
+            return "discord interactions";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.qabot.connectors.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.connectors.http.RouteRequest;
+import io.qabot.connectors.http.RouteResponse;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.Handled;
+import io.qabot.core.Outcome;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interactions endpoint: the signature first (401 and nothing else otherwise, which is
+ * also how Discord's probes with bad signatures must be answered), then PING (type 1) gets
+ * PONG and {@code /ask} (type 2) gets a deferred response (type 5) within Discord's 3 s; the
+ * answer replaces it once the pipeline is done, which the interaction token allows for 15
+ * minutes. Other interaction types are acknowledged with a short note.
+ */
+final class DiscordInteractions {
+    private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
+    static final String COMMAND = "ask";
+
+    private final DiscordSignature signature;
+    private final Pipeline pipeline;
+    private final DiscordRestApi api;
+    private final Clock clock;
+
+    DiscordInteractions(DiscordSignature signature, Pipeline pipeline, DiscordRestApi api, Clock clock) {
+        this.signature = signature;
+        this.pipeline = pipeline;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    RouteResponse receive(RouteRequest request) {
+        String refusal = signature.refusal(request.header(DiscordSignature.SIGNATURE),
+                request.header(DiscordSignature.TIMESTAMP), request.body());
+        if (refusal != null) {
+            log.debug("refused discord interaction from {}: {}", request.remote(), refusal);
+            return RouteResponse.error(401, refusal);
+        }
+        JsonNode interaction;
+        try {
+            interaction = DiscordRestApi.JSON.readTree(request.body());
+        } catch (IOException e) {
+            return RouteResponse.error(400, "body is not JSON");
+        }
+        if (interaction == null || !interaction.isObject()) {
+            return RouteResponse.error(400, "body must be a JSON object");
+        }
+        int type = interaction.path("type").asInt(-1);
+        if (type == 1) {
+            return callback(1);
+        }
+        if (type == 2 && COMMAND.equals(interaction.path("data").path("name").asText())) {
+            return ask(interaction);
+        }
+        log.debug("discord: interaction type {} ({}) not handled", type, interaction.path("data").path("name").asText(""));
+        return message("qabot only answers /" + COMMAND + ".");
+    }
+
+    private RouteResponse ask(JsonNode interaction) {
+        String question = "";
+        for (JsonNode option : interaction.path("data").path("options")) {
+            if (option.path("value").isTextual()) {
+                question = option.get("value").asText();
+            }
+        }
+        JsonNode user = interaction.path("member").path("user");
+        if (user.isMissingNode()) {
+            user = interaction.path("user");   // a DM carries the user at the top level
+        }
+        String userId = user.path("id").asText("");
+        String id = interaction.path("id").asText("");
+        String channel = interaction.path("channel_id").asText(interaction.path("channel").path("id").asText(""));
+        String applicationId = interaction.path("application_id").asText("");
+        String token = interaction.path("token").asText("");
+        if (question.isBlank() || userId.isEmpty() || id.isEmpty() || channel.isEmpty() || token.isEmpty()) {
+            return message("Ask with a question: /" + COMMAND + " question: …");
+        }
+        String name = interaction.path("member").path("nick").isTextual() ? interaction.path("member").path("nick").asText()
+                : user.path("global_name").isTextual() ? user.path("global_name").asText() : user.path("username").asText(null);
+        Sender asker = new Sender(userId, name);
+        // a slash command is addressed to the bot by definition
+        ChatMessage message = new ChatMessage(Platform.DISCORD, channel, null, id, asker, question.strip(), true,
+                clock.instant());
+        pipeline.handle(message)
+                .thenCompose(handled -> api.editOriginal(applicationId, token, userId, followUp(handled, asker)))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        log.warn("discord: could not answer interaction {} in {}", id, channel, failure);
+                    }
+                });
+        return callback(5);
+    }
+
+    /** What replaces "thinking…": the answer, or why there is none (something must, or it spins forever). */
+    private static String followUp(Handled handled, Sender asker) {
+        Outcome outcome = handled.outcome();
+        if (outcome instanceof Outcome.Replied replied) {
+            return DiscordMention.addressed(replied.reply().text(), asker.name(), asker.id());
+        }
+        if (outcome instanceof Outcome.Escalated) {
+            return "<@" + asker.id() + "> I don't know that one yet; I've passed it to the maintainers, "
+                    + "and their answer will come here.";
+        }
+        Outcome.Silence reason = ((Outcome.Silent) outcome).reason();
+        return switch (reason) {
+            case NOT_A_QUESTION -> "<@" + asker.id() + "> That doesn't look like a question I can answer.";
+            case CHAT_OFF -> "I'm switched off in this channel.";
+            default -> "<@" + asker.id() + "> I answered that a moment ago; please scroll up, or ask again later.";
+        };
+    }
+
+    private static RouteResponse callback(int type) {
+        return RouteResponse.json(200, DiscordRestApi.JSON.createObjectNode().put("type", type));
+    }
+
+    private static RouteResponse message(String content) {
+        var json = DiscordRestApi.JSON.createObjectNode().put("type", 4);
+        // flag 64: only the person who invoked it sees this
+        json.putObject("data").put("content", content).put("flags", 64);
+        return RouteResponse.json(200, json);
+    }
+}

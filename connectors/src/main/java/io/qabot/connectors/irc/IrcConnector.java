@@ -1,0 +1,164 @@
+package io.qabot.connectors.irc;
+
+import io.qabot.config.IrcConfig;
+import io.qabot.connectors.Connector;
+import io.qabot.connectors.http.Route;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.ChatSender;
+import io.qabot.core.Handled;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Outcome;
+import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * IRC: channel messages to the pipeline, answers back as {@code nick: …} lines.
+ *
+ * <pre>
+ * config.connectors().irc().map(c -&gt; new IrcConnector(c, pipeline, clock))
+ * </pre>
+ */
+public final class IrcConnector implements Connector {
+    private static final Logger log = LoggerFactory.getLogger(IrcConnector.class);
+
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final IrcClient client;
+    /** IRC has no message ids (unless the server tags them): each line gets its own. */
+    private final AtomicLong lines = new AtomicLong();
+
+    public IrcConnector(IrcConfig config, Pipeline pipeline, Clock clock) {
+        this(config, pipeline, clock, Duration.ofSeconds(1));
+    }
+
+    IrcConnector(IrcConfig config, Pipeline pipeline, Clock clock, Duration firstBackoff) {
+        Objects.requireNonNull(config, "config");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.client = new IrcClient(config, this::accept, clock, firstBackoff);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.IRC;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of();
+    }
+
+    @Override
+    public ChatSender sender() {
+        return this::send;
+    }
+
+    @Override
+    public void start() {
+        client.start();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** Whether the bot is registered on the server (and so has joined its channels). */
+    boolean registered() {
+        return client.registered();
+    }
+
+    private CompletableFuture<Void> send(OutboundMessage message) {
+        if (message.platform() != Platform.IRC) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "irc connector cannot send to " + message.platform().wireName()));
+        }
+        say(message.chat(), message.addressee().name(), message.text());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void accept(IrcMessage privmsg) {
+        String target = privmsg.param(0);
+        String text = privmsg.trailing();
+        String from = privmsg.nick();
+        if (target == null || text == null || from == null || privmsg.params().size() < 2) {
+            return;
+        }
+        if (text.startsWith("\u0001")) {
+            return;   // CTCP (ACTION, VERSION…): not a question
+        }
+        String me = client.nick();
+        boolean direct = target.equalsIgnoreCase(me);
+        String chat = direct ? from : target;
+        Addressed addressed = addressed(text, me);
+        String id = privmsg.tags().getOrDefault("msgid", "irc-" + lines.incrementAndGet());
+        ChatMessage message = new ChatMessage(Platform.IRC, chat, null, id, new Sender(from, from),
+                addressed.text(), direct || addressed.mentioned(), time(privmsg));
+        pipeline.handle(message).thenAccept(this::reply).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.warn("irc: could not answer {} in {}", from, chat, failure);
+            }
+        });
+    }
+
+    private void reply(Handled handled) {
+        if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
+            return;
+        }
+        ChatMessage asked = replied.message();
+        say(asked.chat(), asked.sender().name(), replied.reply().text());
+    }
+
+    /**
+     * Posts a rendered reply addressed the IRC way. The renderer writes plain text starting
+     * with "@nick"; on IRC the convention is "nick: …", which clients highlight.
+     */
+    private void say(String target, String nick, String text) {
+        String body = text;
+        String at = "@" + nick;
+        if (body.startsWith(at + " ") || body.startsWith(at + "\n")) {
+            body = body.substring(at.length()).stripLeading();
+        }
+        List<String> pieces = IrcLineSplitter.forPrivmsg(client.nick(), target).split(nick + ": " + body);
+        client.privmsg(target, pieces);
+    }
+
+    private Instant time(IrcMessage message) {
+        String time = message.tags().get("time");
+        if (time != null) {
+            try {
+                return Instant.parse(time);
+            } catch (DateTimeParseException ignored) {
+                // fall through to the local clock
+            }
+        }
+        return clock.instant();
+    }
+
+    record Addressed(boolean mentioned, String text) { }
+
+    /** "nick: question", "nick, question", "@nick question" or the nick as a word anywhere. */
+    static Addressed addressed(String text, String nick) {
+        Pattern leading = Pattern.compile("^@?" + Pattern.quote(nick) + "[:,]?\\s+", Pattern.CASE_INSENSITIVE);
+        var match = leading.matcher(text);
+        if (match.find()) {
+            return new Addressed(true, text.substring(match.end()).strip());
+        }
+        boolean anywhere = Pattern.compile("(^|[^\\w-])@?" + Pattern.quote(nick) + "($|[^\\w-])",
+                Pattern.CASE_INSENSITIVE).matcher(text).find();
+        return new Addressed(anywhere, text.strip());
+    }
+
+}

@@ -1,0 +1,99 @@
+package io.qabot.connectors.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What one Events API request carries, read from its verified bytes: the URL-verification
+ * challenge, a chat message for the pipeline, something to acknowledge and ignore (with
+ * the reason, for the log), or a body that is not an event at all.
+ */
+sealed interface SlackEnvelope {
+    ObjectMapper JSON = new ObjectMapper();
+    /** Message subtypes that are still someone writing in the channel; the rest are edits, joins, bots. */
+    Set<String> PEOPLE_SUBTYPES = Set.of("thread_broadcast", "file_share");
+
+    record Challenge(String challenge) implements SlackEnvelope { }
+
+    record Message(ChatMessage message, String eventId) implements SlackEnvelope { }
+
+    record Ignored(String reason) implements SlackEnvelope { }
+
+    record Malformed(String reason) implements SlackEnvelope { }
+
+    static SlackEnvelope read(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            return new Malformed("body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return new Malformed("body must be a JSON object");
+        }
+        String type = root.path("type").asText("");
+        return switch (type) {
+            case "url_verification" -> root.path("challenge").isTextual()
+                    ? new Challenge(root.get("challenge").asText())
+                    : new Malformed("url_verification without a challenge");
+            case "event_callback" -> event(root);
+            default -> new Ignored("envelope type " + (type.isEmpty() ? "(none)" : type));
+        };
+    }
+
+    private static SlackEnvelope event(JsonNode root) {
+        JsonNode event = root.path("event");
+        String type = event.path("type").asText("");
+        if (!type.equals("app_mention") && !type.equals("message")) {
+            return new Ignored("event type " + (type.isEmpty() ? "(none)" : type));
+        }
+        String subtype = event.path("subtype").asText("");
+        if (!subtype.isEmpty() && !PEOPLE_SUBTYPES.contains(subtype)) {
+            return new Ignored("message subtype " + subtype);
+        }
+        if (event.hasNonNull("bot_id")) {
+            return new Ignored("a bot's message");
+        }
+        String user = event.path("user").asText("");
+        String channel = event.path("channel").asText("");
+        String ts = event.path("ts").asText("");
+        if (user.isEmpty() || channel.isEmpty() || ts.isEmpty()) {
+            return new Malformed("event without user, channel or ts");
+        }
+        // the bot's own user id: the installation this event was delivered for
+        String bot = root.path("authorizations").path(0).path("user_id").asText("");
+        if (user.equals(bot)) {
+            return new Ignored("the bot's own message");
+        }
+        String text = event.path("text").asText("");
+        boolean mentioned = type.equals("app_mention")
+                || (!bot.isEmpty() && text.contains("<@" + bot + ">"))
+                || event.path("channel_type").asText("").equals("im");
+        if (!bot.isEmpty()) {
+            text = text.replaceAll("<@" + Pattern.quote(bot) + "(\\|[^>]*)?>", " ");
+        }
+        // a top-level message opens a thread under itself: replies go there, not into the channel
+        String thread = event.path("thread_ts").asText(ts);
+        ChatMessage message = new ChatMessage(Platform.SLACK, channel, thread, ts, new Sender(user, null),
+                text.strip().replaceAll("\\s{2,}", " "), mentioned, time(ts));
+        return new Message(message, root.path("event_id").asText(""));
+    }
+
+    private static Instant time(String ts) {
+        try {
+            BigDecimal seconds = new BigDecimal(ts);
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        } catch (NumberFormatException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.qabot.connectors.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.pacing.ChannelPacer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Bot API methods the connector calls, at {@code {apiUrl}/bot<token>/<method>} with JSON
+ * bodies. Every answer is {@code {"ok": …, "result": …}}; a refusal fails the future with
+ * Telegram's description. A 429 that outlasts the shared client's retries carries
+ * {@code parameters.retry_after}: the chat is held that long and the message sent once more.
+ */
+final class TelegramBotApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LONGEST_HOLD = Duration.ofSeconds(60);
+
+    private final String base;
+    private final OutboundClient client;
+    private final ChannelPacer pacer;
+    private final Clock clock;
+
+    TelegramBotApi(URI apiUrl, String botToken, OutboundClient client, ChannelPacer pacer, Clock clock) {
+        this.base = apiUrl.toString().replaceAll("/+$", "") + "/bot" + botToken + "/";
+        this.client = client;
+        this.pacer = pacer;
+        this.clock = clock;
+    }
+
+    CompletableFuture<BotIdentity> getMe() {
+        return call("getMe", JSON.createObjectNode(), null).thenApply(result ->
+                new BotIdentity(result.path("id").asLong(), result.path("username").asText("")));
+    }
+
+    /**
+     * @param longPoll how long Telegram may hold the request open waiting for updates
+     */
+    CompletableFuture<JsonNode> getUpdates(long offset, Duration longPoll) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("offset", offset)
+                .put("timeout", longPoll.toSeconds());
+        body.putArray("allowed_updates").add("message");
+        // the request outlives the client's usual timeout by the long poll itself
+        return call("getUpdates", body, longPoll.plusSeconds(10));
+    }
+
+    /**
+     * Replies to {@code replyTo} in {@code chatId}, inside the forum topic {@code threadId} when
+     * there is one. The text is HTML already escaped by the reply renderer.
+     */
+    CompletableFuture<Void> sendMessage(String chatId, String threadId, String replyTo, String html) {
+        ObjectNode body = JSON.createObjectNode();
+        if (chatId.matches("-?\\d+")) {
+            body.put("chat_id", Long.parseLong(chatId));
+        } else {
+            body.put("chat_id", chatId);   // @channelusername
+        }
+        body.put("text", html).put("parse_mode", "HTML");
+        body.putObject("link_preview_options").put("is_disabled", true);
+        if (threadId != null) {
+            body.put("message_thread_id", Long.parseLong(threadId));
+        }
+        if (replyTo != null) {
+            // the asker's message may be deleted by the time the answer comes: post anyway
+            body.putObject("reply_parameters").put("message_id", Long.parseLong(replyTo))
+                    .put("allow_sending_without_reply", true);
+        }
+        return pacer.submit(chatId, () -> call("sendMessage", body, null))
+                .handle((result, failure) -> {
+                    if (failure != null && rootCause(failure) instanceof TooManyRequests tooMany
+                            && tooMany.retryAfter.compareTo(LONGEST_HOLD) <= 0) {
+                        pacer.holdUntil(chatId, clock.instant().plus(tooMany.retryAfter));
+                        return pacer.submit(chatId, () -> call("sendMessage", body, null));
+                    }
+                    return failure != null ? CompletableFuture.<JsonNode>failedFuture(failure)
+                            : CompletableFuture.completedFuture(result);
+                })
+                .thenCompose(next -> next)
+                .thenApply(result -> null);
+    }
+
+    private CompletableFuture<JsonNode> call(String method, ObjectNode body, Duration timeout) {
+        HttpRequest.Builder request;
+        try {
+            request = client.request(URI.create(base + method))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
+        return client.send(request.build()).thenApply(response -> result(method, response));
+    }
+
+    private static JsonNode result(String method, HttpResponse<byte[]> response) {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (answer != null && answer.path("ok").asBoolean(false)) {
+            return answer.path("result");
+        }
+        String description = answer == null ? "HTTP " + response.statusCode()
+                : answer.path("description").asText("HTTP " + response.statusCode());
+        if (response.statusCode() == 429 && answer != null && answer.path("parameters").has("retry_after")) {
+            throw new TooManyRequests(method, Duration.ofSeconds(answer.path("parameters").path("retry_after").asLong()));
+        }
+        // the token is part of the URL, so the method name is logged, never the URI
+        throw new IllegalStateException(method + " refused: " + description);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Telegram's flood control answered: wait {@code retryAfter}. */
+    static final class TooManyRequests extends RuntimeException {
+        final transient Duration retryAfter;
+
+        TooManyRequests(String method, Duration retryAfter) {
+            super(method + " answered 429: retry after " + retryAfter.toSeconds() + " s");
+            this.retryAfter = retryAfter;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.qabot.connectors.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.core.ChatMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One Bot API {@code Update}, read into a chat message for the pipeline, or the reason it is
+ * acknowledged and left alone (edits, service messages, other bots, update kinds the bot
+ * does not handle).
+ */
+sealed interface TelegramUpdate {
+
+    /** The update's sequential id: polling confirms everything up to it. */
+    long updateId();
+
+    record Message(long updateId, ChatMessage message) implements TelegramUpdate { }
+
+    record Ignored(long updateId, String reason) implements TelegramUpdate { }
+
+    static TelegramUpdate read(JsonNode update, BotIdentity bot) {
+        long updateId = update.path("update_id").asLong(-1);
+        JsonNode message = update.get("message");
+        if (message == null || !message.isObject()) {
+            String kind = update.fieldNames().hasNext() ? kindOf(update) : "empty";
+            return new Ignored(updateId, "update kind " + kind);
+        }
+        JsonNode from = message.path("from");
+        if (from.path("is_bot").asBoolean(false)) {
+            return new Ignored(updateId, "a bot's message");
+        }
+        String text = message.path("text").asText(null);
+        if (text == null) {
+            return new Ignored(updateId, "a message without text");
+        }
+        JsonNode chat = message.path("chat");
+        if (!chat.hasNonNull("id") || !message.hasNonNull("message_id") || !from.hasNonNull("id")) {
+            return new Ignored(updateId, "a message without chat.id, message_id or from.id");
+        }
+        Addressing addressing = addressing(message, text, bot);
+        String name = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
+        // forum topics are Telegram's threads; a plain reply chain is not one
+        String thread = message.path("is_topic_message").asBoolean(false)
+                ? message.path("message_thread_id").asText(null) : null;
+        ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chat.get("id").asText(), thread,
+                message.get("message_id").asText(), new Sender(from.get("id").asText(), name),
+                addressing.text(), addressing.mentioned() || "private".equals(chat.path("type").asText()),
+                Instant.ofEpochSecond(message.path("date").asLong(0)));
+        return new Message(updateId, chatMessage);
+    }
+
+    private static String kindOf(JsonNode update) {
+        var names = update.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("update_id")) {
+                return name;
+            }
+        }
+        return "empty";
+    }
+
+    /** Whether the message addresses the bot, and its text without the bot's mention or command suffix. */
+    record Addressing(boolean mentioned, String text) { }
+
+    private static Addressing addressing(JsonNode message, String text, BotIdentity bot) {
+        boolean mentioned = message.path("reply_to_message").path("from").path("id").asLong(0) == bot.id();
+        String handle = "@" + bot.username().toLowerCase(Locale.ROOT);
+        StringBuilder kept = new StringBuilder(text);
+        JsonNode entities = message.path("entities");
+        // from the last entity back, so earlier offsets stay valid while cutting
+        for (int i = entities.size() - 1; i >= 0; i--) {
+            JsonNode entity = entities.get(i);
+            // offsets and lengths count UTF-16 code units, which is what a Java String indexes
+            int offset = entity.path("offset").asInt(-1);
+            int length = entity.path("length").asInt(-1);
+            if (offset < 0 || length <= 0 || offset + length > text.length()) {
+                continue;
+            }
+            String covered = text.substring(offset, offset + length);
+            switch (entity.path("type").asText("")) {
+                case "mention" -> {
+                    if (covered.toLowerCase(Locale.ROOT).equals(handle)) {
+                        mentioned = true;
+                        kept.delete(offset, offset + length);
+                    }
+                }
+                case "text_mention" -> {
+                    if (entity.path("user").path("id").asLong(0) == bot.id()) {
+                        mentioned = true;
+                        kept.delete(offset, offset + length);
+                    }
+                }
+                case "bot_command" -> {
+                    // /ask@thisbot, or a bare /ask: privacy mode delivers that to us alone only when it is ours
+                    String command = covered.toLowerCase(Locale.ROOT);
+                    if (command.endsWith(handle) || command.equals("/ask")) {
+                        mentioned = true;
+                        kept.delete(offset, offset + length);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return new Addressing(mentioned, kept.toString().strip().replaceAll("\\s{2,}", " "));
+    }
+}

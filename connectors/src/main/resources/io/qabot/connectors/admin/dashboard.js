@@ -1,0 +1,257 @@
+// The maintainers' dashboard. Plain DOM: every text from the server goes in through
+// textContent, never innerHTML, so a question like "<script>" shows as text. The admin token
+// lives in sessionStorage and travels only in the Authorization header; no cookies, so other
+// sites cannot make this browser send a state-changing request.
+"use strict";
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const state = { tab: "queue" };
+
+function token() { return sessionStorage.getItem("qabot.token"); }
+function me() { return sessionStorage.getItem("qabot.me") || ""; }
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: Object.assign({ "Authorization": "Bearer " + token() },
+      body === undefined ? {} : { "Content-Type": "application/json" }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "omit",
+    cache: "no-store",
+  });
+  let json = null;
+  try { json = await response.json(); } catch (e) { /* not JSON */ }
+  if (response.status === 401) {
+    signOut("The token was not accepted.");
+  }
+  if (!response.ok) {
+    throw new Error((json && json.error) || ("HTTP " + response.status));
+  }
+  return json;
+}
+
+function age(iso) {
+  const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+  if (seconds < 90) return Math.round(seconds) + " s ago";
+  if (seconds < 5400) return Math.round(seconds / 60) + " min ago";
+  if (seconds < 172800) return Math.round(seconds / 3600) + " h ago";
+  return Math.round(seconds / 86400) + " days ago";
+}
+
+function links(text) {
+  return text.split(/\s+/).map(s => s.trim()).filter(s => /^https?:\/\/\S+$/.test(s));
+}
+
+function showAnswer(box, answer, linkList) {
+  box.textContent = answer;
+  for (const url of linkList || []) {
+    const a = document.createElement("a");
+    a.href = url; a.textContent = url; a.rel = "noopener noreferrer"; a.target = "_blank";
+    box.appendChild(a);
+  }
+  box.hidden = false;
+}
+
+async function act(node, work) {
+  const buttons = node.querySelectorAll("button");
+  buttons.forEach(b => b.disabled = true);
+  $(".error", node).textContent = "";
+  try {
+    await work();
+    await render();
+  } catch (e) {
+    $(".error", node).textContent = e.message;
+  } finally {
+    buttons.forEach(b => b.disabled = false);
+  }
+}
+
+function escalationNode(e) {
+  const node = $("#escalation-template").content.firstElementChild.cloneNode(true);
+  node.dataset.id = e.id;
+  $(".id", node).textContent = "#" + e.id;
+  const status = $(".status", node);
+  status.textContent = e.status + (e.claimed_by ? " by " + e.claimed_by : "");
+  status.classList.add(e.status);
+  const askers = $(".askers", node);
+  askers.textContent = e.askers.length + (e.askers.length === 1 ? " asker" : " askers");
+  if (e.askers.length > 1) askers.classList.add("many");
+  $(".age", node).textContent = age(e.created);
+  $(".age", node).title = e.created;
+  $(".question", node).textContent = e.question;
+  $(".where", node).textContent = e.askers.map(a => a.user.name + " in " + a.platform + " " + a.chat
+    + (a.thread ? " (thread)" : "")).join(" · ");
+  const open = e.status === "open" || e.status === "claimed";
+  if (e.answer) showAnswer($(".answer-shown", node), e.answer.answer + (e.answer.maintainer ? "\n— " + e.answer.maintainer : ""), e.answer.links);
+  $(".actions", node).hidden = !open;
+  $(".claim-button", node).hidden = e.status !== "open";
+  const form = $(".answer-form", node);
+  $(".answer-button", node).addEventListener("click", () => { form.hidden = false; form.answer.focus(); });
+  $(".cancel", form).addEventListener("click", () => { form.hidden = true; });
+  form.addEventListener("submit", ev => {
+    ev.preventDefault();
+    act(node, () => api("POST", "/api/v1/escalations/" + e.id + "/answer",
+      { answer: form.answer.value, links: links(form.links.value), maintainer: me() }));
+  });
+  $(".claim-button", node).addEventListener("click", () =>
+    act(node, () => api("POST", "/api/v1/escalations/" + e.id + "/claim", { maintainer: me() })));
+  $(".dismiss-button", node).addEventListener("click", () => {
+    if (confirm("Dismiss #" + e.id + " without an answer?")) {
+      act(node, () => api("POST", "/api/v1/escalations/" + e.id + "/dismiss", { maintainer: me() }));
+    }
+  });
+  return node;
+}
+
+function learnedNode(l) {
+  const node = $("#learned-template").content.firstElementChild.cloneNode(true);
+  node.dataset.id = l.id;
+  $(".id", node).textContent = "#" + l.id;
+  const status = $(".status", node);
+  status.textContent = l.retracted ? "retracted" : "live";
+  if (l.retracted) status.classList.add("retracted");
+  $(".by", node).textContent = (l.maintainer || "a maintainer") + ", " + age(l.answered);
+  $(".question", node).textContent = l.question;
+  showAnswer($(".answer-shown", node), l.answer, l.links);
+  $(".actions", node).hidden = l.retracted;
+  const form = $(".edit-form", node);
+  $(".edit-button", node).addEventListener("click", () => {
+    form.question.value = l.question; form.answer.value = l.answer; form.links.value = l.links.join("\n");
+    form.hidden = false; form.answer.focus();
+  });
+  $(".cancel", form).addEventListener("click", () => { form.hidden = true; });
+  form.addEventListener("submit", ev => {
+    ev.preventDefault();
+    act(node, () => api("POST", "/api/v1/learned/" + l.id + "/edit",
+      { question: form.question.value, answer: form.answer.value, links: links(form.links.value), maintainer: me() }));
+  });
+  $(".retract-button", node).addEventListener("click", () => {
+    if (confirm("Retract #" + l.id + "? The bot stops giving this answer.")) {
+      act(node, () => api("POST", "/api/v1/learned/" + l.id + "/retract", { maintainer: me() }));
+    }
+  });
+  return node;
+}
+
+function fill(list, empty, nodes) {
+  list.replaceChildren(...nodes);
+  if (empty) empty.hidden = nodes.length > 0;
+}
+
+async function render() {
+  try {
+    if (state.tab === "queue") {
+      const data = await api("GET", "/api/v1/escalations?status=" + encodeURIComponent($("#queue-status").value));
+      fill($("#queue-list"), $("#queue-empty"), data.items.map(escalationNode));
+    } else if (state.tab === "learned") {
+      const data = await api("GET", "/api/v1/learned" + ($("#show-retracted").checked ? "?retracted=true" : ""));
+      fill($("#learned-list"), $("#learned-empty"), data.items.map(learnedNode));
+    } else if (state.tab === "topics") {
+      const data = await api("GET", "/api/v1/topics");
+      fill($("#topics-list"), $("#topics-empty"), data.items.map(escalationNode));
+    } else if (state.tab === "audit") {
+      const data = await api("GET", "/api/v1/audit");
+      fill($("#audit-list"), null, data.items.map(r => {
+        const li = document.createElement("li");
+        li.className = "card item";
+        const meta = document.createElement("div");
+        meta.className = "meta";
+        meta.textContent = age(r.at) + " · " + (r.actor || "someone") + " · " + r.action + " " + r.subject;
+        const detail = document.createElement("p");
+        detail.className = "question";
+        detail.textContent = r.detail;
+        li.append(meta, detail);
+        return li;
+      }));
+    }
+    const open = await api("GET", "/api/v1/escalations?status=open");
+    $("#queue-count").textContent = open.items.length || "";
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
+function candidateNode(title, c) {
+  const box = document.createElement("div");
+  const h = document.createElement("h3");
+  h.textContent = title + " · rank " + c.rank_score.toFixed(2) + " · " + c.origin + " · " + c.file + (c.date ? " " + c.date : "");
+  const q = document.createElement("p");
+  q.className = "question";
+  q.textContent = "Q: " + c.question;
+  const a = document.createElement("div");
+  a.className = "answer-shown";
+  showAnswer(a, c.answer, c.links);
+  box.append(h, q, a);
+  return box;
+}
+
+async function search(ev) {
+  ev.preventDefault();
+  const out = $("#search-result");
+  try {
+    const x = await api("POST", "/api/v1/explain", { text: $("#search-text").value });
+    const card = document.createElement("div");
+    card.className = "card verdict";
+    const head = document.createElement("p");
+    const score = document.createElement("span");
+    score.className = "score";
+    score.textContent = x.score.toFixed(2);
+    const word = { answer: " — the bot answers", escalate: " — it goes to the maintainers", ignore: " — the bot stays quiet (not a question)" };
+    head.append(score, document.createTextNode(word[x.decision] || x.decision));
+    card.append(head);
+    if (x.best) card.append(candidateNode("Best", x.best));
+    if (x.runner_up) card.append(candidateNode("Runner-up", x.runner_up));
+    out.replaceChildren(card);
+  } catch (e) {
+    out.textContent = e.message;
+  }
+}
+
+function show(tab) {
+  state.tab = tab;
+  document.querySelectorAll("section.tab").forEach(s => s.hidden = s.id !== tab);
+  document.querySelectorAll("nav button").forEach(b => b.classList.toggle("active", b.dataset.tab === tab));
+  render();
+}
+
+function signedIn() {
+  $("#sign-in").hidden = true;
+  $("#tabs").hidden = false;
+  $("#sign-out").hidden = false;
+  show(state.tab);
+}
+
+function signOut(reason) {
+  sessionStorage.removeItem("qabot.token");
+  document.querySelectorAll("section.tab").forEach(s => s.hidden = true);
+  $("#tabs").hidden = true;
+  $("#sign-out").hidden = true;
+  $("#sign-in").hidden = false;
+  $("#sign-in-error").textContent = reason || "";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("#sign-in-form").addEventListener("submit", async ev => {
+    ev.preventDefault();
+    sessionStorage.setItem("qabot.token", $("#token").value.trim());
+    sessionStorage.setItem("qabot.me", $("#me").value.trim());
+    try {
+      await api("GET", "/api/v1/escalations?status=open");
+      signedIn();
+    } catch (e) {
+      signOut(e.message);
+    }
+  });
+  $("#sign-out").addEventListener("click", () => signOut(""));
+  document.querySelectorAll("nav button").forEach(b => b.addEventListener("click", () => show(b.dataset.tab)));
+  $("#queue-status").addEventListener("change", render);
+  $("#refresh").addEventListener("click", render);
+  $("#show-retracted").addEventListener("change", render);
+  $("#search-form").addEventListener("submit", search);
+  if (token()) signedIn();
+  // refresh now and then, but never under a maintainer typing an answer
+  setInterval(() => {
+    const typing = document.querySelector("form.answer-form:not([hidden]), form.edit-form:not([hidden])");
+    if (token() && document.visibilityState === "visible" && !typing) render();
+  }, 15000);
+});

@@ -1,0 +1,124 @@
+package io.qabot.connectors.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A platform's reply API on a free loopback port: records every request (method, path,
+ * headers, body) and answers with what the test's responder says, {@code {"ok": true}} by
+ * default.
+ */
+public final class RecordingPlatformApi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
+    private volatile Function<Recorded, Answer> responder = request -> Answer.json(200, "{\"ok\":true}");
+
+    public RecordingPlatformApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::record);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public void answer(Function<Recorded, Answer> responder) {
+        this.responder = responder;
+    }
+
+    /** The next request the bot made, waiting up to 5 s for it. */
+    public Recorded next() throws InterruptedException {
+        Recorded request = requests.poll(5, TimeUnit.SECONDS);
+        if (request == null) {
+            throw new AssertionError("the bot sent nothing within 5 s");
+        }
+        return request;
+    }
+
+    /** The next request if one comes within {@code millis}, else null: for "nothing was sent". */
+    public Recorded nextWithin(long millis) throws InterruptedException {
+        return requests.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public List<Recorded> drain() {
+        List<Recorded> all = new ArrayList<>();
+        requests.drainTo(all);
+        return all;
+    }
+
+    private void record(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+        Answer answer = responder.apply(request);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+        // recorded once answered, so a test that stops the fake after next() cuts no response short
+        requests.add(request);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name)) {
+                    return entry.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("request body is not JSON: " + new String(body, StandardCharsets.UTF_8), e);
+            }
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public static Answer json(int status, String body) {
+            return new Answer(status, body, Map.of());
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.qabot.store;
+
+import io.qabot.core.Asker;
+import io.qabot.core.Escalation;
+import io.qabot.core.Escalation.Status;
+import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import io.qabot.core.desk.Announcement;
+import io.qabot.core.desk.Delivery;
+import io.qabot.core.desk.EscalationStore;
+import io.qabot.core.desk.SameQuestion;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Escalations and their askers in the database; see {@link EscalationStore} for the promises. */
+final class JdbcEscalationStore implements EscalationStore {
+    /** How many open questions a new one is compared with, most recent first. */
+    private static final int SAME_QUESTION_WINDOW = 500;
+    static final String OPEN = "status IN ('open', 'claimed')";
+
+    private final Sql sql;
+    private final Clock clock;
+    private final SameQuestion sameQuestion;
+
+    JdbcEscalationStore(Sql sql, Clock clock, SameQuestion sameQuestion) {
+        this.sql = sql;
+        this.clock = clock;
+        this.sameQuestion = sameQuestion;
+    }
+
+    @Override
+    public long enqueue(String question, Asker asker) {
+        Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(asker, "asker");
+        String asked = question.strip();
+        List<SameQuestion.Open> open = sql.autoCommit(c -> Sql.query(c,
+                "SELECT id, question FROM escalation WHERE " + OPEN + " ORDER BY id DESC LIMIT ?",
+                row -> new SameQuestion.Open(row.getLong("id"), row.getString("question")), SAME_QUESTION_WINDOW));
+        // the matcher runs outside the transaction; the row lock below re-checks that it is still open
+        OptionalLong same = sameQuestion.find(asked, open);
+        return sql.transaction(c -> {
+            if (same.isPresent() && lockOpen(c, same.getAsLong())) {
+                addAsker(c, same.getAsLong(), asker);
+                return same.getAsLong();
+            }
+            long id = Sql.insert(c, "INSERT INTO escalation (question, status, created_at) VALUES (?, 'open', ?)",
+                    asked, clock.instant());
+            addAsker(c, id, asker);
+            return id;
+        });
+    }
+
+    private static boolean lockOpen(Connection c, long id) throws SQLException {
+        return !Sql.query(c, "SELECT id FROM escalation WHERE id = ? AND " + OPEN + " FOR UPDATE",
+                row -> row.getLong(1), id).isEmpty();
+    }
+
+    private static void addAsker(Connection c, long id, Asker asker) throws SQLException {
+        boolean known = !Sql.query(c, "SELECT id FROM asker WHERE escalation_id = ? AND platform = ? AND user_id = ?",
+                row -> row.getLong(1), id, asker.platform().wireName(), asker.user().id()).isEmpty();
+        if (!known) {
+            Sql.insert(c, "INSERT INTO asker (escalation_id, platform, chat, thread, user_id, user_name, message_id, "
+                            + "asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, asker.platform().wireName(), asker.chat(), asker.thread(), asker.user().id(),
+                    asker.user().name(), asker.messageId(), asker.asked());
+        }
+    }
+
+    @Override
+    public List<Escalation> open() {
+        return sql.autoCommit(c -> withAskers(c, Sql.query(c,
+                "SELECT * FROM escalation WHERE " + OPEN + " ORDER BY created_at DESC, id DESC LIMIT 1000",
+                JdbcEscalationStore::row)));
+    }
+
+    @Override
+    public List<Escalation> list(Optional<Status> status, int limit) {
+        return sql.autoCommit(c -> withAskers(c, status.isPresent()
+                ? Sql.query(c, "SELECT * FROM escalation WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                        JdbcEscalationStore::row, status.get().wireName(), limit)
+                : Sql.query(c, "SELECT * FROM escalation ORDER BY created_at DESC, id DESC LIMIT ?",
+                        JdbcEscalationStore::row, limit)));
+    }
+
+    @Override
+    public Optional<Escalation> find(long id) {
+        return sql.autoCommit(c -> find(c, id));
+    }
+
+    static Optional<Escalation> find(Connection c, long id) throws SQLException {
+        return withAskers(c, Sql.query(c, "SELECT * FROM escalation WHERE id = ?", JdbcEscalationStore::row, id))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Escalation> claim(long id, String maintainer) {
+        return sql.transaction(c -> {
+            if (!lockOpen(c, id)) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE escalation SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ?",
+                    maintainer, now, id);
+            Audit.record(c, now, maintainer, "claim", "escalation/" + id, null);
+            return find(c, id);
+        });
+    }
+
+    @Override
+    public Optional<Escalation> dismiss(long id, String maintainer) {
+        return sql.transaction(c -> {
+            if (!lockOpen(c, id)) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE escalation SET status = 'dismissed', answered_by = ?, closed_at = ? WHERE id = ?",
+                    maintainer, now, id);
+            Audit.record(c, now, maintainer, "dismiss", "escalation/" + id, null);
+            return find(c, id);
+        });
+    }
+
+    @Override
+    public Optional<Escalation> answer(long id, MaintainerAnswer answer) {
+        Objects.requireNonNull(answer, "answer");
+        return sql.transaction(c -> {
+            if (!lockOpen(c, id)) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE escalation SET status = 'answered', answer = ?, links = ?, answered_by = ?, "
+                    + "closed_at = ? WHERE id = ?", answer.answer(), Sql.links(answer.links()), answer.maintainer(), now, id);
+            String question = Sql.query(c, "SELECT question FROM escalation WHERE id = ?", row -> row.getString(1), id)
+                    .get(0);
+            long learnedId = Sql.insert(c, "INSERT INTO learned_answer (escalation_id, question, answer, links, "
+                            + "maintainer, answered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    id, question, answer.answer(), Sql.links(answer.links()), answer.maintainer(), now, now);
+            List<Long> askers = Sql.query(c, "SELECT id FROM asker WHERE escalation_id = ? ORDER BY id",
+                    row -> row.getLong(1), id);
+            for (long askerId : askers) {
+                Sql.insert(c, "INSERT INTO delivery (escalation_id, asker_id, idempotency_key, state, next_attempt_at) "
+                        + "VALUES (?, ?, ?, 'pending', ?)", id, askerId, "escalation-" + id + "/asker-" + askerId, now);
+            }
+            Audit.record(c, now, answer.maintainer(), "answer", "escalation/" + id,
+                    answer.answer() + (answer.links().isEmpty() ? "" : "\n" + Sql.links(answer.links())));
+            Audit.record(c, now, answer.maintainer(), "learn", "learned/" + learnedId, question);
+            Audit.bumpRevision(c);
+            return find(c, id);
+        });
+    }
+
+    @Override
+    public List<Delivery> deliveries(long id) {
+        return sql.autoCommit(c -> Sql.query(c, "SELECT d.*, " + ASKER_COLUMNS + " FROM delivery d "
+                + "JOIN asker a ON a.id = d.asker_id WHERE d.escalation_id = ? ORDER BY d.id", JdbcEscalationStore::delivery, id));
+    }
+
+    static final String ASKER_COLUMNS = "a.platform, a.chat, a.thread, a.user_id, a.user_name, a.message_id, a.asked_at";
+
+    static Delivery delivery(ResultSet row) throws SQLException {
+        Instant delivered = Sql.instant(row, "delivered_at");
+        return new Delivery(row.getLong("id"), row.getLong("escalation_id"), asker(row),
+                row.getString("idempotency_key"), Delivery.State.fromWireName(row.getString("state")),
+                row.getInt("attempts"), Sql.instant(row, "next_attempt_at"),
+                Optional.ofNullable(row.getString("last_error")), Optional.ofNullable(delivered));
+    }
+
+    @Override
+    public List<Announcement> takeAnnouncements(Instant now, Instant staleBefore, int max) {
+        return sql.autoCommit(c -> {
+            record Due(long id, Instant announced) {
+            }
+            List<Due> due = Sql.query(c, "SELECT id, announced_at FROM escalation WHERE " + OPEN
+                            + " AND (announced_at IS NULL OR announced_at < ?) ORDER BY id LIMIT ?",
+                    row -> new Due(row.getLong("id"), Sql.instant(row, "announced_at")), staleBefore, max);
+            List<Announcement> taken = new ArrayList<>();
+            for (Due d : due) {
+                // conditional on the value read: of two instances, only one moves it
+                int moved = d.announced() == null
+                        ? Sql.update(c, "UPDATE escalation SET announced_at = ?, announcements = announcements + 1 "
+                        + "WHERE id = ? AND announced_at IS NULL", now, d.id())
+                        : Sql.update(c, "UPDATE escalation SET announced_at = ?, announcements = announcements + 1 "
+                        + "WHERE id = ? AND announced_at = ?", now, d.id(), d.announced());
+                if (moved == 1) {
+                    find(c, d.id()).ifPresent(e -> taken.add(new Announcement(e, d.announced() != null)));
+                }
+            }
+            return taken;
+        });
+    }
+
+    @Override
+    public boolean takeJob(String job, String period) {
+        return sql.autoCommit(c -> {
+            if (Sql.update(c, "UPDATE job_run SET period = ? WHERE job = ? AND period <> ?", period, job, period) == 1) {
+                return true;
+            }
+            if (!Sql.query(c, "SELECT job FROM job_run WHERE job = ?", row -> row.getString(1), job).isEmpty()) {
+                return false;
+            }
+            try {
+                Sql.update(c, "INSERT INTO job_run (job, period) VALUES (?, ?)", job, period);
+                return true;
+            } catch (SQLException e) {
+                return false; // another instance inserted it first
+            }
+        });
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            return sql.autoCommit(c -> c.isValid(2));
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    private static Escalation row(ResultSet row) throws SQLException {
+        Status status = Status.fromWireName(row.getString("status"));
+        String answer = row.getString("answer");
+        Optional<MaintainerAnswer> maintainerAnswer = status == Status.ANSWERED && answer != null
+                ? Optional.of(new MaintainerAnswer(answer, Sql.links(row.getString("links")), row.getString("answered_by")))
+                : Optional.empty();
+        return new Escalation(row.getLong("id"), status, row.getString("question"), List.of(),
+                Sql.instant(row, "created_at"), maintainerAnswer, Optional.ofNullable(row.getString("claimed_by")),
+                Optional.ofNullable(Sql.instant(row, "closed_at")));
+    }
+
+    private static List<Escalation> withAskers(Connection c, List<Escalation> escalations) throws SQLException {
+        List<Escalation> out = new ArrayList<>(escalations.size());
+        for (Escalation e : escalations) {
+            List<Asker> askers = Sql.query(c, "SELECT " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
+                    + "ORDER BY a.id", JdbcEscalationStore::asker, e.id());
+            out.add(new Escalation(e.id(), e.status(), e.question(), askers, e.created(), e.answer(), e.claimedBy(),
+                    e.closed()));
+        }
+        return out;
+    }
+
+    static Asker asker(ResultSet row) throws SQLException {
+        return new Asker(Platform.fromWireName(row.getString("platform")), row.getString("chat"),
+                row.getString("thread"), new Sender(row.getString("user_id"), row.getString("user_name")),
+                row.getString("message_id"), Sql.instant(row, "asked_at"));
+    }
+}

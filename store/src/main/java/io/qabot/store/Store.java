@@ -1,0 +1,135 @@
+package io.qabot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.qabot.core.desk.EscalationStore;
+import io.qabot.core.desk.LearnedAnswers;
+import io.qabot.core.desk.Outbox;
+import io.qabot.core.desk.SameQuestion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The opened database: migrated to the latest schema, with a small connection pool, and the
+ * three ports over it.
+ *
+ * <pre>
+ * try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock)) {
+ *     store.escalations().enqueue(question, asker);
+ * }
+ * </pre>
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+    private final HikariDataSource dataSource;
+    private final Kind kind;
+    private final JdbcEscalationStore escalations;
+    private final JdbcOutbox outbox;
+    private final JdbcLearnedAnswers learned;
+
+    /** Which database is behind the store. */
+    public enum Kind { H2, POSTGRESQL }
+
+    private Store(HikariDataSource dataSource, Kind kind, Clock clock) {
+        this.dataSource = dataSource;
+        this.kind = kind;
+        Sql sql = new Sql(dataSource);
+        this.escalations = new JdbcEscalationStore(sql, clock, new SameQuestion());
+        this.outbox = new JdbcOutbox(sql);
+        this.learned = new JdbcLearnedAnswers(sql, clock);
+    }
+
+    /**
+     * Opens the database named by {@code jdbcUrl} (H2 or PostgreSQL), or else an H2 file under
+     * {@code dataDir}, and migrates it. Several processes may open one PostgreSQL database; an
+     * H2 file belongs to one process at a time.
+     */
+    public static Store open(Path dataDir, Optional<String> jdbcUrl, Clock clock) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(clock, "clock");
+        String url = jdbcUrl.orElseGet(() -> embeddedUrl(dataDir));
+        Kind kind = kindOf(url);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setPoolName("qabot-store");
+        pool.setMaximumPoolSize(kind == Kind.H2 ? 4 : 8);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(10_000);
+        pool.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        log.info("store: {} at {}", kind, kind == Kind.H2 ? url : "(the configured database URL)");
+        Store store = new Store(dataSource, kind, clock);
+        if (url.startsWith("jdbc:h2:file:")) {
+            // An embedded file belongs to one process at a time, so a lease found now was held by
+            // a process that died mid-send: its deliveries are due at once, not when the lease ends.
+            int released = store.outbox.releaseAll();
+            if (released > 0) {
+                log.info("store: {} deliveries left in flight by the previous run are due again", released);
+            }
+        }
+        return store;
+    }
+
+    /**
+     * The embedded default: a file database in {@code dataDir}, in H2's PostgreSQL mode.
+     * {@code WRITE_DELAY=0} writes each commit to the file before the commit returns; H2's
+     * default (500 ms later, from a background thread) loses the last commits to a kill -9,
+     * which {@code CrashRecoveryTest} caught as an answered escalation gone after restart.
+     */
+    static String embeddedUrl(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("qabot")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    private static Kind kindOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return Kind.H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Kind.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("databaseUrl: only jdbc:postgresql: and jdbc:h2: URLs are supported, not "
+                + url.substring(0, Math.min(url.length(), url.indexOf(':', 5) + 1)));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public EscalationStore escalations() {
+        return escalations;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public LearnedAnswers learned() {
+        return learned;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
