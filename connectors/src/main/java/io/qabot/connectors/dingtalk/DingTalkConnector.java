@@ -9,6 +9,8 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.pacing.ChannelPacer;
+import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
@@ -44,16 +46,25 @@ public final class DingTalkConnector implements Connector {
     private final Clock clock;
     private final DingTalkSignature signature;
     private final DingTalkReplies replies;
-    private final DingTalkStreamClient stream;
+    private final DingTalkStream stream;
 
     public DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
+        this(config, pipeline, client, clock, ChannelPacer.Delays.REAL);
+    }
+
+    /** @param delays how Stream mode waits before reconnecting; tests move time by hand */
+    DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock,
+                      ChannelPacer.Delays delays) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(delays, "delays");
         this.signature = new DingTalkSignature(config.appSecret());
         this.replies = new DingTalkReplies(config, client, clock);
         this.stream = config.mode() == DingTalkConfig.Mode.STREAM
-                ? new DingTalkStreamClient(config, client, this::accept) : null;
+                ? new DingTalkStream(new StreamRegistration(config, client), new WebSocketClient("qabot-dingtalk"),
+                        delays, this::accept)
+                : null;
     }
 
     @Override
