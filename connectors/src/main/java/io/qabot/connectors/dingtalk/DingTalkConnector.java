@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * otherwise), acknowledged at once, answered asynchronously. In Stream mode: no route; the
  * connector connects out from {@link #start()}. Either way the same robot messages go the
  * same way into the pipeline, and the pipeline's de-duplication by {@code msgId} keeps a
- * redelivery from being answered twice.
+ * redelivery from being answered twice. Maintainers' announcements go through the custom
+ * robot when one is configured ({@link #announcer()}).
  */
 public final class DingTalkConnector implements Connector {
     private static final Logger log = LoggerFactory.getLogger(DingTalkConnector.class);
@@ -47,6 +48,7 @@ public final class DingTalkConnector implements Connector {
     private final DingTalkSignature signature;
     private final DingTalkReplies replies;
     private final DingTalkStream stream;
+    private final Optional<DingTalkCustomRobot> customRobot;
 
     public DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
         this(config, pipeline, client, clock, ChannelPacer.Delays.REAL);
@@ -65,6 +67,7 @@ public final class DingTalkConnector implements Connector {
                 ? new DingTalkStream(new StreamRegistration(config, client), new WebSocketClient("qabot-dingtalk"),
                         delays, this::accept)
                 : null;
+        this.customRobot = DingTalkCustomRobot.of(config, client, clock);
     }
 
     @Override
@@ -80,6 +83,16 @@ public final class DingTalkConnector implements Connector {
     @Override
     public ChatSender sender() {
         return this::send;
+    }
+
+    /**
+     * The custom robot when one is configured: it is made for notices, can post into the
+     * maintainers' group without the app robot having been spoken to there, and does not
+     * spend the app's OpenAPI quota. Otherwise the app robot, like any reply.
+     */
+    @Override
+    public ChatSender announcer() {
+        return customRobot.<ChatSender>map(robot -> robot::post).orElseGet(this::sender);
     }
 
     @Override
