@@ -39,6 +39,7 @@ final class MaintainersLoop implements AutoCloseable {
     private final QabotConfig config;
     private final Store store;
     private final Map<Platform, ChatSender> senders;
+    private final Map<Platform, ChatSender> announcers;
     private final Clock clock;
     private final Timings timings;
     private final LearnedKnowledge learned;
@@ -49,12 +50,15 @@ final class MaintainersLoop implements AutoCloseable {
     /**
      * @param senders each connector's sender by platform, filled in once the connectors exist
      *                (they need the pipeline, which needs this loop's chat commands)
+     * @param announcers each connector's announcer, filled in likewise: where announcements
+     *                   to the maintainers' chat go (DingTalk's custom robot, say)
      */
     MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, AtomicReference<KnowledgeIndex> knowledge,
-                    Map<Platform, ChatSender> senders, Clock clock, Timings timings) {
+                    Map<Platform, ChatSender> senders, Map<Platform, ChatSender> announcers, Clock clock, Timings timings) {
         this.config = config;
         this.store = store;
         this.senders = senders;
+        this.announcers = announcers;
         this.clock = clock;
         this.timings = timings;
         this.learned = new LearnedKnowledge(base, store.learned(), knowledge);
@@ -95,7 +99,7 @@ final class MaintainersLoop implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(learned::poll, timings.learnedPoll().toMillis(), timings.learnedPoll().toMillis(),
                 TimeUnit.MILLISECONDS);
         config.escalation().maintainersChat().ifPresent(chat -> {
-            Announcer announcer = new Announcer(store.escalations(), platform(chat), chat.chat(), this::send,
+            Announcer announcer = new Announcer(store.escalations(), platform(chat), chat.chat(), this::announce,
                     config.escalation().staleAfter(), config.escalation().dailySummaryAt(),
                     config.escalation().timeZone().orElse(clock.getZone()), clock);
             scheduler.scheduleWithFixedDelay(announcer::tick, timings.announceTick().toMillis(),
@@ -109,6 +113,12 @@ final class MaintainersLoop implements AutoCloseable {
         return sender == null
                 ? CompletableFuture.failedFuture(new IllegalStateException("no connector for " + message.platform().wireName()))
                 : sender.send(message);
+    }
+
+    /** Sends through the connector's announcer, which is its sender unless the platform has a notice channel. */
+    private CompletableFuture<Void> announce(OutboundMessage message) {
+        ChatSender announcer = announcers.get(message.platform());
+        return announcer == null ? send(message) : announcer.send(message);
     }
 
     private static Platform platform(ChatRef chat) {

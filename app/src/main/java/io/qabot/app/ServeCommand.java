@@ -96,7 +96,9 @@ final class ServeCommand {
                 namedThreads("qabot-bot"));
         Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
-        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, clock, timings);
+        Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
+        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, announcers, clock,
+                timings);
         Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
                         store.escalations(), bot)
                 .clock(clock)
@@ -121,6 +123,7 @@ final class ServeCommand {
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
         connectors.forEach(c -> senders.put(c.platform(), c.sender()));
+        connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
         routes.addAll(loop.routes(bot));
         HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),

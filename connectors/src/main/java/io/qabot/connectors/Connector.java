@@ -20,6 +20,15 @@ public interface Connector {
     ChatSender sender();
 
     /**
+     * Posts the maintainers' announcements (new and stale escalations, the daily summary) into
+     * {@code escalation.maintainersChat}: the {@link #sender()} unless the platform has a
+     * channel made for notices (DingTalk's custom robot).
+     */
+    default ChatSender announcer() {
+        return sender();
+    }
+
+    /**
      * Starts what the connector runs by itself: a long connection it opens to the platform
      * (DingTalk Stream, Discord Gateway, Telegram long polling, IRC). Called once after the
      * server is up; a failure here is logged with the connector's name and the others still start.

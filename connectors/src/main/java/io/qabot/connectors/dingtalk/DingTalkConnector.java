@@ -9,6 +9,8 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.pacing.ChannelPacer;
+import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * otherwise), acknowledged at once, answered asynchronously. In Stream mode: no route; the
  * connector connects out from {@link #start()}. Either way the same robot messages go the
  * same way into the pipeline, and the pipeline's de-duplication by {@code msgId} keeps a
- * redelivery from being answered twice.
+ * redelivery from being answered twice. Maintainers' announcements go through the custom
+ * robot when one is configured ({@link #announcer()}).
  */
 public final class DingTalkConnector implements Connector {
     private static final Logger log = LoggerFactory.getLogger(DingTalkConnector.class);
@@ -44,16 +47,27 @@ public final class DingTalkConnector implements Connector {
     private final Clock clock;
     private final DingTalkSignature signature;
     private final DingTalkReplies replies;
-    private final DingTalkStreamClient stream;
+    private final DingTalkStream stream;
+    private final Optional<DingTalkCustomRobot> customRobot;
 
     public DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
+        this(config, pipeline, client, clock, ChannelPacer.Delays.REAL);
+    }
+
+    /** @param delays how Stream mode waits before reconnecting; tests move time by hand */
+    DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock,
+                      ChannelPacer.Delays delays) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(delays, "delays");
         this.signature = new DingTalkSignature(config.appSecret());
         this.replies = new DingTalkReplies(config, client, clock);
         this.stream = config.mode() == DingTalkConfig.Mode.STREAM
-                ? new DingTalkStreamClient(config, client, this::accept) : null;
+                ? new DingTalkStream(new StreamRegistration(config, client), new WebSocketClient("qabot-dingtalk"),
+                        delays, this::accept)
+                : null;
+        this.customRobot = DingTalkCustomRobot.of(config, client, clock);
     }
 
     @Override
@@ -69,6 +83,16 @@ public final class DingTalkConnector implements Connector {
     @Override
     public ChatSender sender() {
         return this::send;
+    }
+
+    /**
+     * The custom robot when one is configured: it is made for notices, can post into the
+     * maintainers' group without the app robot having been spoken to there, and does not
+     * spend the app's OpenAPI quota. Otherwise the app robot, like any reply.
+     */
+    @Override
+    public ChatSender announcer() {
+        return customRobot.<ChatSender>map(robot -> robot::post).orElseGet(this::sender);
     }
 
     @Override

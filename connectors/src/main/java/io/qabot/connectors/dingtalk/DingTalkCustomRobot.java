@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.core.OutboundMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * POSTed to its webhook URL, which carries the access token, with {@code timestamp} and
  * {@code sign} (URL-encoded Base64 HmacSHA256 of {@code timestamp + "\n" + secret}) appended
  * when the robot is set to sign ("加签"). DingTalk throttles it at 20 messages a minute.
+ * {@link DingTalkConnector#announcer()} sends the maintainers' announcements through it.
  */
 public final class DingTalkCustomRobot {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +45,16 @@ public final class DingTalkCustomRobot {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(clock, "clock");
         return config.customRobotWebhook().map(url -> new DingTalkCustomRobot(url, config.customRobotSecret(), client, clock));
+    }
+
+    /**
+     * Posts an announcement meant for the maintainers' chat. The robot's webhook belongs to one
+     * group, so the message's chat and addressee are not used; single line breaks are made
+     * ones DingTalk markdown keeps (two spaces before the newline).
+     */
+    CompletableFuture<Void> post(OutboundMessage message) {
+        String markdown = message.text().replace("\n", "  \n");
+        return announce(DingTalkReplies.title(message.text()), markdown);
     }
 
     public CompletableFuture<Void> announce(String title, String markdown) {

@@ -7,13 +7,22 @@ import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.recording.ConnectorFixture;
 import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Announcements through the custom robot reach a local fake with the URL signed as DingTalk's SDK signs. */
+/**
+ * Announcements through the custom robot reach a local fake with the URL signed as DingTalk's
+ * SDK signs ({@code DingTalkSignatureUtil}); the connector sends the maintainers' announcements
+ * through it when it is configured, and through the app robot otherwise.
+ */
 class DingTalkCustomRobotTest {
     private static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
     private final ConnectorFixture fixture = new ConnectorFixture();
@@ -42,6 +51,65 @@ class DingTalkCustomRobotTest {
         assertEquals(timestamp, request.query().get("timestamp"));
         assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.query().get("sign"));
         assertEquals("本周问答已更新", request.json().at("/markdown/text").asText());
+    }
+
+    /** What the Announcer posts for a new escalation. */
+    private static OutboundMessage announcement(String chat) {
+        return new OutboundMessage(Platform.DINGTALK, chat, null, "announce-7-1", new Sender("maintainers", "maintainers"),
+                "New question #7 (1 asker in dingtalk cidAbCdEf0123456789=):\n> how do I build the docs?\n"
+                        + "Reply with /answer 7 <answer>, or /dismiss 7.", OutboundMessage.Author.BOT, "announce-7-1");
+    }
+
+    private DingTalkConnector connector(Optional<Secret> robotWebhook, Optional<Secret> robotSecret) {
+        return new DingTalkConnector(new DingTalkConfig("dingappkey", Secret.of("s"), "dingrobotcode", fixture.api.uri(),
+                DingTalkConfig.Mode.CALLBACK, robotWebhook, robotSecret), fixture.pipeline, fixture.outbound, fixture.clock);
+    }
+
+    @Test
+    void theConnectorSendsTheMaintainersAnnouncementsThroughTheCustomRobotWhenOneIsConfigured() throws Exception {
+        fixture.api.on("/robot/send", "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        DingTalkConnector connector = connector(
+                Optional.of(Secret.of(fixture.api.uri("/robot/send?access_token=robot-token").toString())),
+                Optional.of(Secret.of(SECRET)));
+
+        connector.announcer().send(announcement("cidMaintainers")).get(10, TimeUnit.SECONDS);
+
+        RecordingApi.Request request = fixture.api.next("/robot/send");
+        String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
+        assertEquals("robot-token", request.query().get("access_token"));
+        assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.query().get("sign"));
+        assertEquals("markdown", request.json().get("msgtype").asText());
+        assertEquals("New question #7 (1 asker in dingtalk cidAbCdEf0123456789=):  \n> how do I build the docs?  \n"
+                + "Reply with /answer 7 <answer>, or /dismiss 7.", request.json().at("/markdown/text").asText(),
+                "single line breaks kept the way DingTalk markdown keeps them");
+        assertTrue(request.json().at("/markdown/title").asText().startsWith("New question #7"));
+        assertTrue(fixture.api.all("/v1.0/robot/groupMessages/send").isEmpty(), "not through the app robot");
+    }
+
+    @Test
+    void withoutACustomRobotTheConnectorAnnouncesThroughTheAppRobot() throws Exception {
+        fixture.api.on("/v1.0/oauth2/accessToken", "{\"accessToken\":\"tok-1\",\"expireIn\":7200}")
+                .on("/v1.0/robot/groupMessages/send", "{\"processQueryKey\":\"q-1\"}");
+        DingTalkConnector connector = connector(Optional.empty(), Optional.empty());
+
+        connector.announcer().send(announcement("cidMaintainers")).get(10, TimeUnit.SECONDS);
+
+        RecordingApi.Request send = fixture.api.next("/v1.0/robot/groupMessages/send");
+        assertEquals("tok-1", send.header("x-acs-dingtalk-access-token"));
+        assertEquals("cidMaintainers", send.json().get("openConversationId").asText());
+    }
+
+    @Test
+    void theSignInTheWebhookUrlIsUrlEncoded() {
+        DingTalkCustomRobot robot = DingTalkCustomRobot.of(config(Optional.of(Secret.of(SECRET))), fixture.outbound,
+                fixture.clock).orElseThrow();
+        String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
+        String sign = DingTalkCallbackTest.sdkSign(timestamp, SECRET);
+
+        String query = robot.signedUrl().getRawQuery();
+
+        assertTrue(query.endsWith("&timestamp=" + timestamp + "&sign=" + URLEncoder.encode(sign, StandardCharsets.UTF_8)),
+                query);
     }
 
     @Test
