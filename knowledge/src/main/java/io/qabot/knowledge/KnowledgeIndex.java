@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -218,7 +219,10 @@ public final class KnowledgeIndex {
         }
         List<Scored> scored = new ArrayList<>();
         try {
-            TopDocs top = searcher.search(query.build(), CANDIDATES);
+            // Counting every hit exactly would make Lucene score every document that shares a
+            // term with the question; the top candidates are all we need, so it may skip
+            // (block-max WAND), which is what keeps large knowledge bases fast.
+            TopDocs top = searcher.search(query.build(), new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES));
             for (ScoreDoc hit : top.scoreDocs) {
                 scored.add(Scored.of(entries.get(hit.doc), hit.score, asked, vocabulary));
             }
