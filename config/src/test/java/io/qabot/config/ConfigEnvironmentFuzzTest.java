@@ -23,7 +23,7 @@ class ConfigEnvironmentFuzzTest {
     private static final Set<String> SECRETS = secretNames();
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anyEnvironmentLoadsOrFailsWithOneLineThatHidesTheSecrets(FuzzedDataProvider data) {
         Map<String, String> env = new HashMap<>();
         env.put("QABOT_WEBHOOK_SECRET", SECRET);

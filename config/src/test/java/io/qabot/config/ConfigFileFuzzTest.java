@@ -19,7 +19,7 @@ class ConfigFileFuzzTest {
     static Path dir;
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anyConfigFileLoadsOrFailsWithOneLineNamingTheSetting(byte[] yaml) throws IOException {
         Path file = Files.write(dir.resolve("qabot.yaml"), yaml);
         ConfigContract.loadsOrSaysWhatIsWrong(Optional.of(file), Map.of(), null);

@@ -23,7 +23,7 @@ class QuestionMatchFuzzTest {
             new KnowledgeReader().read(List.of(seedPosts())).items());
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anyMessageGetsADecisionWithAConfidenceBetweenZeroAndOne(byte[] message) {
         String question = new String(message, StandardCharsets.UTF_8);
 

@@ -25,7 +25,7 @@ class AskRouteFuzzTest {
             new InMemoryEscalationQueue(Clock.systemUTC()), Runnable::run).build());
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anyAskBodyIsAnsweredOrRefusedWithAReason(byte[] body) {
         var headers = FuzzRequests.with(FuzzRequests.headers(), "Content-Type", "application/json");
         RouteContract.answersOrRefusesWithAReason(ROUTE, FuzzRequests.post("/api/v1/ask", headers, body));

@@ -21,7 +21,7 @@ class WebhookPayloadFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anySignedBodyIsAnsweredOrRefusedWithAReason(byte[] body) throws IOException {
         String timestamp = Long.toString(FuzzedWebhook.NOW.getEpochSecond());
         var headers = FuzzRequests.headers();

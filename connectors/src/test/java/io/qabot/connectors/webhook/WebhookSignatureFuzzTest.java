@@ -20,7 +20,7 @@ class WebhookSignatureFuzzTest {
     private static final long WINDOW = WebhookOptions.DEFAULT_MAX_SKEW.toSeconds();
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void onlyARequestSignedWithTheSecretInsideTheWindowGetsPastTheSignature(FuzzedDataProvider data) {
         String timestamp = switch (data.consumeInt(0, 3)) {
             case 0 -> null;

@@ -34,7 +34,7 @@ class KnowledgeFileFuzzTest {
     private final KnowledgeReader reader = new KnowledgeReader();
 
     @Timeout(5)
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void anyKnowledgeFileIsReadOrReportedWithFileAndLine(byte[] content) throws IOException {
         Path file = Files.write(dir.resolve(NAME), content);
         Corpus corpus = reader.read(List.of(file));
