@@ -106,8 +106,13 @@ public final class WebhookConnector implements Connector {
         } catch (NumberFormatException e) {
             return TIMESTAMP + " must be unix seconds";
         }
-        Duration skew = Duration.ofSeconds(Math.abs(clock.instant().getEpochSecond() - seconds));
-        if (skew.compareTo(options.maxSkew()) > 0) {
+        long distance;
+        try {
+            distance = Math.absExact(Math.subtractExact(clock.instant().getEpochSecond(), seconds));
+        } catch (ArithmeticException e) {
+            distance = Long.MAX_VALUE; // so far from now that the difference does not fit in a long
+        }
+        if (Duration.ofSeconds(distance).compareTo(options.maxSkew()) > 0) {
             return TIMESTAMP + " is outside the allowed window of " + options.maxSkew().toSeconds() + " s";
         }
         return signer.verify(signature, timestamp.strip(), body) ? null : "signature does not match";

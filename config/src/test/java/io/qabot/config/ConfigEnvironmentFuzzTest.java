@@ -1,0 +1,61 @@
+package io.qabot.config;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Any values in the {@code QABOT_…} variables: a configuration or one clear line that does not
+ * show the secret set beside them. The names are the real ones (and a few unknown ones), so
+ * the fuzzer spends its time on values. {@code …_FILE} names are left out: they name files to
+ * read, and what lies at a fuzzed path is the machine's business, not the loader's.
+ */
+class ConfigEnvironmentFuzzTest {
+    private static final String SECRET = "s3cret-value-never-shown";
+    private static final List<String> NAMES = variableNames();
+    private static final Set<String> SECRETS = secretNames();
+
+    @Timeout(5)
+    @FuzzTest(maxDuration = "10s")
+    void anyEnvironmentLoadsOrFailsWithOneLineThatHidesTheSecrets(FuzzedDataProvider data) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QABOT_WEBHOOK_SECRET", SECRET);
+        int count = data.consumeInt(0, 6);
+        for (int i = 0; i < count; i++) {
+            String name = data.pickValue(NAMES);
+            env.put(name, data.consumeString(200));
+        }
+        ConfigContract.loadsOrSaysWhatIsWrong(Optional.empty(), env, SECRET);
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            // a secret long enough not to be any setting's name by chance must not be echoed
+            if (SECRETS.contains(variable.getKey()) && variable.getValue().strip().length() >= 12) {
+                ConfigContract.loadsOrSaysWhatIsWrong(Optional.empty(), env, variable.getValue().strip());
+            }
+        }
+    }
+
+    private static Set<String> secretNames() {
+        Set<String> names = new HashSet<>();
+        SettingSchema.forEachSetting((path, node) -> {
+            if (node == SettingSchema.Leaf.SECRET) {
+                names.add(SettingSchema.envName(path));
+            }
+        });
+        return Set.copyOf(names);
+    }
+
+    private static List<String> variableNames() {
+        List<String> names = new ArrayList<>();
+        SettingSchema.forEachSetting((path, node) -> names.add(SettingSchema.envName(path)));
+        names.remove("QABOT_WEBHOOK_SECRET");
+        names.addAll(List.of("QABOT_HTTP_PROT", "QABOT_", "QABOT_KNOWLEDGE", "QABOT_ADMIN_TOKEN"));
+        return List.copyOf(names);
+    }
+}
