@@ -77,7 +77,7 @@ public final class DingTalkConnector implements Connector {
 
     @Override
     public List<Route> routes() {
-        return config.mode() == DingTalkConfig.Mode.CALLBACK ? List.of(new CallbackRoute()) : List.of();
+        return config.mode() == DingTalkConfig.Mode.CALLBACK ? List.of(Route.of(HttpMethod.POST, PATH, "dingtalk connector", this::receive)) : List.of();
     }
 
     @Override
@@ -174,25 +174,4 @@ public final class DingTalkConnector implements Connector {
         return CompletableFuture.completedFuture(response);
     }
 
-    private final class CallbackRoute implements Route {
-        @Override
-        public HttpMethod method() {
-            return HttpMethod.POST;
-        }
-
-        @Override
-        public String path() {
-            return PATH;
-        }
-
-        @Override
-        public CompletableFuture<RouteResponse> handle(RouteRequest request) {
-            return receive(request);
-        }
-
-        @Override
-        public String name() {
-            return "dingtalk connector";
-        }
-    }
 }

@@ -64,7 +64,7 @@ public final class FeishuConnector implements Connector {
 
     @Override
     public List<Route> routes() {
-        return List.of(new EventRoute());
+        return List.of(Route.of(HttpMethod.POST, PATH, "feishu connector", this::receive));
     }
 
     @Override
@@ -177,25 +177,4 @@ public final class FeishuConnector implements Connector {
         return CompletableFuture.completedFuture(response);
     }
 
-    private final class EventRoute implements Route {
-        @Override
-        public HttpMethod method() {
-            return HttpMethod.POST;
-        }
-
-        @Override
-        public String path() {
-            return PATH;
-        }
-
-        @Override
-        public CompletableFuture<RouteResponse> handle(RouteRequest request) {
-            return receive(request);
-        }
-
-        @Override
-        public String name() {
-            return "feishu connector";
-        }
-    }
 }

@@ -68,7 +68,7 @@ public final class WebhookConnector implements Connector {
 
     @Override
     public List<Route> routes() {
-        return options.enabled() ? List.of(new InboundRoute()) : List.of();
+        return options.enabled() ? List.of(Route.of(HttpMethod.POST, PATH, "webhook connector", this::receive)) : List.of();
     }
 
     @Override
@@ -186,25 +186,4 @@ public final class WebhookConnector implements Connector {
         return CompletableFuture.completedFuture(response);
     }
 
-    private final class InboundRoute implements Route {
-        @Override
-        public HttpMethod method() {
-            return HttpMethod.POST;
-        }
-
-        @Override
-        public String path() {
-            return PATH;
-        }
-
-        @Override
-        public CompletableFuture<RouteResponse> handle(RouteRequest request) {
-            return receive(request);
-        }
-
-        @Override
-        public String name() {
-            return "webhook connector";
-        }
-    }
 }
