@@ -34,13 +34,14 @@ import org.slf4j.LoggerFactory;
  * enough for any thread; the store is read only while {@code GET /metrics} is being answered,
  * on the bot's executor.
  */
-final class PrometheusMetrics implements Telemetry {
+final class PrometheusMetrics implements Telemetry, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PrometheusMetrics.class);
     private static final double[] CONFIDENCE_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Supplier<List<Escalation>> openEscalations;
     private final Clock clock;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Timer matchLatency;
     private final DistributionSummary confidence;
     // what the last scrape read from the store; gauges read these, so one scrape is one query
@@ -68,7 +69,7 @@ final class PrometheusMetrics implements Telemetry {
         Gauge.builder("qabot.knowledge.items", () -> knowledgeItems)
                 .description("Q&A threads read by the last knowledge load").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
+        gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -139,5 +140,12 @@ final class PrometheusMetrics implements Telemetry {
             log.warn("metrics: could not read the escalation queue: {}", e.toString());
         }
         return registry.scrape();
+    }
+
+    /** Stops listening to the garbage collector and drops the meters. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

@@ -192,6 +192,7 @@ final class ServeCommand {
             } finally {
                 bot.shutdown();
                 store.close();
+                metrics.close();
             }
         });
     }

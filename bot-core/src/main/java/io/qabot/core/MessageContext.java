@@ -35,8 +35,9 @@ final class MessageContext implements AutoCloseable {
     }
 
     /**
-     * Runs each task with the MDC its submitter had. Callbacks chained onto a future complete on the
-     * thread that completed it, inside the task, so a connector's reply logging carries the id too.
+     * Runs each task with the MDC its submitter had. Callbacks a connector chained onto the
+     * message's future before it completed run inside the task too, and carry the id; one chained
+     * later runs on the connector's own thread, which sets its own context if it logs.
      */
     static final class Carrying implements Executor {
         private final Executor executor;

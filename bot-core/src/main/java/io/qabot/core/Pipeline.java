@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The message path from a chat message to its outcome. Thread-safe; one per process.
@@ -22,6 +24,7 @@ import java.util.concurrent.Executor;
  * can call it and attach a callback.
  */
 public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private final QuestionMatcher matcher;
     private final Executor executor;
     private final Telemetry telemetry;
@@ -63,9 +66,19 @@ public final class Pipeline {
             return dedup.handle(message, () -> CompletableFuture.supplyAsync(() -> {
                 Outcome outcome = stages.proceed(Exchange.of(message));
                 telemetry.handled(outcome);
+                log.debug("message from {} in {}: {}", message.sender().id(), message.chat(), describe(outcome));
                 return outcome;
             }, executor));
         }
+    }
+
+    private static String describe(Outcome outcome) {
+        String verdict = outcome.match().map(m -> " (" + m.decision().name().toLowerCase(java.util.Locale.ROOT)
+                + String.format(java.util.Locale.ROOT, ", confidence %.2f)", m.confidence())).orElse("");
+        if (outcome instanceof Outcome.Escalated escalated) {
+            return "escalated as #" + escalated.escalationId() + verdict;
+        }
+        return (outcome instanceof Outcome.Silent silent ? "silent, " + silent.reason().wireName() : "replied") + verdict;
     }
 
     /** Matches one question on the bot's executor, outside any chat: {@code /api/v1/ask} and the CLI. */

@@ -72,7 +72,8 @@ public final class Store implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        log.info("store: {} at {}", kind, kind == Kind.H2 ? url : "(the configured database URL)");
+        // only the embedded default's URL is ours to show: a configured one may carry a password
+        log.info("store: {} at {}", kind, jdbcUrl.isEmpty() ? url : "(the configured database URL)");
         Store store = new Store(dataSource, kind, clock);
         if (url.startsWith("jdbc:h2:file:")) {
             // An embedded file belongs to one process at a time, so a lease found now was held by
