@@ -82,6 +82,11 @@ final class MaintainersLoop implements AutoCloseable {
                 .orElse(ChatCommands.NONE);
     }
 
+    /** The loop's timer, for other small periodic work of the instance (recording stats). */
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     /** The knowledge the bot answers from, which reloads replace the base of. */
     LearnedKnowledge knowledge() {
         return learned;

@@ -128,12 +128,13 @@ final class ServeCommand {
         PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
                 corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));
+        QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
         KnowledgeUpdates reloads = new KnowledgeUpdates(new KnowledgeReload(sources, paths, loop.knowledge(), metrics),
                 files, stamp, updates.checkEvery(), git, updates.git().map(KnowledgeGitConfig::pullEvery).orElse(Duration.ZERO));
         Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
                         store.escalations(), bot)
                 .clock(clock)
-                .telemetry(metrics)
+                .telemetry(recorder)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
                 .commands(loop.commands())
@@ -164,6 +165,7 @@ final class ServeCommand {
                 () -> knowledge.get() != null && store.escalations().reachable(), routes);
         int port = server.start();
         loop.start(pipeline, metrics);
+        recorder.start(loop.scheduler(), timings.outboxTick());
         reloads.start();
         for (Connector connector : connectors) {
             try {
@@ -178,6 +180,7 @@ final class ServeCommand {
         return new Serving(port, () -> {
             reloads.close();
             loop.close();
+            recorder.flush(); // the last questions, before the store closes
             for (Connector connector : connectors) {
                 try {
                     connector.close();
