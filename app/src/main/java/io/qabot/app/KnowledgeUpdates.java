@@ -63,7 +63,7 @@ final class KnowledgeUpdates implements AutoCloseable {
         return reload.reload(trigger);
     }
 
-    /** One check of the files; reloads when they changed. Public to the package for tests that tick by hand. */
+    /** One check of the files; reloads when they changed. */
     void checkFiles() {
         try {
             String now = KnowledgeStamp.of(watched);

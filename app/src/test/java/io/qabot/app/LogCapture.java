@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import ch.qos.logback.core.Appender;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,25 @@ final class LogCapture implements AutoCloseable {
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level level = root.getLevel();
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> events = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            // the MDC and message are read lazily: capture them on the logging thread, as a console appender would
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     private final Map<Logger, Level> overridden = new HashMap<>();
+    private final List<Appender<ILoggingEvent>> quieted = new ArrayList<>();
 
     /** At DEBUG, with the levels the shipped logback.xml sets for particular loggers (they keep secrets out). */
     LogCapture() throws Exception {
         events.setContext(context);
         events.start();
+        // the test's own console appender would print every DEBUG line into the build log
+        root.iteratorForAppenders().forEachRemaining(quieted::add);
+        quieted.forEach(root::detachAppender);
         root.addAppender(events);
         root.setLevel(Level.DEBUG);
         Matcher logger = Pattern.compile("<logger name=\"([^\"]+)\" level=\"([A-Z]+)\"/>").matcher(productionConfig());
@@ -90,6 +103,7 @@ final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         root.detachAppender(events);
+        quieted.forEach(root::addAppender);
         root.setLevel(level);
         overridden.forEach(Logger::setLevel);
     }
