@@ -4,6 +4,7 @@ import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.ingest.KnowledgeException;
 import io.qabot.knowledge.ingest.KnowledgeReader;
+import io.qabot.knowledge.snapshot.KnowledgeSnapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +30,20 @@ final class KnowledgeSources {
 
     /** @param configured the knowledge paths of the configuration (or none) */
     Corpus read(List<String> explicit, List<Path> configured) {
+        return read(paths(explicit, configured));
+    }
+
+    /**
+     * The paths a command reads: {@code explicit} ones, else the configured ones, else the sample
+     * knowledge unpacked once into a temporary folder (so a reload reads the same folder again).
+     */
+    List<Path> paths(List<String> explicit, List<Path> configured) {
         List<Path> paths = explicit.isEmpty() ? configured : explicit.stream().map(Path::of).toList();
-        if (paths.isEmpty()) {
-            paths = List.of(sampleKnowledge());
-        }
+        return paths.isEmpty() ? List.of(sampleKnowledge()) : paths;
+    }
+
+    /** Reads {@code paths}; one that is missing or unreadable is bad input. */
+    Corpus read(List<Path> paths) {
         try {
             return reader.read(paths);
         } catch (KnowledgeException e) {
@@ -40,8 +51,9 @@ final class KnowledgeSources {
         }
     }
 
+    /** The index a command answers from: the snapshot's items, so newer answers supersede older ones as in serve. */
     KnowledgeIndex index(List<String> explicit, List<Path> configured) {
-        return KnowledgeIndex.build(read(explicit, configured).items());
+        return KnowledgeIndex.build(KnowledgeSnapshot.of(read(explicit, configured).items()).items());
     }
 
     /** Copies the sample knowledge out of the jar into a temporary folder the reader can walk. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}, {@code digest}. */
+/** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}, {@code digest}, {@code stats}. */
 public final class Main {
     private static final String USAGE = """
             usage: qabot <command> [options]
@@ -18,7 +18,8 @@ public final class Main {
               ask    [--knowledge PATH]... [--json] [QUESTION...]  answer a question (or each stdin line)
               ingest [--knowledge PATH]... --stats            what the knowledge reader finds, as JSON
               eval   --knowledge PATH... --eval FILE.jsonl    score the matcher on an evaluation file
-              digest --since DATE [--out FILE]                 maintainers' answers since DATE as a weekly Q&A section""";
+              digest --since DATE [--out FILE]                 maintainers' answers since DATE as a weekly Q&A section
+              stats  [--since DATE] [--top N]                  questions asked, answer rate, most-asked and unanswered ones""";
 
     private Main() {
     }
@@ -49,6 +50,7 @@ public final class Main {
                 case "ingest" -> new IngestCommand(sources, configuration, mapper, out).run(rest);
                 case "eval" -> new EvalCommand(sources, configuration, mapper, out).run(rest);
                 case "digest" -> new DigestCommand(configuration, out, err).run(rest);
+                case "stats" -> new StatsCommand(configuration, mapper, out).run(rest);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
             };
         } catch (UsageException e) {
@@ -57,7 +59,7 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             err.println("qabot: " + e);
             return 1;
         }

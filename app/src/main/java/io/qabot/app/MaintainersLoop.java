@@ -3,6 +3,7 @@ package io.qabot.app;
 import io.qabot.config.ChatRef;
 import io.qabot.config.QabotConfig;
 import io.qabot.connectors.admin.AdminRoutes;
+import io.qabot.connectors.admin.ReloadResult;
 import io.qabot.connectors.admin.DashboardRoutes;
 import io.qabot.connectors.http.Route;
 import io.qabot.core.ChatCommands;
@@ -10,6 +11,7 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Telemetry;
 import io.qabot.core.desk.Announcer;
 import io.qabot.core.desk.LearnedKnowledge;
 import io.qabot.core.desk.MaintainerCommands;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Wires the maintainers' loop of one instance: the desk over the store, the chat commands in
@@ -83,17 +86,28 @@ final class MaintainersLoop implements AutoCloseable {
                 .orElse(ChatCommands.NONE);
     }
 
-    List<Route> routes(Executor executor) {
-        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock).routes());
+    /** The loop's timer, for other small periodic work of the instance (recording stats). */
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** The knowledge the bot answers from, which reloads replace the base of. */
+    LearnedKnowledge knowledge() {
+        return learned;
+    }
+
+    /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload} */
+    List<Route> routes(Executor executor, Supplier<ReloadResult> reload) {
+        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock, reload).routes());
         routes.addAll(DashboardRoutes.routes());
         return routes;
     }
 
     /** Starts the background work; the pipeline renders answers for each asker's platform. */
-    void start(Pipeline pipeline) {
+    void start(Pipeline pipeline, Telemetry telemetry) {
         String owner = "qabot-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         OutboxWorker worker = new OutboxWorker(store.outbox(), senders, pipeline::maintainerReplies, clock,
-                new OutboxWorker.Options(owner, timings.lease(), 20, timings.firstRetry(), timings.maxRetry(), 12));
+                new OutboxWorker.Options(owner, timings.lease(), 20, timings.firstRetry(), timings.maxRetry(), 12), telemetry);
         outbox = worker;
         worker.start(scheduler, timings.outboxTick());
         scheduler.scheduleWithFixedDelay(learned::poll, timings.learnedPoll().toMillis(), timings.learnedPoll().toMillis(),

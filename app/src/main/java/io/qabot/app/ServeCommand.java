@@ -1,7 +1,10 @@
 package io.qabot.app;
 
 import io.qabot.config.ChatRule;
+import io.qabot.config.KnowledgeGitConfig;
+import io.qabot.config.KnowledgeUpdatesConfig;
 import io.qabot.config.QabotConfig;
+import io.qabot.connectors.admin.ReloadResult;
 import io.qabot.config.Secret;
 import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.HttpServerOptions;
@@ -27,14 +30,19 @@ import io.qabot.core.Platform;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Problem;
+import io.qabot.knowledge.snapshot.KnowledgeChanges;
+import io.qabot.knowledge.snapshot.KnowledgeSnapshot;
 import io.qabot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * {@code qabot serve}: reads the configuration, loads the knowledge, wires the pipeline and
@@ -84,11 +93,30 @@ final class ServeCommand {
      * loop and the HTTP server. Returns once it serves; {@link Serving#close()} stops it.
      */
     Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
-        Corpus corpus = sources.read(List.of(), config.knowledge());
+        KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
+        Optional<GitKnowledge> git = updates.git().map(g -> new GitKnowledge(g, GitKnowledge.checkoutUnder(config.dataDir(), g)));
+        git.ifPresent(source -> {
+            try {
+                source.pull();
+            } catch (RuntimeException e) {
+                log.warn("knowledge git: {}; serving without it until a pull succeeds", e.getMessage());
+            }
+        });
+        // the sample knowledge only when nothing at all is configured; unpacked once, so reloads read one folder
+        List<Path> files = config.knowledge().isEmpty() && git.isEmpty()
+                ? List.of(KnowledgeSources.sampleKnowledge()) : config.knowledge();
+        Supplier<List<Path>> paths = () -> {
+            List<Path> all = new ArrayList<>(files);
+            git.filter(GitKnowledge::ready).ifPresent(source -> all.addAll(source.paths()));
+            return all;
+        };
+        String stamp = KnowledgeStamp.of(files);
+        Corpus corpus = sources.read(paths.get());
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
-        AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(KnowledgeIndex.build(corpus.items()));
+        AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
+                KnowledgeIndex.build(KnowledgeSnapshot.of(corpus.items()).items()));
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
@@ -99,9 +127,16 @@ final class ServeCommand {
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
         MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, announcers, clock,
                 timings);
+        PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
+        metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
+                corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));
+        QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
+        KnowledgeUpdates reloads = new KnowledgeUpdates(new KnowledgeReload(sources, paths, loop.knowledge(), metrics),
+                files, stamp, updates.checkEvery(), git, updates.git().map(KnowledgeGitConfig::pullEvery).orElse(Duration.ZERO));
         Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
                         store.escalations(), bot)
                 .clock(clock)
+                .telemetry(recorder)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
                 .commands(loop.commands())
@@ -124,14 +159,17 @@ final class ServeCommand {
         connectors.forEach(c -> routes.addAll(c.routes()));
         connectors.forEach(c -> senders.put(c.platform(), c.sender()));
         connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
-        routes.addAll(loop.routes(bot));
+        routes.addAll(loop.routes(bot, () -> reloads.reload("api")));
+        routes.add(new MetricsRoute(metrics, bot));
         HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
                 config.http().shutdownGrace());
         QabotServer server = new QabotServer(http, pipeline,
                 () -> knowledge.get() != null && store.escalations().reachable(), routes);
         int port = server.start();
-        loop.start(pipeline);
+        loop.start(pipeline, metrics);
+        recorder.start(loop.scheduler(), timings.outboxTick());
+        reloads.start();
         for (Connector connector : connectors) {
             try {
                 connector.start();
@@ -143,7 +181,9 @@ final class ServeCommand {
                 .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, () -> {
+            reloads.close();
             loop.close();
+            recorder.flush(); // the last questions, before the store closes
             for (Connector connector : connectors) {
                 try {
                     connector.close();
@@ -158,6 +198,7 @@ final class ServeCommand {
             } finally {
                 bot.shutdown();
                 store.close();
+                metrics.close();
             }
         });
     }

@@ -25,7 +25,8 @@ class AdminAuthTest {
             new String[] {"POST", "/api/v1/learned/1/retract", "{}"},
             new String[] {"GET", "/api/v1/topics", null},
             new String[] {"POST", "/api/v1/explain", "{\"text\": \"hi\"}"},
-            new String[] {"GET", "/api/v1/audit", null});
+            new String[] {"GET", "/api/v1/audit", null},
+            new String[] {"POST", "/api/v1/knowledge/reload", null});
 
     @TempDir
     Path dataDir;

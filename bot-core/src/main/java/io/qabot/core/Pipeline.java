@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The message path from a chat message to its outcome. Thread-safe; one per process.
@@ -22,24 +24,27 @@ import java.util.concurrent.Executor;
  * can call it and attach a callback.
  */
 public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private final QuestionMatcher matcher;
     private final Executor executor;
+    private final Telemetry telemetry;
     private final DedupStage dedup;
     private final StageChain stages;
 
     private Pipeline(Builder builder) {
-        this.matcher = builder.matcher;
-        this.executor = builder.executor;
+        this.telemetry = builder.telemetry;
+        this.matcher = new TimedMatcher(builder.matcher, builder.telemetry);
+        this.executor = new MessageContext.Carrying(builder.executor);
         this.dedup = new DedupStage(builder.clock, builder.dedupTtl);
-        this.stages = new StageChain(stages(builder));
+        this.stages = new StageChain(stages(builder, matcher));
     }
 
     /** The whole message path after de-duplication, in the order a message meets it. */
-    private static List<Stage> stages(Builder b) {
+    private static List<Stage> stages(Builder b, QuestionMatcher matcher) {
         return List.of(
                 new CommandStage(b.commands),                               // maintainers' /answer, /dismiss, /claim
                 new ChatModeStage(b.policy),                                // off, or not addressed in mention mode
-                new MatchStage(b.matcher),                                  // the knowledge's verdict; chatter stops here
+                new MatchStage(matcher),                                    // the knowledge's verdict; chatter stops here
                 new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
                 new CooldownStage(b.clock, b.cooldown),                     // one answer per asker per cooldown
                 new RateLimitStage(b.clock, b.chatRates, b.platformRates),  // stay under the platforms' throttling
@@ -56,8 +61,24 @@ public final class Pipeline {
      */
     public CompletableFuture<Handled> handle(ChatMessage message) {
         Objects.requireNonNull(message, "message");
-        return dedup.handle(message,
-                () -> CompletableFuture.supplyAsync(() -> stages.proceed(Exchange.of(message)), executor));
+        // the message's id is on every log line about it, on this thread and on the executor's
+        try (MessageContext context = MessageContext.enter(message)) {
+            return dedup.handle(message, () -> CompletableFuture.supplyAsync(() -> {
+                Outcome outcome = stages.proceed(Exchange.of(message));
+                telemetry.handled(outcome);
+                log.debug("message from {} in {}: {}", message.sender().id(), message.chat(), describe(outcome));
+                return outcome;
+            }, executor));
+        }
+    }
+
+    private static String describe(Outcome outcome) {
+        String verdict = outcome.match().map(m -> " (" + m.decision().name().toLowerCase(java.util.Locale.ROOT)
+                + String.format(java.util.Locale.ROOT, ", confidence %.2f)", m.confidence())).orElse("");
+        if (outcome instanceof Outcome.Escalated escalated) {
+            return "escalated as #" + escalated.escalationId() + verdict;
+        }
+        return (outcome instanceof Outcome.Silent silent ? "silent, " + silent.reason().wireName() : "replied") + verdict;
     }
 
     /** Matches one question on the bot's executor, outside any chat: {@code /api/v1/ask} and the CLI. */
@@ -94,6 +115,7 @@ public final class Pipeline {
         private Clock clock = Clock.systemUTC();
         private ChatPolicy policy = ChatPolicy.everywhere(ChatMode.MENTION);
         private ChatCommands commands = ChatCommands.NONE;
+        private Telemetry telemetry = Telemetry.NONE;
         private Duration dedupTtl = Duration.ofHours(8);
         private Duration cooldown = Duration.ofMinutes(10);
         private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
@@ -118,6 +140,12 @@ public final class Pipeline {
         /** What maintainers can type in their chat; none by default. */
         public Builder commands(ChatCommands commands) {
             this.commands = Objects.requireNonNull(commands, "commands");
+            return this;
+        }
+
+        /** Where the message path reports its counts and timings; nowhere by default. */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
             return this;
         }
 

@@ -46,6 +46,9 @@ final class ConfigBinder {
     QabotConfig bind() {
         HttpConfig http = http(root.sectionOrEmpty("http"));
         List<Path> knowledge = knowledge();
+        KnowledgeUpdatesConfig knowledgeUpdates = new KnowledgeUpdatesConfig(
+                root.sectionOrEmpty("knowledgeReload").duration("every", Duration.ofSeconds(10), true),
+                root.section("knowledgeGit").map(ConfigBinder::knowledgeGit));
         Path dataDir = dataDir();
         Optional<Secret> databaseUrl = databaseUrl();
         Optional<Secret> adminToken = root.secret("adminToken");
@@ -55,7 +58,8 @@ final class ConfigBinder {
         PolicyConfig policy = policy(root.sectionOrEmpty("policy"));
         EscalationConfig escalation = escalation(root.sectionOrEmpty("escalation"));
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
-        return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation);
+        return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
+                knowledgeUpdates);
     }
 
     // --- top level
@@ -89,6 +93,28 @@ final class ConfigBinder {
             paths.add(path);
         }
         return paths;
+    }
+
+    private static KnowledgeGitConfig knowledgeGit(SectionReader s) {
+        Secret url = s.requiredSecret("url");
+        // git takes URLs and scp-like user@host:path; only a plain local path is surely a mistake
+        // here, since the clone lives in the data folder and a folder can be listed under knowledge
+        if (!url.value().contains(":")) {
+            throw s.problem("url", "is not a repository URL (like https://github.com/org/site.git or file:///srv/site.git)");
+        }
+        List<String> paths = s.texts("paths");
+        for (int i = 0; i < paths.size(); i++) {
+            String inside = paths.get(i);
+            if (inside.isBlank() || Path.of(inside).isAbsolute() || Path.of(inside).normalize().startsWith("..")) {
+                throw new ConfigException(s.pathOf("paths") + "[" + i + "]: " + SectionReader.quote(inside)
+                        + " is not a path inside the repository");
+            }
+        }
+        Optional<String> branch = s.text("branch").map(String::strip);
+        if (branch.isPresent() && (branch.get().isEmpty() || branch.get().startsWith("-") || branch.get().contains(".."))) {
+            throw s.problem("branch", SectionReader.quote(branch.get()) + " is not a branch name");
+        }
+        return new KnowledgeGitConfig(url, branch, paths, s.duration("pullEvery", Duration.ofMinutes(10), false));
     }
 
     private Path dataDir() {

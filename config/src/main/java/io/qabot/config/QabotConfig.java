@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param chats per-chat behaviour
  * @param policy rate limits on the bot's replies
  * @param escalation what happens to questions the knowledge does not answer
+ * @param knowledgeUpdates how the knowledge is reloaded while the bot runs, and from where
  */
 public record QabotConfig(
         HttpConfig http,
@@ -31,7 +32,16 @@ public record QabotConfig(
         ConnectorsConfig connectors,
         ChatsConfig chats,
         PolicyConfig policy,
-        EscalationConfig escalation) {
+        EscalationConfig escalation,
+        KnowledgeUpdatesConfig knowledgeUpdates) {
+
+    /** A configuration whose knowledge is reloaded in the default way. */
+    public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
+                       Optional<Secret> adminToken, WebhookConfig webhook, ConnectorsConfig connectors,
+                       ChatsConfig chats, PolicyConfig policy, EscalationConfig escalation) {
+        this(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
+                KnowledgeUpdatesConfig.DEFAULT);
+    }
 
     public QabotConfig {
         Objects.requireNonNull(http, "http");
@@ -44,5 +54,6 @@ public record QabotConfig(
         Objects.requireNonNull(chats, "chats");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(knowledgeUpdates, "knowledgeUpdates");
     }
 }

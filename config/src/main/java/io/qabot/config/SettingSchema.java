@@ -59,6 +59,13 @@ final class SettingSchema {
                     "shutdownGrace", VALUE,
                     "publicUrl", VALUE),
             "knowledge", LIST,
+            "knowledgeReload", group(
+                    "every", VALUE),
+            "knowledgeGit", group(
+                    "url", SECRET,
+                    "branch", VALUE,
+                    "paths", LIST,
+                    "pullEvery", VALUE),
             "dataDir", VALUE,
             "databaseUrl", SECRET,
             "adminToken", SECRET,

@@ -36,7 +36,7 @@
  * An empty variable counts as unset. Unknown {@code QABOT_…} variables are only warned about,
  * because the environment is shared with other programs (see {@code EnvironmentOverlay}).
  *
- * <p>The documented example of every setting is {@code src/test/resources/qabot.example.yaml};
+ * <p>The documented example of every setting is {@code config/qabot.example.yaml} (the repository path, read by the tests);
  * a test keeps it complete.
  */
 package io.qabot.config;

@@ -36,11 +36,12 @@ final class ConfigFiles {
         return ConfigLoader.load(Optional.of(write("qabot.yaml", yaml)), env);
     }
 
+    /**
+     * The fully commented example at the repository path {@code config/qabot.example.yaml}: the
+     * one users copy, read here directly so the tests check the file people see.
+     */
     static Path example() {
-        try {
-            return Path.of(ConfigFiles.class.getResource("/qabot.example.yaml").toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        Path root = Path.of(System.getProperty("qabot.root", "..")).toAbsolutePath().normalize();
+        return root.resolve("config").resolve("qabot.example.yaml");
     }
 }

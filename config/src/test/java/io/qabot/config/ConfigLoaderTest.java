@@ -159,6 +159,34 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofHours(12), escalation.staleAfter());
         assertEquals(Optional.of(LocalTime.of(9, 30)), escalation.dailySummaryAt());
         assertEquals(Optional.of(ZoneId.of("Asia/Shanghai")), escalation.timeZone());
+
+        KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
+        assertEquals(Duration.ofSeconds(30), updates.checkEvery());
+        KnowledgeGitConfig git = updates.git().orElseThrow();
+        assertEquals("https://github.com/sofastack/sofastack.tech.git", git.url().value());
+        assertEquals(Optional.of("master"), git.branch());
+        assertEquals(List.of("content/zh/blog"), git.paths());
+        assertEquals(Duration.ofMinutes(15), git.pullEvery());
+    }
+
+    @Test
+    void knowledgeIsCheckedForChangesEveryTenSecondsAndNoGitRepositoryByDefault() {
+        QabotConfig config = ConfigLoader.load(Optional.empty(), Map.of());
+        assertEquals(KnowledgeUpdatesConfig.DEFAULT, config.knowledgeUpdates());
+    }
+
+    @Test
+    void aGitSourceCanBeSetFromTheEnvironmentAlone() {
+        QabotConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+                "QABOT_KNOWLEDGE_GIT_URL", "file:///srv/site.git",
+                "QABOT_KNOWLEDGE_GIT_PATHS", "content/zh/blog,faq",
+                "QABOT_KNOWLEDGE_RELOAD_EVERY", "0s"));
+        KnowledgeGitConfig git = config.knowledgeUpdates().git().orElseThrow();
+        assertEquals("file:///srv/site.git", git.url().value());
+        assertEquals(Optional.empty(), git.branch());
+        assertEquals(List.of("content/zh/blog", "faq"), git.paths());
+        assertEquals(Duration.ofMinutes(10), git.pullEvery());
+        assertEquals(Duration.ZERO, config.knowledgeUpdates().checkEvery());
     }
 
     @Test

@@ -47,7 +47,7 @@ class SettingSchemaTest {
                 missing.add(path);
             }
         });
-        assertEquals(List.of(), missing, "add these to src/test/resources/qabot.example.yaml");
+        assertEquals(List.of(), missing, "add these to config/qabot.example.yaml");
     }
 
     private static Set<String> allEnvNames() {

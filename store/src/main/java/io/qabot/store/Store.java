@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.qabot.core.desk.EscalationStore;
 import io.qabot.core.desk.LearnedAnswers;
 import io.qabot.core.desk.Outbox;
+import io.qabot.core.desk.QuestionLog;
 import io.qabot.core.desk.SameQuestion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The opened database: migrated to the latest schema, with a small connection pool, and the
- * three ports over it.
+ * ports over it.
  *
  * <pre>
  * try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock)) {
@@ -35,6 +36,7 @@ public final class Store implements AutoCloseable {
     private final JdbcEscalationStore escalations;
     private final JdbcOutbox outbox;
     private final JdbcLearnedAnswers learned;
+    private final JdbcQuestionLog questions;
 
     /** Which database is behind the store. */
     public enum Kind { H2, POSTGRESQL }
@@ -46,6 +48,7 @@ public final class Store implements AutoCloseable {
         this.escalations = new JdbcEscalationStore(sql, clock, new SameQuestion());
         this.outbox = new JdbcOutbox(sql);
         this.learned = new JdbcLearnedAnswers(sql, clock);
+        this.questions = new JdbcQuestionLog(sql);
     }
 
     /**
@@ -72,7 +75,8 @@ public final class Store implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        log.info("store: {} at {}", kind, kind == Kind.H2 ? url : "(the configured database URL)");
+        // only the embedded default's URL is ours to show: a configured one may carry a password
+        log.info("store: {} at {}", kind, jdbcUrl.isEmpty() ? url : "(the configured database URL)");
         Store store = new Store(dataSource, kind, clock);
         if (url.startsWith("jdbc:h2:file:")) {
             // An embedded file belongs to one process at a time, so a lease found now was held by
@@ -126,6 +130,11 @@ public final class Store implements AutoCloseable {
 
     public LearnedAnswers learned() {
         return learned;
+    }
+
+    /** The questions asked and what the bot decided: {@code qabot stats}. */
+    public QuestionLog questions() {
+        return questions;
     }
 
     @Override

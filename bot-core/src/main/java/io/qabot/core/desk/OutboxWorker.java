@@ -5,6 +5,7 @@ import io.qabot.core.Escalation;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
+import io.qabot.core.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final BiFunction<Escalation, MaintainerAnswer, List<OutboundMessage>> replies;
     private final Clock clock;
     private final Options options;
+    private final Telemetry telemetry;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> ticking;
@@ -51,6 +53,14 @@ public final class OutboxWorker implements AutoCloseable {
     public OutboxWorker(Outbox outbox, Map<Platform, ChatSender> senders,
                         BiFunction<Escalation, MaintainerAnswer, List<OutboundMessage>> replies, Clock clock,
                         Options options) {
+        this(outbox, senders, replies, clock, options, Telemetry.NONE);
+    }
+
+    /** @param telemetry told about each delivery sent, failed and given up on */
+    public OutboxWorker(Outbox outbox, Map<Platform, ChatSender> senders,
+                        BiFunction<Escalation, MaintainerAnswer, List<OutboundMessage>> replies, Clock clock,
+                        Options options, Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.senders = Map.copyOf(senders);
         this.replies = Objects.requireNonNull(replies, "replies");
@@ -133,6 +143,7 @@ public final class OutboxWorker implements AutoCloseable {
                 // wait at most half the lease, so the row is recorded before anyone else may take it
                 sender.send(message).get(options.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
                 outbox.sent(delivery.id(), options.owner(), clock.instant());
+                telemetry.delivered(delivery.asker().platform());
                 log.info("delivered the answer to escalation {} to {} in {} {}", delivery.escalationId(),
                         delivery.asker().user().id(), delivery.asker().platform().wireName(), delivery.asker().chat());
                 return true;
@@ -152,6 +163,7 @@ public final class OutboxWorker implements AutoCloseable {
                 ? Optional.empty()
                 : Optional.of(clock.instant().plus(backoff(failures)));
         outbox.failed(delivery.id(), options.owner(), error, retryAt);
+        telemetry.deliveryFailed(delivery.asker().platform(), retryAt.isPresent());
         log.warn("delivering the answer to escalation {} to {} failed (attempt {}): {}; {}", delivery.escalationId(),
                 delivery.asker().user().id(), failures, error,
                 retryAt.map(at -> "next attempt at " + at).orElse("giving up"));

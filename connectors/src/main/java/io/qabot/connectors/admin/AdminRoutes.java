@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The admin API. Every route checks the bearer token first (see {@link AdminGuard}) and then
@@ -36,17 +37,26 @@ import java.util.function.Function;
  * <tr><td>GET /api/v1/topics</td><td>the most-asked open questions</td></tr>
  * <tr><td>POST /api/v1/explain</td><td>{@code {"text"}}: what the bot would answer and why</td></tr>
  * <tr><td>GET /api/v1/audit</td><td>the latest changes, newest first</td></tr>
+ * <tr><td>POST /api/v1/knowledge/reload</td><td>re-reads the knowledge and swaps the index if anything changed</td></tr>
  * </table>
  */
 public final class AdminRoutes {
     private final MaintainerDesk desk;
     private final AdminGuard guard;
     private final Executor executor;
+    private final Supplier<ReloadResult> reload;
 
     public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock) {
+        this(desk, token, executor, clock, null);
+    }
+
+    /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload}; null: no such route */
+    public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock,
+                       Supplier<ReloadResult> reload) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.guard = new AdminGuard(Objects.requireNonNull(token, "token"), Objects.requireNonNull(clock, "clock"));
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.reload = reload;
     }
 
     public List<Route> routes() {
@@ -69,6 +79,9 @@ public final class AdminRoutes {
                 EscalationJson.explanation(desk.explain(text(body(r, false), "text"))))));
         routes.add(route(HttpMethod.GET, "/api/v1/audit", r -> RouteResponse.json(200, EscalationJson.items(
                 desk.audit(100).stream().map(EscalationJson::audit).toList()))));
+        if (reload != null) {
+            routes.add(route(HttpMethod.POST, "/api/v1/knowledge/reload", r -> reloaded()));
+        }
         return List.copyOf(routes);
     }
 
@@ -87,6 +100,30 @@ public final class AdminRoutes {
             }
         }
         return RouteResponse.json(200, EscalationJson.items(queue.stream().map(EscalationJson::escalation).toList()));
+    }
+
+    private RouteResponse reloaded() {
+        ReloadResult result;
+        try {
+            result = reload.get();
+        } catch (RuntimeException e) {
+            // the old index keeps answering; the maintainer learns why the new one is not there
+            return RouteResponse.error(500, "reload failed, still answering from the previous knowledge: "
+                    + e.getMessage());
+        }
+        ObjectNode json = EscalationJson.JSON.createObjectNode()
+                .put("documents", result.documents())
+                .put("items", result.items())
+                .put("turns", result.turns())
+                .put("problems", result.problems())
+                .put("added", result.changes().added())
+                .put("changed", result.changes().changed())
+                .put("removed", result.changes().removed())
+                .put("unchanged", result.changes().unchanged())
+                .put("superseded", result.changes().superseded())
+                .put("swapped", result.changes().any())
+                .put("millis", result.took().toMillis());
+        return RouteResponse.json(200, json);
     }
 
     private RouteResponse escalation(RouteRequest request) {
