@@ -84,6 +84,9 @@ class AnnouncerTest {
         assertEquals("C-maintainers", message.chat());
         assertTrue(message.text().startsWith("New question #" + id + " (1 asker in webhook group-42)"), message.text());
         assertTrue(message.text().contains("/answer " + id));
+        assertTrue(message.isPost(), "replies to no message: " + message);
+        assertTrue(message.replyTo().isEmpty() && message.mention().isEmpty(), message.toString());
+        assertTrue(message.idempotencyKey().startsWith("announce-" + id + "-"), message.idempotencyKey());
     }
 
     @Test
@@ -114,5 +117,7 @@ class AnnouncerTest {
 
         assertEquals(2, posted.size());
         assertTrue(posted.get(0).text().startsWith("Daily summary: 2 open questions."), posted.get(0).text());
+        assertTrue(posted.get(0).isPost(), posted.get(0).toString());
+        assertTrue(posted.get(0).idempotencyKey().startsWith("summary-"), posted.get(0).idempotencyKey());
     }
 }

@@ -4,7 +4,6 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
-import io.qabot.core.Sender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Announcer {
     private static final Logger log = LoggerFactory.getLogger(Announcer.class);
-    private static final Sender MAINTAINERS = new Sender("maintainers", "maintainers");
     private static final int BATCH = 20;
 
     private final EscalationStore store;
@@ -116,9 +114,9 @@ public final class Announcer {
         return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
+    /** Posts into the maintainers' chat, replying to nothing; {@code key} is the idempotency key only. */
     private boolean post(String key, String text) {
-        OutboundMessage message = new OutboundMessage(platform, chat, null, key, MAINTAINERS, text,
-                OutboundMessage.Author.BOT, key);
+        OutboundMessage message = OutboundMessage.post(platform, chat, null, text, OutboundMessage.Author.BOT, key);
         try {
             sender.send(message).get(30, TimeUnit.SECONDS);
             return true;

@@ -16,6 +16,7 @@ import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -167,7 +168,8 @@ public final class DingTalkConnector implements Connector {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "DingTalk connector cannot send to " + message.platform().wireName()));
         }
-        return replies.post(message.chat(), message.addressee().id(), message.text());
+        // a post (an announcement without the custom robot) mentions no one; DingTalk has no reply target either way
+        return replies.post(message.chat(), message.mention().map(Sender::id).orElse(null), message.text());
     }
 
     private static CompletableFuture<RouteResponse> done(RouteResponse response) {

@@ -59,7 +59,11 @@ final class DingTalkReplies {
         });
     }
 
-    /** Posts {@code markdown} into {@code conversationId}, @-mentioning {@code userId}. */
+    /**
+     * Posts {@code markdown} into {@code conversationId}, @-mentioning {@code userId}, or no one
+     * when it is null (a post into a group, such as an announcement: the OpenAPI group send when
+     * no session webhook is at hand).
+     */
     CompletableFuture<Void> post(String conversationId, String userId, String markdown) {
         Session session = sessions.get(conversationId);
         if (session != null && session.webhook() != null
@@ -67,6 +71,10 @@ final class DingTalkReplies {
             return postToSession(session.webhook(), userId, markdown);
         }
         boolean group = session == null || session.group();
+        if (!group && userId == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "DingTalk 1:1 conversation " + conversationId + " needs a user to send to"));
+        }
         return postByOpenApi(conversationId, group, userId, markdown, true);
     }
 
@@ -74,7 +82,9 @@ final class DingTalkReplies {
         ObjectNode body = JSON.createObjectNode().put("msgtype", "markdown");
         body.putObject("markdown").put("title", title(markdown)).put("text", markdown);
         ObjectNode at = body.putObject("at");
-        at.putArray("atUserIds").add(userId);
+        if (userId != null) {
+            at.putArray("atUserIds").add(userId);
+        }
         at.put("isAtAll", false);
         HttpRequest request = client.request(webhook)
                 .header("Content-Type", "application/json; charset=utf-8")

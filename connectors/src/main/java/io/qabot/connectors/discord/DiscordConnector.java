@@ -91,8 +91,12 @@ public final class DiscordConnector implements Connector {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "discord connector cannot send to " + message.platform().wireName()));
         }
+        if (message.addressee() == null) {
+            // a post (an announcement): no message_reference, and no one may be pinged
+            return api.reply(message.chat(), message.replyTo().orElse(null), null, message.text());
+        }
         String text = DiscordMention.addressed(message.text(), message.addressee().name(), message.addressee().id());
-        return api.reply(message.chat(), message.inReplyTo(), message.addressee().id(), text);
+        return api.reply(message.chat(), message.replyTo().orElse(null), message.addressee().id(), text);
     }
 
     private void dispatch(String event, JsonNode d) {

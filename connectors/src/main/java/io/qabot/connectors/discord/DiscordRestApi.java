@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST calls: a reply with a message reference to the asker's message, and the edit of
@@ -21,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * {@code Retry-After} is waited out by the shared client).
  */
 final class DiscordRestApi {
+    private static final Logger log = LoggerFactory.getLogger(DiscordRestApi.class);
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
 
     private final String base;
     private final String botToken;
@@ -39,13 +44,17 @@ final class DiscordRestApi {
 
     /**
      * Posts {@code content} into {@code channelId} as a reply to {@code replyTo}, allowed to ping
-     * only {@code askerId}: nothing from the knowledge can ping anyone else or everyone.
+     * only {@code askerId}: nothing from the knowledge can ping anyone else or everyone. With
+     * {@code replyTo} null, or not a snowflake (Discord would refuse the whole message), it is a
+     * plain post without {@code message_reference}; with {@code askerId} null it pings no one.
      */
     CompletableFuture<Void> reply(String channelId, String replyTo, String askerId, String content) {
         ObjectNode body = JSON.createObjectNode().put("content", content);
-        if (replyTo != null) {
+        if (replyTo != null && SNOWFLAKE.matcher(replyTo).matches()) {
             // the question may be deleted by the time the answer comes: post anyway
             body.putObject("message_reference").put("message_id", replyTo).put("fail_if_not_exists", false);
+        } else if (replyTo != null) {
+            log.warn("discord: {} is not a message id in {}; posting without a reference to it", replyTo, channelId);
         }
         allowOnly(body, askerId);
         URI uri = URI.create(base + "/channels/" + channelId + "/messages");

@@ -163,14 +163,41 @@ public final class FeishuConnector implements Connector {
                 });
     }
 
-    /** A later reply (a maintainer's answer) goes into the thread of the message it answers. */
+    /**
+     * A later reply (a maintainer's answer) goes into the thread of the message it answers; a
+     * post that replies to nothing (an announcement) goes into the chat through the send-message
+     * API, and so does a reply whose message Feishu does not know (not an {@code om_} id,
+     * invalid, or withdrawn).
+     */
     private CompletableFuture<Void> send(OutboundMessage message) {
         if (message.platform() != Platform.FEISHU) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "Feishu connector cannot send to " + message.platform().wireName()));
         }
-        return replies.reply(message.inReplyTo(), message.text(),
-                message.author().wireName() + ":" + message.inReplyTo() + ":" + message.text().hashCode());
+        String replyTo = message.replyTo().orElse(null);
+        if (replyTo == null) {
+            return postIntoChat(message);
+        }
+        if (!replyTo.startsWith("om_")) {
+            log.warn("Feishu: {} is not a message id in {}; posting into the chat instead", replyTo, message.chat());
+            return postIntoChat(message);
+        }
+        return replies.reply(replyTo, message.text(),
+                        message.author().wireName() + ":" + replyTo + ":" + message.text().hashCode())
+                .exceptionallyCompose(failure -> {
+                    if (!FeishuReplies.noSuchMessage(failure)) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    log.warn("Feishu knows no message {} to reply to in {}; posting into the chat instead: {}",
+                            replyTo, message.chat(), failure.getMessage());
+                    return postIntoChat(message);
+                });
+    }
+
+    private CompletableFuture<Void> postIntoChat(OutboundMessage message) {
+        String key = message.idempotencyKey() != null ? message.idempotencyKey()
+                : message.author().wireName() + ":" + message.chat() + ":" + message.text().hashCode();
+        return replies.send(message.chat(), message.text(), key);
     }
 
     private static CompletableFuture<RouteResponse> done(RouteResponse response) {

@@ -21,12 +21,18 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Replies to a message with {@code POST /open-apis/im/v1/messages/{id}/reply}, in thread, as
- * {@code text}, authorised by a tenant access token obtained from the app id and secret.
+ * {@code text}, or posts into a chat with {@code POST /open-apis/im/v1/messages?receive_id_type=chat_id}
+ * when there is nothing to reply to; authorised by a tenant access token obtained from the app
+ * id and secret.
  */
 final class FeishuReplies {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Business codes meaning the tenant access token is invalid or expired: fetch a new one and try once more. */
     private static final Set<Integer> TOKEN_REJECTED = Set.of(99991661, 99991663, 99991668);
+    /** "Your request contains an invalid request parameter", with {@code ext=invalid message_id} for an unknown message. */
+    private static final int INVALID_PARAMETER = 230001;
+    /** The message to reply to was withdrawn. */
+    private static final int MESSAGE_WITHDRAWN = 230011;
 
     private final FeishuConfig config;
     private final OutboundClient client;
@@ -50,10 +56,36 @@ final class FeishuReplies {
         body.put("reply_in_thread", true);
         body.put("uuid", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString());
         URI uri = api("/open-apis/im/v1/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "/reply");
-        return post(uri, body, true);
+        return post(uri, body, true, "message reply");
     }
 
-    private CompletableFuture<Void> post(URI uri, ObjectNode body, boolean firstTry) {
+    /**
+     * Posts {@code text} into the chat {@code chatId} ({@code oc_…}), replying to nothing.
+     *
+     * @param idempotencyKey as for {@link #reply}
+     */
+    CompletableFuture<Void> send(String chatId, String text, String idempotencyKey) {
+        ObjectNode body = JSON.createObjectNode().put("receive_id", chatId).put("msg_type", "text");
+        body.put("content", string(JSON.createObjectNode().put("text", text)));
+        body.put("uuid", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString());
+        return post(api("/open-apis/im/v1/messages?receive_id_type=chat_id"), body, true, "message create");
+    }
+
+    /**
+     * Whether a reply failed because Feishu knows no such message to reply to (an invalid
+     * {@code message_id}, or one withdrawn since), so a plain post into the chat may take its place.
+     */
+    static boolean noSuchMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return refused.code == MESSAGE_WITHDRAWN
+                        || refused.code == INVALID_PARAMETER && refused.getMessage().contains("message_id");
+            }
+        }
+        return false;
+    }
+
+    private CompletableFuture<Void> post(URI uri, ObjectNode body, boolean firstTry, String what) {
         return token.get().thenCompose(tenantToken -> client.send(client.request(uri)
                         .header("Content-Type", "application/json; charset=utf-8")
                         .header("Authorization", "Bearer " + tenantToken)
@@ -63,9 +95,9 @@ final class FeishuReplies {
                     JsonNode json = json(response);
                     if (firstTry && TOKEN_REJECTED.contains(json.path("code").asInt(0))) {
                         token.invalidate(tenantToken);
-                        return post(uri, body, false);
+                        return post(uri, body, false, what);
                     }
-                    requireOk("message reply", response, json);
+                    requireOk(what, response, json);
                     return CompletableFuture.<Void>completedFuture(null);
                 }));
     }
@@ -91,8 +123,18 @@ final class FeishuReplies {
     private static void requireOk(String what, HttpResponse<byte[]> response, JsonNode json) {
         if (response.statusCode() / 100 != 2 || json.path("code").asInt(-1) != 0) {
             String text = new String(response.body(), StandardCharsets.UTF_8);
-            throw new IllegalStateException("Feishu " + what + " answered " + response.statusCode() + ": "
+            throw new Refused(json.path("code").asInt(-1), "Feishu " + what + " answered " + response.statusCode() + ": "
                     + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+        }
+    }
+
+    /** Feishu refused a call; {@code code} is its business code, -1 when it gave none. */
+    static final class Refused extends IllegalStateException {
+        final int code;
+
+        Refused(int code, String message) {
+            super(message);
+            this.code = code;
         }
     }
 

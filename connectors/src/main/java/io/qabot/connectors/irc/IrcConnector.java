@@ -85,7 +85,12 @@ public final class IrcConnector implements Connector {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "irc connector cannot send to " + message.platform().wireName()));
         }
-        say(message.chat(), message.addressee().name(), message.text());
+        if (message.addressee() == null) {
+            // a post (an announcement): plain lines, addressed to no one
+            client.privmsg(message.chat(), IrcLineSplitter.forPrivmsg(client.nick(), message.chat()).split(message.text()));
+        } else {
+            say(message.chat(), message.addressee().name(), message.text());
+        }
         return CompletableFuture.completedFuture(null);
     }
 

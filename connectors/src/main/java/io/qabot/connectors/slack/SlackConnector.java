@@ -72,6 +72,7 @@ public final class SlackConnector implements Connector {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "slack connector cannot send to " + message.platform().wireName()));
         }
+        // the thread, never inReplyTo, decides thread_ts: a post without a thread goes into the channel
         return api.postMessage(message.chat(), message.thread(), message.text());
     }
 

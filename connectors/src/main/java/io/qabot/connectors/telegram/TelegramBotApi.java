@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Bot API methods the connector calls, at {@code {apiUrl}/bot<token>/<method>} with JSON
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code parameters.retry_after}: the chat is held that long and the message sent once more.
  */
 final class TelegramBotApi {
+    private static final Logger log = LoggerFactory.getLogger(TelegramBotApi.class);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LONGEST_HOLD = Duration.ofSeconds(60);
 
@@ -54,7 +57,9 @@ final class TelegramBotApi {
 
     /**
      * Replies to {@code replyTo} in {@code chatId}, inside the forum topic {@code threadId} when
-     * there is one. The text is HTML already escaped by the reply renderer.
+     * there is one; with {@code replyTo} null (or not a Telegram message id, which Telegram would
+     * refuse) it is a plain post without {@code reply_parameters}. The text is HTML already
+     * escaped by the reply renderer.
      */
     CompletableFuture<Void> sendMessage(String chatId, String threadId, String replyTo, String html) {
         ObjectNode body = JSON.createObjectNode();
@@ -68,10 +73,13 @@ final class TelegramBotApi {
         if (threadId != null) {
             body.put("message_thread_id", Long.parseLong(threadId));
         }
-        if (replyTo != null) {
+        Long replyToId = messageId(replyTo);
+        if (replyToId != null) {
             // the asker's message may be deleted by the time the answer comes: post anyway
-            body.putObject("reply_parameters").put("message_id", Long.parseLong(replyTo))
+            body.putObject("reply_parameters").put("message_id", replyToId)
                     .put("allow_sending_without_reply", true);
+        } else if (replyTo != null) {
+            log.warn("telegram: {} is not a message id in {}; posting without replying to it", replyTo, chatId);
         }
         return pacer.submit(chatId, () -> call("sendMessage", body, null))
                 .handle((result, failure) -> {
@@ -85,6 +93,14 @@ final class TelegramBotApi {
                 })
                 .thenCompose(next -> next)
                 .thenApply(result -> null);
+    }
+
+    /** Telegram's message ids are integers; anything else (or null) names no message. */
+    private static Long messageId(String replyTo) {
+        if (replyTo == null || !replyTo.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(replyTo);
     }
 
     private CompletableFuture<JsonNode> call(String method, ObjectNode body, Duration timeout) {

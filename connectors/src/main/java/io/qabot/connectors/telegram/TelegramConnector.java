@@ -99,7 +99,8 @@ public final class TelegramConnector implements Connector {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "telegram connector cannot send to " + message.platform().wireName()));
         }
-        return api.sendMessage(message.chat(), message.thread(), message.inReplyTo(), message.text());
+        // a post (an announcement) replies to nothing: sendMessage without reply_parameters
+        return api.sendMessage(message.chat(), message.thread(), message.replyTo().orElse(null), message.text());
     }
 
     private CompletableFuture<BotIdentity> identity() {

@@ -162,17 +162,23 @@ public final class WebhookConnector implements Connector {
         return client.send(request).thenAccept(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("webhook callback answered " + response.statusCode()
-                        + " for the reply to " + message.inReplyTo());
+                        + (message.isPost() ? " for a post into " + message.chat()
+                                : " for the reply to " + message.inReplyTo()));
             }
         });
     }
 
     private static byte[] callbackBody(OutboundMessage message) {
         ObjectNode json = JSON.createObjectNode();
+        // null for a post that replies to nothing (an announcement): the bridge posts it plainly
         json.put("in_reply_to", message.inReplyTo());
         json.put("chat", message.chat());
         json.put("thread", message.thread());
-        json.putObject("user").put("id", message.addressee().id()).put("name", message.addressee().name());
+        if (message.addressee() == null) {
+            json.putNull("user");
+        } else {
+            json.putObject("user").put("id", message.addressee().id()).put("name", message.addressee().name());
+        }
         json.put("text", message.text());
         json.put("source", message.author().wireName());
         try {

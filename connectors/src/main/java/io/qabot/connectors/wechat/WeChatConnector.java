@@ -240,20 +240,27 @@ public final class WeChatConnector implements Connector {
                     "WeChat connector cannot send to " + message.platform().wireName()));
         }
         String reader = message.chat();
-        String question = questions.getOrDefault(message.inReplyTo(), "");
-        Instant last = lastMessage.get(reader);
-        CompletableFuture<Void> sent;
-        if (!customerService.available()) {
-            sent = CompletableFuture.failedFuture(new IllegalStateException(
-                    "WeChat has no appSecret configured, so only passive replies are possible"));
-        } else if (last != null && last.plus(SERVICE_WINDOW).isBefore(clock.instant())) {
-            sent = CompletableFuture.failedFuture(new IllegalStateException(
-                    "the reader last wrote more than 48 hours ago; WeChat allows no customer-service message"));
-        } else {
-            sent = customerService.sendText(reader, message.text());
+        if (message.isPost()) {
+            // replies to no question (a notice): a customer-service message, not recorded in the digest
+            return post(reader, message.text());
         }
-        return sent.whenComplete((ignored, failure) -> digest.record(clock.instant(), reader, message.inReplyTo(),
+        String question = questions.getOrDefault(message.inReplyTo(), "");
+        return post(reader, message.text()).whenComplete((ignored, failure) -> digest.record(clock.instant(), reader, message.inReplyTo(),
                 question, message.text(), failure == null, failure == null ? null : rootMessage(failure)));
+    }
+
+    /** A customer-service message to {@code reader}, when WeChat still allows one. */
+    private CompletableFuture<Void> post(String reader, String text) {
+        Instant last = lastMessage.get(reader);
+        if (!customerService.available()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "WeChat has no appSecret configured, so only passive replies are possible"));
+        }
+        if (last != null && last.plus(SERVICE_WINDOW).isBefore(clock.instant())) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the reader last wrote more than 48 hours ago; WeChat allows no customer-service message"));
+        }
+        return customerService.sendText(reader, text);
     }
 
     private static String rootMessage(Throwable failure) {

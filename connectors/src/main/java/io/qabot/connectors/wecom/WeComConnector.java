@@ -185,7 +185,10 @@ public final class WeComConnector implements Connector {
         return robot.postMarkdown(webhook.get(), markdown, "group robot webhook");
     }
 
-    /** Later messages (a maintainer's answer) go through the group robot, mentioning the asker. */
+    /**
+     * Later messages (a maintainer's answer, an announcement) go through the group robot, which
+     * posts into its group and replies to no message: the text carries any mention of the asker.
+     */
     private CompletableFuture<Void> send(OutboundMessage message) {
         if (message.platform() != Platform.WECOM) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(

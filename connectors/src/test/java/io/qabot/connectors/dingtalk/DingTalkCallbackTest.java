@@ -1,6 +1,7 @@
 package io.qabot.connectors.dingtalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dingtalk.api.DingTalkSignatureUtil;
@@ -11,12 +12,15 @@ import io.qabot.config.Secret;
 import io.qabot.connectors.recording.ConnectorFixture;
 import io.qabot.connectors.recording.RecordingApi;
 import io.qabot.core.Escalation;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Platform;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +145,29 @@ class DingTalkCallbackTest {
         JsonNode body = fixture.api.next(SESSION_PATH).json();
         assertTrue(body.at("/markdown/text").asText().startsWith("@0123456789 运行 mvn site 即可。"), body.toString());
         assertEquals("0123456789", body.at("/at/atUserIds/0").asText());
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        fixture.api.on("/v1.0/oauth2/accessToken", "{\"accessToken\":\"tok-1\",\"expireIn\":7200}")
+                .on("/v1.0/robot/groupMessages/send", "{\"processQueryKey\":\"q-1\"}");
+        DingTalkConnector connector = start();
+        // the group has spoken to the robot, so its session webhook is at hand
+        assertEquals(200, post(message("msg-6", " raft 能跨机房部署吗")).statusCode());
+        fixture.api.next(SESSION_PATH);
+
+        connector.sender().send(OutboundMessage.post(Platform.DINGTALK, "cidAbCdEf0123456789=", null,
+                "New question #7", OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+        connector.sender().send(OutboundMessage.post(Platform.DINGTALK, "cidMaintainers", null,
+                "New question #8", OutboundMessage.Author.BOT, "announce-8-1")).get(10, TimeUnit.SECONDS);
+
+        JsonNode inSession = fixture.api.next(SESSION_PATH).json();
+        assertEquals("New question #7", inSession.at("/markdown/text").asText());
+        assertFalse(inSession.at("/at").has("atUserIds"), "mentions no one: " + inSession);
+        JsonNode byOpenApi = fixture.api.next("/v1.0/robot/groupMessages/send").json();
+        assertEquals("cidMaintainers", byOpenApi.get("openConversationId").asText());
+        assertFalse(byOpenApi.has("userIds"), byOpenApi.toString());
+        assertEquals("New question #8", JSON.readTree(byOpenApi.get("msgParam").asText()).get("text").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.qabot.connectors.dingtalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.DingTalkConfig;
@@ -9,7 +10,6 @@ import io.qabot.connectors.recording.ConnectorFixture;
 import io.qabot.connectors.recording.RecordingApi;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
-import io.qabot.core.Sender;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ class DingTalkCustomRobotTest {
 
     /** What the Announcer posts for a new escalation. */
     private static OutboundMessage announcement(String chat) {
-        return new OutboundMessage(Platform.DINGTALK, chat, null, "announce-7-1", new Sender("maintainers", "maintainers"),
+        return OutboundMessage.post(Platform.DINGTALK, chat, null,
                 "New question #7 (1 asker in dingtalk cidAbCdEf0123456789=):\n> how do I build the docs?\n"
                         + "Reply with /answer 7 <answer>, or /dismiss 7.", OutboundMessage.Author.BOT, "announce-7-1");
     }
@@ -97,6 +97,8 @@ class DingTalkCustomRobotTest {
         RecordingApi.Request send = fixture.api.next("/v1.0/robot/groupMessages/send");
         assertEquals("tok-1", send.header("x-acs-dingtalk-access-token"));
         assertEquals("cidMaintainers", send.json().get("openConversationId").asText());
+        assertFalse(send.json().has("userIds"), send.bodyText());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(send.json().get("msgParam").asText()).get("text").asText().startsWith("New question #7"));
     }
 
     @Test

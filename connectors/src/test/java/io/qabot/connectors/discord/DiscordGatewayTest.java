@@ -2,6 +2,7 @@ package io.qabot.connectors.discord;
 
 import static io.qabot.connectors.fakes.TestBot.ANSWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,31 @@ class DiscordGatewayTest {
         gateway.closeWith(4004);
 
         assertNull(gateway.nextConnectionWithin(500), "connected again after 4004");
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        connector.sender().send(OutboundMessage.post(Platform.DISCORD, CHANNEL, null, "New question #7",
+                OutboundMessage.Author.BOT, "announce-7-1")).get(5, TimeUnit.SECONDS);
+
+        Recorded post = rest.next();
+        assertEquals("/api/v10/channels/" + CHANNEL + "/messages", post.path());
+        JsonNode json = post.json();
+        assertEquals("New question #7", json.get("content").asText());
+        assertFalse(json.has("message_reference"), json.toString());
+        assertFalse(json.get("allowed_mentions").has("users"), "pings no one: " + json);
+        assertEquals(0, json.get("allowed_mentions").get("parse").size());
+    }
+
+    @Test
+    void postsWithoutAReferenceWhenTheReplyTargetIsNoDiscordMessageId() throws Exception {
+        connector.sender().send(new OutboundMessage(Platform.DISCORD, CHANNEL, null, "announce-7-1",
+                new Sender("1110000000000000004", "LL"), "@LL use learners", OutboundMessage.Author.MAINTAINER))
+                .get(5, TimeUnit.SECONDS);
+
+        JsonNode json = rest.next().json();
+        assertFalse(json.has("message_reference"), json.toString());
+        assertEquals("<@1110000000000000004> use learners", json.get("content").asText());
     }
 
     @Test

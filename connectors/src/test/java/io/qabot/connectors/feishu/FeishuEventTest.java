@@ -1,6 +1,7 @@
 package io.qabot.connectors.feishu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,16 @@ import io.qabot.config.Secret;
 import io.qabot.connectors.recording.ConnectorFixture;
 import io.qabot.connectors.recording.RecordingApi;
 import io.qabot.core.Escalation;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +36,7 @@ class FeishuEventTest {
     private static final String TOKEN = "v_token_xxx";
     private static final String MESSAGE_ID = "om_5ce6d572455d361153b7cb51da133945";
     private static final String REPLY_PATH = "/open-apis/im/v1/messages/" + MESSAGE_ID + "/reply";
+    private static final String SEND_PATH = "/open-apis/im/v1/messages";
     private static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,16 +49,17 @@ class FeishuEventTest {
         fixture.close();
     }
 
-    private void start(Optional<Secret> encryptKey) throws InterruptedException {
+    private FeishuConnector start(Optional<Secret> encryptKey) throws InterruptedException {
         fixture.api.on(TOKEN_PATH, "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234\",\"expire\":7200}")
-                .on(REPLY_PATH, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
+                .on(REPLY_PATH, "{\"code\":0,\"msg\":\"success\",\"data\":{}}")
+                .on(SEND_PATH, "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_new\"}}");
         FeishuConfig config = new FeishuConfig("cli_a1b2c3", Secret.of("app-secret-Xy"), Secret.of(TOKEN), encryptKey,
                 fixture.api.uri());
-        fixture.start(f -> new FeishuConnector(config, f.pipeline, f.outbound, f.clock));
+        return fixture.start(f -> new FeishuConnector(config, f.pipeline, f.outbound, f.clock));
     }
 
-    private void start() throws InterruptedException {
-        start(Optional.of(Secret.of(ENCRYPT_KEY)));
+    private FeishuConnector start() throws InterruptedException {
+        return start(Optional.of(Secret.of(ENCRYPT_KEY)));
     }
 
     private static String event(String question) {
@@ -157,6 +166,42 @@ class FeishuEventTest {
         RecordingApi.Request reply = fixture.api.next(REPLY_PATH);
         assertTrue(reply.json().get("reply_in_thread").asBoolean());
         assertTrue(reply.json().get("content").asText().contains("<at user_id=\\\"ou_asker\\\">"), reply.bodyText());
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        FeishuConnector connector = start();
+
+        connector.sender().send(OutboundMessage.post(Platform.FEISHU, "oc_maintainers", null, "New question #7",
+                OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+
+        RecordingApi.Request send = fixture.api.next(SEND_PATH);
+        assertEquals("chat_id", send.query().get("receive_id_type"));
+        assertEquals("Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234", send.header("Authorization"));
+        JsonNode body = send.json();
+        assertEquals("oc_maintainers", body.get("receive_id").asText());
+        assertEquals("text", body.get("msg_type").asText());
+        assertEquals("New question #7", JSON.readTree(body.get("content").asText()).get("text").asText());
+        assertFalse(body.has("reply_in_thread"), body.toString());
+        assertEquals(UUID.nameUUIDFromBytes("announce-7-1".getBytes(StandardCharsets.UTF_8)).toString(),
+                body.get("uuid").asText(), "the idempotency key, the same on a resend");
+        assertEquals(List.of(TOKEN_PATH, SEND_PATH), fixture.api.paths(), "never the reply API");
+    }
+
+    @Test
+    void postsIntoTheChatWhenFeishuKnowsNoMessageToReplyTo() throws Exception {
+        FeishuConnector connector = start();
+        String withdrawn = "om_withdrawn0000000000000000000000";
+        fixture.api.on("/open-apis/im/v1/messages/" + withdrawn + "/reply", request -> new RecordingApi.Response(400,
+                "{\"code\":230011,\"msg\":\"The message was withdrawn.\"}"));
+
+        connector.sender().send(new OutboundMessage(Platform.FEISHU, "oc_group", "omt_1", withdrawn,
+                new Sender("ou_asker", "ou_asker"), "用 mvn package。", OutboundMessage.Author.MAINTAINER))
+                .get(10, TimeUnit.SECONDS);
+
+        JsonNode body = fixture.api.next(SEND_PATH).json();
+        assertEquals("oc_group", body.get("receive_id").asText());
+        assertEquals("用 mvn package。", JSON.readTree(body.get("content").asText()).get("text").asText());
     }
 
     @Test

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.IrcConfig;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,19 @@ class IrcAgainstNgircdTest {
             assertTrue(botSays(tom, "#qabot", "tom: ").endsWith(ANSWER));
             assertTrue(botSays(mei, "#qabot-auto", "mei: ").endsWith(ANSWER));
             assertEquals(2, bot.matcher.calls(), "the unaddressed line in the mention channel never reached the matcher");
+        }
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        try (IrcPeer maintainer = IrcPeer.connect(server.port).register("maint")) {
+            joinWithBot(maintainer, "#qabot");
+
+            connector.sender().send(OutboundMessage.post(Platform.IRC, "#qabot", null, "New question #7",
+                    OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+
+            String line = botSays(maintainer, "#qabot", "New question #7");
+            assertTrue(line.endsWith(" PRIVMSG #qabot :New question #7"), "addressed to no one: " + line);
         }
     }
 

@@ -258,6 +258,19 @@ class SlackConnectorTest {
     }
 
     @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        connector.sender().send(OutboundMessage.post(Platform.SLACK, "C0MAINTAIN", null, "New question #7",
+                OutboundMessage.Author.BOT, "announce-7-1")).get(5, TimeUnit.SECONDS);
+
+        RecordingPlatformApi.Recorded post = slack.next();
+        assertEquals("/api/chat.postMessage", post.path());
+        JsonNode json = post.json();
+        assertEquals("C0MAINTAIN", json.get("channel").asText());
+        assertEquals("New question #7", json.get("text").asText());
+        assertFalse(json.has("thread_ts"), json.toString());
+    }
+
+    @Test
     void postsToOneChannelAtMostOnceASecond() throws Exception {
         for (int i = 0; i < 3; i++) {
             connector.sender().send(new OutboundMessage(Platform.SLACK, "C123ABC456", null, "m" + i,

@@ -220,6 +220,29 @@ class TelegramConnectorTest {
     }
 
     @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        webhookMode();
+
+        connector.sender().send(OutboundMessage.post(Platform.TELEGRAM, GROUP, null, "New question #7",
+                OutboundMessage.Author.BOT, "announce-7-1")).get(5, TimeUnit.SECONDS);
+
+        JsonNode json = telegram.next("sendMessage").json();
+        assertEquals(Long.parseLong(GROUP), json.get("chat_id").asLong());
+        assertEquals("New question #7", json.get("text").asText());
+        assertFalse(json.has("reply_parameters"), json.toString());
+    }
+
+    @Test
+    void postsPlainlyWhenTheReplyTargetIsNoTelegramMessageId() throws Exception {
+        webhookMode();
+
+        connector.sender().send(new OutboundMessage(Platform.TELEGRAM, GROUP, null, "announce-7-1",
+                new Sender("51234567", "Lei Li"), "use learners", OutboundMessage.Author.MAINTAINER)).get(5, TimeUnit.SECONDS);
+
+        assertFalse(telegram.next("sendMessage").json().has("reply_parameters"));
+    }
+
+    @Test
     void offersNoWebhookRouteWhenPolling() {
         assertTrue(connector(TelegramConfig.Mode.POLLING).routes().isEmpty());
     }

@@ -2,6 +2,7 @@ package io.qabot.connectors.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,19 @@ class WebhookCallbackTest {
         assertEquals("u7", body.get("user").get("id").asText());
         assertEquals("@Ann 支持，见 1.3.0。", body.get("text").asText());
         assertEquals("maintainer", body.get("source").asText());
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        connector().sender().send(OutboundMessage.post(Platform.WEBHOOK, "maintainers", null,
+                "New question #7 (1 asker in webhook group-42)", OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+
+        JsonNode body = new ObjectMapper().readTree(received.get(10, TimeUnit.SECONDS).body());
+        assertTrue(body.has("in_reply_to"), body.toString());
+        assertTrue(body.get("in_reply_to").isNull(), body.toString());
+        assertTrue(body.get("user").isNull(), body.toString());
+        assertEquals("maintainers", body.get("chat").asText());
+        assertEquals("bot", body.get("source").asText());
     }
 
     @Test

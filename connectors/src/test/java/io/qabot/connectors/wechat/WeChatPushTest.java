@@ -15,7 +15,9 @@ import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatPolicy;
 import io.qabot.core.Escalation;
+import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
+import io.qabot.core.Platform;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -62,12 +65,12 @@ class WeChatPushTest {
         start(safeMode, null, WeChatConnector.PASSIVE_DEADLINE);
     }
 
-    private void start(boolean safeMode, Pipeline pipeline, Duration deadline) throws InterruptedException {
+    private WeChatConnector start(boolean safeMode, Pipeline pipeline, Duration deadline) throws InterruptedException {
         fixture.api.on("/cgi-bin/token", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}")
                 .on(SEND_PATH, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         WeChatConfig config = new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret-1")), Secret.of(TOKEN),
                 safeMode ? Optional.of(Secret.of(AES_KEY)) : Optional.empty(), fixture.api.uri());
-        fixture.start(f -> new WeChatConnector(config, pipeline == null ? f.pipeline : pipeline, f.outbound, f.clock,
+        return fixture.start(f -> new WeChatConnector(config, pipeline == null ? f.pipeline : pipeline, f.outbound, f.clock,
                 digest(), deadline));
     }
 
@@ -164,6 +167,19 @@ class WeChatPushTest {
         assertEquals("sofa-rpc 支持 http2 吗", recorded.get("question").asText());
         assertEquals("支持，从 5.4.0 起。", recorded.get("answer").asText());
         assertTrue(recorded.get("delivered").asBoolean());
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        WeChatConnector connector = start(false, null, WeChatConnector.PASSIVE_DEADLINE);
+
+        connector.sender().send(OutboundMessage.post(Platform.WECHAT, "oMaintainer", null, "New question #7",
+                OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+
+        RecordingApi.Request send = fixture.api.next(SEND_PATH);
+        assertEquals("oMaintainer", send.json().get("touser").asText());
+        assertEquals("New question #7", send.json().at("/text/content").asText());
+        assertFalse(Files.exists(digest()), "a notice is no answer for the weekly digest");
     }
 
     @Test

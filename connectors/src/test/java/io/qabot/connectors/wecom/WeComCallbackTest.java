@@ -13,6 +13,8 @@ import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
 import io.qabot.core.Escalation;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Platform;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -50,10 +53,10 @@ class WeComCallbackTest {
         fixture.close();
     }
 
-    private void start(Optional<String> corpId) throws InterruptedException {
+    private WeComConnector start(Optional<String> corpId) throws InterruptedException {
         WeComConfig config = new WeComConfig(corpId, Secret.of(TOKEN), Secret.of(AES_KEY), URI.create("https://qyapi.weixin.qq.com"),
                 Optional.of(Secret.of(fixture.api.uri(WEBHOOK_PATH + "?key=robot-key-1").toString())));
-        fixture.start(f -> new WeComConnector(config, f.pipeline, f.outbound, f.clock));
+        return fixture.start(f -> new WeComConnector(config, f.pipeline, f.outbound, f.clock));
     }
 
     private static String appMessage(String msgId, String user, String question) {
@@ -166,6 +169,19 @@ class WeComCallbackTest {
         fixture.answer(escalation.id(), "用 **mvn package**。");
         String content = fixture.api.next(WEBHOOK_PATH).json().at("/markdown/content").asText();
         assertEquals("<@lilei> 用 **mvn package**。", content);
+    }
+
+    @Test
+    void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
+        WeComConnector connector = start(Optional.of(CORP_ID));
+
+        connector.sender().send(OutboundMessage.post(Platform.WECOM, "wrMaintainers", null, "New question #7",
+                OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+
+        RecordingApi.Request post = fixture.api.next(WEBHOOK_PATH);
+        assertEquals("robot-key-1", post.query().get("key"));
+        assertEquals("markdown", post.json().get("msgtype").asText());
+        assertEquals("New question #7", post.json().at("/markdown/content").asText());
     }
 
     @Test
