@@ -21,6 +21,7 @@ import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.store.Store;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,11 @@ final class MaintainersLoop implements AutoCloseable {
         return learned;
     }
 
-    /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload} */
+    /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload}; the stats route reads the store's question log */
     List<Route> routes(Executor executor, Supplier<ReloadResult> reload) {
-        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock, reload).routes());
+        ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault()); // as qabot stats reads --since
+        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock, reload,
+                store.questions(), zone).routes());
         routes.addAll(DashboardRoutes.routes());
         return routes;
     }

@@ -1,18 +1,15 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
+import io.qabot.connectors.admin.StatsJson;
 import io.qabot.core.desk.QuestionStats;
 import io.qabot.store.Store;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -45,52 +42,23 @@ final class StatsCommand {
         try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
             stats = store.questions().stats(since, top);
         }
-        out.println(mapper.writeValueAsString(json(stats)));
+        out.println(mapper.writeValueAsString(StatsJson.of(stats)));
         return 0;
     }
 
-    ObjectNode json(QuestionStats stats) {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("since", stats.since().toString());
-        json.put("questions", stats.asked());
-        json.put("answered", stats.answered());
-        json.put("escalated", stats.asked() - stats.answered());
-        json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
-        topics(json.putArray("top"), stats.top());
-        topics(json.putArray("gaps"), stats.gaps());
-        return json;
-    }
-
-    private static void topics(ArrayNode array, List<QuestionStats.Topic> topics) {
-        for (QuestionStats.Topic topic : topics) {
-            array.addObject().put("question", topic.question()).put("count", topic.count())
-                    .put("answered", topic.answered()).put("topic", topic.topic());
-        }
-    }
-
     private static int parseTop(String text) {
-        if (text == null) {
-            return 10;
-        }
         try {
-            int top = Integer.parseInt(text);
-            if (top >= 1 && top <= 1000) {
-                return top;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return StatsJson.top(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("stats: --top " + e.getMessage());
         }
-        throw new UsageException("stats: --top " + text + " is not a number from 1 to 1000");
     }
 
     private static Instant parseSince(String text, ZoneId zone) {
-        if (text == null) {
-            return Instant.EPOCH;
-        }
         try {
-            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UsageException("stats: --since " + text + " is not a date like 2026-11-01");
+            return StatsJson.since(text, zone);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("stats: --since " + e.getMessage());
         }
     }
 }

@@ -25,6 +25,7 @@ class AdminAuthTest {
             new String[] {"POST", "/api/v1/learned/1/retract", "{}"},
             new String[] {"GET", "/api/v1/topics", null},
             new String[] {"POST", "/api/v1/explain", "{\"text\": \"hi\"}"},
+            new String[] {"GET", "/api/v1/stats?since=2026-11-01&top=5", null},
             new String[] {"GET", "/api/v1/audit", null},
             new String[] {"POST", "/api/v1/knowledge/reload", null});
 

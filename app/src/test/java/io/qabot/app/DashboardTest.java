@@ -31,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium): sign in, see the queue with
- * ages and asker counts, answer from the page, find the learned answer and ask the search box.
+ * ages and asker counts, answer from the page, find the learned answer and ask the search box;
+ * read the answer rate and the coverage gaps in the stats panel.
  * Saves screenshots of the queue for a laptop and a phone in {@code app/target/}.
  */
 class DashboardTest {
@@ -127,6 +128,31 @@ class DashboardTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-list > li"), 2));
         screenshot("dashboard-phone.png");
+    }
+
+    @Test
+    void aMaintainerSeesTheAnswerRateAndTheGapsWithQuestionsShownAsText() throws Exception {
+        bot.client.say("group-42", null, "u1", "What is qabot?");
+        bot.client.say("group-42", null, "u2", SCRIPT_QUESTION);
+        bot.client.say("group-42", null, "u3", SCRIPT_QUESTION);
+        Eventually.await(Duration.ofSeconds(15), "the three questions are recorded",
+                () -> WebhookClient.json(bot.client.admin("GET", "/api/v1/stats", null)).path("questions").asInt(),
+                questions -> questions == 3);
+
+        signIn();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav button[data-tab=stats]"))).click();
+        WebElement gap = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#stats-gaps > li")));
+
+        assertEquals(SCRIPT_QUESTION, gap.findElement(By.className("question")).getText(), "the gap is shown as text, tags and all");
+        assertEquals("2 times · not answered", gap.findElement(By.className("meta")).getText());
+        assertEquals("33.3 %", browser.findElement(By.id("stats-rate")).getText());
+        assertEquals("3", browser.findElement(By.id("stats-questions")).getText());
+        assertEquals("2", browser.findElement(By.id("stats-escalated")).getText());
+        assertEquals(2, browser.findElements(By.cssSelector("#stats-top > li")).size());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('#stats script').length"));
+        assertEquals(null, js.executeScript("return window.pwned === undefined ? null : window.pwned"));
+        screenshot("dashboard-stats.png");
     }
 
     @Test

@@ -11,8 +11,11 @@ import io.qabot.core.Escalation;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.desk.DeskResult;
 import io.qabot.core.desk.MaintainerDesk;
+import io.qabot.core.desk.QuestionLog;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +39,7 @@ import java.util.function.Supplier;
  * <tr><td>POST /api/v1/learned/{id}/edit, /retract</td><td>{@code {"question", "answer", "links", "maintainer"}}</td></tr>
  * <tr><td>GET /api/v1/topics</td><td>the most-asked open questions</td></tr>
  * <tr><td>POST /api/v1/explain</td><td>{@code {"text"}}: what the bot would answer and why</td></tr>
+ * <tr><td>GET /api/v1/stats?since=YYYY-MM-DD&amp;top=N</td><td>what {@code qabot stats} prints (see {@link StatsJson})</td></tr>
  * <tr><td>GET /api/v1/audit</td><td>the latest changes, newest first</td></tr>
  * <tr><td>POST /api/v1/knowledge/reload</td><td>re-reads the knowledge and swaps the index if anything changed</td></tr>
  * </table>
@@ -45,6 +49,8 @@ public final class AdminRoutes {
     private final AdminGuard guard;
     private final Executor executor;
     private final Supplier<ReloadResult> reload;
+    private final QuestionLog questions;
+    private final ZoneId zone;
 
     public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock) {
         this(desk, token, executor, clock, null);
@@ -53,10 +59,22 @@ public final class AdminRoutes {
     /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload}; null: no such route */
     public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock,
                        Supplier<ReloadResult> reload) {
+        this(desk, token, executor, clock, reload, null, clock.getZone());
+    }
+
+    /**
+     * @param reload    reloads the knowledge for {@code POST /api/v1/knowledge/reload}; null: no such route
+     * @param questions the record {@code GET /api/v1/stats} reads; null: no such route
+     * @param zone      where the day of {@code ?since=} starts, as for {@code qabot stats}
+     */
+    public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock,
+                       Supplier<ReloadResult> reload, QuestionLog questions, ZoneId zone) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.guard = new AdminGuard(Objects.requireNonNull(token, "token"), Objects.requireNonNull(clock, "clock"));
         this.executor = Objects.requireNonNull(executor, "executor");
         this.reload = reload;
+        this.questions = questions;
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     public List<Route> routes() {
@@ -79,6 +97,9 @@ public final class AdminRoutes {
                 EscalationJson.explanation(desk.explain(text(body(r, false), "text"))))));
         routes.add(route(HttpMethod.GET, "/api/v1/audit", r -> RouteResponse.json(200, EscalationJson.items(
                 desk.audit(100).stream().map(EscalationJson::audit).toList()))));
+        if (questions != null) {
+            routes.add(route(HttpMethod.GET, "/api/v1/stats", this::stats));
+        }
         if (reload != null) {
             routes.add(route(HttpMethod.POST, "/api/v1/knowledge/reload", r -> reloaded()));
         }
@@ -100,6 +121,22 @@ public final class AdminRoutes {
             }
         }
         return RouteResponse.json(200, EscalationJson.items(queue.stream().map(EscalationJson::escalation).toList()));
+    }
+
+    private RouteResponse stats(RouteRequest request) {
+        Instant since;
+        int top;
+        try {
+            since = StatsJson.since(query(request, "since"), zone);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("since " + e.getMessage());
+        }
+        try {
+            top = StatsJson.top(query(request, "top"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("top " + e.getMessage());
+        }
+        return RouteResponse.json(200, StatsJson.of(questions.stats(since, top)));
     }
 
     private RouteResponse reloaded() {

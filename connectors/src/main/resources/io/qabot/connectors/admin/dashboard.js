@@ -133,6 +133,28 @@ function learnedNode(l) {
   return node;
 }
 
+function topicNode(t) {
+  const li = document.createElement("li");
+  li.className = "card item";
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  meta.textContent = t.count + (t.count === 1 ? " time" : " times") + " · " + (t.answered ? "answered" : "not answered");
+  const question = document.createElement("p");
+  question.className = "question";
+  question.textContent = t.question;
+  li.append(meta, question);
+  return li;
+}
+
+function showStats(s) {
+  $("#stats-rate").textContent = s.questions ? (Math.round(s.answerRate * 1000) / 10) + " %" : "–";
+  $("#stats-questions").textContent = s.questions;
+  $("#stats-answered").textContent = s.answered;
+  $("#stats-escalated").textContent = s.escalated;
+  fill($("#stats-top"), $("#stats-top-empty"), s.top.map(topicNode));
+  fill($("#stats-gaps"), $("#stats-gaps-empty"), s.gaps.map(topicNode));
+}
+
 function fill(list, empty, nodes) {
   list.replaceChildren(...nodes);
   if (empty) empty.hidden = nodes.length > 0;
@@ -149,6 +171,9 @@ async function render() {
     } else if (state.tab === "topics") {
       const data = await api("GET", "/api/v1/topics");
       fill($("#topics-list"), $("#topics-empty"), data.items.map(escalationNode));
+    } else if (state.tab === "stats") {
+      const since = $("#stats-since").value;
+      showStats(await api("GET", "/api/v1/stats?top=10" + (since ? "&since=" + encodeURIComponent(since) : "")));
     } else if (state.tab === "audit") {
       const data = await api("GET", "/api/v1/audit");
       fill($("#audit-list"), null, data.items.map(r => {
@@ -247,6 +272,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#queue-status").addEventListener("change", render);
   $("#refresh").addEventListener("click", render);
   $("#show-retracted").addEventListener("change", render);
+  $("#stats-since").addEventListener("change", render);
   $("#search-form").addEventListener("submit", search);
   if (token()) signedIn();
   // refresh now and then, but never under a maintainer typing an answer

@@ -1,0 +1,75 @@
+package io.qabot.connectors.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.core.desk.QuestionStats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The one JSON shape of the bot's figures, printed by {@code qabot stats} and served by
+ * {@code GET /api/v1/stats}, and how both read their {@code since} and {@code top}.
+ */
+public final class StatsJson {
+    private StatsJson() {
+    }
+
+    /** The figures as one object: counts, answer rate, the most-asked questions and the gaps. */
+    public static ObjectNode of(QuestionStats stats) {
+        ObjectNode json = EscalationJson.JSON.createObjectNode();
+        json.put("since", stats.since().toString());
+        json.put("questions", stats.asked());
+        json.put("answered", stats.answered());
+        json.put("escalated", stats.asked() - stats.answered());
+        json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
+        topics(json.putArray("top"), stats.top());
+        topics(json.putArray("gaps"), stats.gaps());
+        return json;
+    }
+
+    /**
+     * The start of {@code text}, a date like 2026-11-01, in {@code zone}; the beginning of time when null.
+     *
+     * @throws IllegalArgumentException naming the text when it is not such a date
+     */
+    public static Instant since(String text, ZoneId zone) {
+        if (text == null) {
+            return Instant.EPOCH;
+        }
+        try {
+            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(text + " is not a date like 2026-11-01");
+        }
+    }
+
+    /**
+     * How many topics each list holds: {@code text} from 1 to 1000, or 10 when null.
+     *
+     * @throws IllegalArgumentException naming the text when it is not such a number
+     */
+    public static int top(String text) {
+        if (text == null) {
+            return 10;
+        }
+        try {
+            int top = Integer.parseInt(text);
+            if (top >= 1 && top <= 1000) {
+                return top;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(text + " is not a number from 1 to 1000");
+    }
+
+    private static void topics(ArrayNode array, List<QuestionStats.Topic> topics) {
+        for (QuestionStats.Topic topic : topics) {
+            array.addObject().put("question", topic.question()).put("count", topic.count())
+                    .put("answered", topic.answered()).put("topic", topic.topic());
+        }
+    }
+}
