@@ -1,5 +1,6 @@
 package io.qabot.connectors.fuzz;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
 import com.sun.net.httpserver.HttpServer;
 import io.qabot.connectors.KeywordMatcher;
 import io.qabot.connectors.outbound.OutboundClient;
@@ -52,8 +53,20 @@ public final class FuzzedPlatform {
                 .build();
     }
 
-    /** The platform API stand-in, started on first use and kept for the JVM. */
+    /**
+     * The platform API stand-in, started on first use and kept for the JVM. Jazzer's SSRF
+     * detector is told that connections to it are expected (the API's address comes from the
+     * configuration, not from the input); call this at the start of every input, as Jazzer asks.
+     */
     public static synchronized URI api() {
+        URI started = started();
+        int port = started.getPort();
+        BugDetectors.allowNetworkConnections((host, to) -> to == port
+                && (host.equals("127.0.0.1") || host.equals("localhost")));
+        return started;
+    }
+
+    private static URI started() {
         if (api == null) {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
