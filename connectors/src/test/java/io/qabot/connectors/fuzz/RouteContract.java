@@ -72,6 +72,15 @@ public final class RouteContract {
         }
     }
 
+    /**
+     * For targets that authenticate every input correctly: a 401 would mean the signature (or
+     * token) check refused a request it should have let through, and the fuzzer is not reaching
+     * the decoder behind it.
+     */
+    public static void assertNotRefusedAsUnsigned(RouteResponse response) {
+        assertFalse(response.status() == 401, () -> "a correctly authenticated request was refused: " + response.bodyText());
+    }
+
     public static void assertRefused(int status, RouteResponse response, String why) {
         assertEquals(status, response.status(), () -> why + ", but got " + response.status() + ": " + response.bodyText());
     }
