@@ -206,7 +206,9 @@ final class SettingSchema {
                 String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 Node child = group.children().get(field.getKey());
                 if (child == null) {
-                    throw new ConfigException(childPath + ": unknown setting");
+                    // YAML allows an empty or null key ("?" alone); name where it stands instead
+                    throw new ConfigException(field.getKey().isBlank()
+                            ? where(path) + "a setting without a name" : childPath + ": unknown setting");
                 }
                 check(childPath, child, field.getValue());
             }

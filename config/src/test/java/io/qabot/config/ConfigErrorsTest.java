@@ -76,6 +76,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aKeyWithoutANameIsNamedByWhereItStands() {
+        // found by ConfigFileFuzzTest: YAML's "?" alone is a null key, and the message named nothing
+        assertEquals("top level: a setting without a name", errorFromFile("?\n"));
+        assertEquals("http: a setting without a name", errorFromFile("http:\n  ? \n"));
+    }
+
+    @Test
     void aMisspeltKeyIsReportedBeforeTheSettingItLeftMissing() {
         assertEquals("connectors.slack.signingSecert: unknown setting",
                 errorFromFile("connectors:\n  slack:\n    signingSecert: s\n    botToken: t\n"));

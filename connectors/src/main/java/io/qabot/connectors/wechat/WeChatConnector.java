@@ -222,7 +222,8 @@ public final class WeChatConnector implements Connector {
         Instant sent;
         try {
             sent = Instant.ofEpochSecond(Long.parseLong(message.text("CreateTime").strip()));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            // a time that is not a number, or one past the end of time, is not the reader's: use ours
             sent = clock.instant();
         }
         // each reader's conversation with the account is a chat of its own, always addressed to it

@@ -129,6 +129,18 @@ class WeChatPushTest {
     }
 
     @Test
+    void aCreateTimeBeyondTheEndOfTimeIsReadAsNowNotAServerError() throws Exception {
+        start(false);
+        String xml = message("m-9", "raft 能跨机房部署吗").replace("<CreateTime>" + now + "</CreateTime>",
+                "<CreateTime>100000000000000000</CreateTime>");
+
+        HttpResponse<String> response = postPlain(xml, now, TOKEN);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(xml(response.body()).text("Content").startsWith("跨机房不需要特殊支持"), response.body());
+    }
+
+    @Test
     void encryptsThePassiveReplyInSafeModeSoWxJavaCanVerifyAndDecryptIt() throws Exception {
         start(true);
 
