@@ -58,6 +58,7 @@ import java.util.function.Supplier;
  */
 final class ServeCommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private static final java.time.Duration STORE_CHECK = java.time.Duration.ofSeconds(1);
 
     private final KnowledgeSources sources;
     private final Configuration configuration;
@@ -164,8 +165,9 @@ final class ServeCommand {
         HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
                 config.http().shutdownGrace());
-        QabotServer server = new QabotServer(http, pipeline,
-                () -> knowledge.get() != null && store.escalations().reachable(), routes);
+        StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
+        QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(),
+                routes);
         int port = server.start();
         loop.start(pipeline, metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
@@ -197,6 +199,7 @@ final class ServeCommand {
                 Thread.currentThread().interrupt();
             } finally {
                 bot.shutdown();
+                storeHealth.close();
                 store.close();
                 metrics.close();
             }

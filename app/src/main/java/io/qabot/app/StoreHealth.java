@@ -1,0 +1,61 @@
+package io.qabot.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Whether the store answers, checked on a thread of its own. {@code /readyz} is served on a
+ * Netty I/O thread, and asking a database that is down can take seconds (the pool waits for a
+ * connection), so readiness reads the last check instead of making one. A change is logged
+ * once, so an outage and its end show in the log.
+ */
+final class StoreHealth implements BooleanSupplier, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StoreHealth.class);
+
+    private final BooleanSupplier probe;
+    private final AtomicBoolean up;
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "qabot-store-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StoreHealth(BooleanSupplier probe, Duration every) {
+        this.probe = probe;
+        this.up = new AtomicBoolean(probe.getAsBoolean());
+        checker.scheduleWithFixedDelay(this::check, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        boolean now;
+        try {
+            now = probe.getAsBoolean();
+        } catch (RuntimeException e) {
+            now = false;
+        }
+        if (up.getAndSet(now) != now) {
+            if (now) {
+                log.info("store: reachable again");
+            } else {
+                log.warn("store: not reachable; /readyz answers 503 until it is");
+            }
+        }
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+        return up.get();
+    }
+
+    @Override
+    public void close() {
+        checker.shutdownNow();
+    }
+}
