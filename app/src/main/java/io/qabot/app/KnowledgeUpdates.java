@@ -26,11 +26,8 @@ final class KnowledgeUpdates implements AutoCloseable {
     private final Duration checkEvery;
     private final Optional<GitKnowledge> git;
     private final Duration pullEvery;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "qabot-knowledge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("qabot-knowledge"));
     private String stamp;
     private boolean gitAhead; // pulled a new commit that no reload has read yet
 

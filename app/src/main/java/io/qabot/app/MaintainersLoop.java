@@ -67,11 +67,7 @@ final class MaintainersLoop implements AutoCloseable {
         this.timings = timings;
         this.learned = new LearnedKnowledge(base, store.learned(), knowledge);
         learned.refreshIfChanged(); // answers learned before this start are known from the first message
-        this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "qabot-loop");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("qabot-loop"));
         this.desk = new MaintainerDesk(store.escalations(), store.learned(), learned, () -> {
             OutboxWorker worker = outbox;
             if (worker != null) {

@@ -48,7 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -122,7 +121,7 @@ final class ServeCommand {
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
         ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                namedThreads("qabot-bot"));
+                DaemonThreads.named("qabot-bot"));
         Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
@@ -222,14 +221,5 @@ final class ServeCommand {
 
     private static ChatMode mode(io.qabot.config.ChatMode mode) {
         return ChatMode.valueOf(mode.name());
-    }
-
-    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

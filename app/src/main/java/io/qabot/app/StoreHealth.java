@@ -21,11 +21,8 @@ final class StoreHealth implements BooleanSupplier, AutoCloseable {
 
     private final BooleanSupplier probe;
     private final AtomicBoolean up;
-    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "qabot-store-health");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("qabot-store-health"));
 
     StoreHealth(BooleanSupplier probe, Duration every) {
         this.probe = probe;
