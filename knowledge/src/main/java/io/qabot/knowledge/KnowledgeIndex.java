@@ -44,6 +44,7 @@ public final class KnowledgeIndex {
     private static final float ALTERNATIVE_BOOST = 0.8f;
     private static final int CANDIDATES = 50;
     private static final int MAX_QUESTION_CHARS = 4_000;
+    private static final java.util.regex.Pattern COPY_NOISE = java.util.regex.Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     private final List<Entry> entries;
     private final Vocabulary vocabulary;
@@ -239,7 +240,7 @@ public final class KnowledgeIndex {
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */
     private static String copyKey(String question) {
-        return ChatNoise.stripAddress(ChatNoise.normalize(question)).replaceAll("[\\p{P}\\p{S}\\s]+", "")
+        return COPY_NOISE.matcher(ChatNoise.stripAddress(ChatNoise.normalize(question))).replaceAll("")
                 .toLowerCase(java.util.Locale.ROOT);
     }
 
