@@ -26,14 +26,15 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         double unseen = 0;
         for (Concept concept : question.concepts()) {
             double w = concept.idf();
-            if (concept.presentIn(heldInQuestion)) {
-                inQuestion += w;
-            }
-            if (concept.presentIn(heldInThread)) {
-                inThread += w;
-            }
+            // a turn's own question is part of its thread, and its thread part of the turn
             if (concept.presentIn(heldAnywhere)) {
                 inAll += w;
+                if (concept.presentIn(heldInThread)) {
+                    inThread += w;
+                    if (concept.presentIn(heldInQuestion)) {
+                        inQuestion += w;
+                    }
+                }
             }
             if (concept.unseen()) {
                 unseen += w;
