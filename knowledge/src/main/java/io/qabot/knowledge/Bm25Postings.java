@@ -26,9 +26,12 @@ import java.util.function.ToIntFunction;
  * its inputs and sets up a postings enum and a scorer, and over a small corpus that set-up,
  * not the scoring, was most of a match; over a large one, MaxScore's partitioning and
  * decoding of compressed blocks was. The whole index fits in memory, so here a term's
- * postings are two arrays, scored term at a time into an array of sums, and the terms that
- * cannot lift a document into the top hits any more are only looked up for the documents
- * that still can.
+ * postings are two arrays, scored term at a time into an array of sums.
+ *
+ * <p>Every posting of every term is scored. Skipping the documents that cannot reach the
+ * top hits (MaxScore, term at a time) was tried and lost over the 100k synthetic corpus:
+ * its copied answers leave tens of thousands of documents within reach of the 50th best
+ * until the last terms, so the bookkeeping cost more than the postings it skipped.
  *
  * <p>Lucene still builds the index (inversion, norms, statistics); this class reads it once.
  */
@@ -177,24 +180,22 @@ final class Bm25Postings {
         }
     }
 
-    /** A query's working memory, reused: sums by document and the documents touched. */
+    /**
+     * A query's working memory, reused: sums by document, which documents have one (a bit
+     * each, so the check stays in the fastest cache) and their list.
+     */
     private static final class Scratch {
         final double[] sums;
-        final int[] mark;
+        final long[] seen;
         final int[] touched;
-        int generation;
 
         Scratch(int documents) {
             sums = new double[documents];
-            mark = new int[documents];
-            touched = new int[documents];
+            seen = new long[(documents + 63) >>> 6];
+            touched = new int[documents + 1]; // one more: the branch-free append writes before it counts
         }
 
         Hits top(Field[] fields, int[] termIds, float[] termBoosts, int k) {
-            if (++generation == Integer.MAX_VALUE) {
-                Arrays.fill(mark, 0);
-                generation = 1;
-            }
             int n = 0;
             for (int i = 0; i < termIds.length; i++) {
                 int id = termIds[i];
@@ -206,21 +207,29 @@ final class Bm25Postings {
                         continue;
                     }
                     float weight = field.boost * termBoosts[i] * field.idf[id];
+                    int[] docs = field.docs;
+                    float[] tf = field.tf;
                     for (int p = field.start[id], end = field.start[id + 1]; p < end; p++) {
-                        int doc = field.docs[p];
+                        int doc = docs[p];
                         // BM25Similarity's weight * tf / (tf + norm), in its own monotonic form
-                        float score = weight - weight / (1f + field.tf[p]);
-                        if (mark[doc] != generation) {
-                            mark[doc] = generation;
-                            sums[doc] = score;
-                            touched[n++] = doc;
-                        } else {
-                            sums[doc] += score;
-                        }
+                        float score = weight - weight / (1f + tf[p]);
+                        long word = seen[doc >>> 6];
+                        long bit = 1L << doc;
+                        // without a branch to mispredict: every document is written to the
+                        // list, and the list grows only when the document is new
+                        seen[doc >>> 6] = word | bit;
+                        touched[n] = doc;
+                        n += (int) (((word & bit) - 1) >>> 63);
+                        sums[doc] += score;
                     }
                 }
             }
-            return best(n, k);
+            Hits best = best(n, k);
+            for (int i = 0; i < n; i++) {
+                seen[touched[i] >>> 6] = 0;
+                sums[touched[i]] = 0;
+            }
+            return best;
         }
 
         /** Lucene sums a document's clause scores in double and hands the collector a float. */

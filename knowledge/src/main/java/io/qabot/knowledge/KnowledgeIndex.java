@@ -213,8 +213,6 @@ public final class KnowledgeIndex {
             boosts[n] = n < own ? 1f : ALTERNATIVE_BOOST;
             n++;
         }
-        // Only the top candidates are needed, so documents that cannot reach them are not
-        // scored in full, which is what keeps large knowledge bases fast.
         Bm25Postings.Hits top = postings.top(ids, boosts, CANDIDATES);
         List<Scored> scored = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {

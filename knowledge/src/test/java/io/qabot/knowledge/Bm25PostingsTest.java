@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +92,24 @@ class Bm25PostingsTest {
                 compared += actual.size();
             }
             assertTrue(compared > 10_000, "too few hits compared: " + compared);
+        }
+    }
+
+    @Test
+    void aTermInEveryDocumentFindsEveryDocument() throws IOException {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            for (String text : List.of("w1 w2", "w1", "w3 w1 w1")) {
+                Document doc = new Document();
+                doc.add(new TextField("a", text, Field.Store.NO));
+                writer.addDocument(doc);
+            }
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            Bm25Postings postings = Bm25Postings.load(reader, FIELDS, FIELD_BOOSTS, Bm25PostingsTest::id, WORDS);
+            // w2 comes after w1 has found every document
+            Bm25Postings.Hits hits = postings.top(new int[]{1, 2}, new float[]{1f, 1f}, TOP);
+            assertEquals(Set.of(0, 1, 2), java.util.Arrays.stream(hits.docs()).boxed().collect(Collectors.toSet()));
         }
     }
 
