@@ -112,8 +112,12 @@ public final class KnowledgeIndex {
                 for (int id : question) {
                     questionIdf += vocabulary.idf(id);
                 }
-                entries.add(new Entry(t.item(), t.turnIndex(), question, vocabulary.sortedIds(t.thread()),
-                        vocabulary.sortedIds(t.all()), questionIdf, t.group(), t.products()));
+                // A thread's first turn has no context: its thread is its question, and one
+                // array serves both. Immutable product sets: most are empty or hold one name,
+                // and a HashSet of one name costs ten times the name.
+                int[] thread = t.thread().size() == t.question().size() ? question : vocabulary.sortedIds(t.thread());
+                entries.add(new Entry(t.item(), t.turnIndex(), question, thread,
+                        vocabulary.sortedIds(t.all()), questionIdf, t.group(), Set.copyOf(t.products())));
             }
             Bm25Postings postings;
             try (DirectoryReader lucene = DirectoryReader.open(directory)) {
