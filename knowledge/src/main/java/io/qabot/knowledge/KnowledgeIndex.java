@@ -219,8 +219,9 @@ public final class KnowledgeIndex {
         }
         Bm25Postings.Hits top = postings.top(ids, boosts, CANDIDATES);
         List<Scored> scored = new ArrayList<>(top.size());
+        TermSet expanded = new TermSet(asked.expandedIds(), vocabulary.size());
         for (int i = 0; i < top.size(); i++) {
-            scored.add(Scored.of(entries.get(top.docs()[i]), top.scores()[i], asked, vocabulary));
+            scored.add(Scored.of(entries.get(top.docs()[i]), top.scores()[i], asked, expanded, vocabulary));
         }
         double bestBm25 = scored.stream().mapToDouble(Scored::bm25).max().orElse(1);
         List<Scored> ranked = new ArrayList<>(scored.size());

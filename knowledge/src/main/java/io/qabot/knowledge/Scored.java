@@ -15,11 +15,17 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
               double nameCoverage, double rankScore) {
 
     static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, Vocabulary vocabulary) {
+        return of(entry, bm25, question, new TermSet(question.expandedIds(), vocabulary.size()), vocabulary);
+    }
+
+    /** @param expanded the question's expanded ids, built once for all its candidates */
+    static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, TermSet expanded,
+                     Vocabulary vocabulary) {
         // Every number a concept can be present by is one of the question's expanded ids, so
         // the turn's ids are first cut down to those: a handful instead of hundreds to search.
-        int[] heldAnywhere = Vocabulary.intersection(question.expandedIds(), entry.all());
-        int[] heldInThread = Vocabulary.intersection(heldAnywhere, entry.thread());
-        int[] heldInQuestion = Vocabulary.intersection(heldInThread, entry.question());
+        int[] heldAnywhere = expanded.keep(entry.all());
+        int[] heldInThread = expanded.keep(entry.thread());
+        int[] heldInQuestion = expanded.keep(entry.question());
         double inQuestion = 0;
         double inThread = 0;
         double inAll = 0;

@@ -75,40 +75,6 @@ final class Vocabulary {
         return id >= 0 && Arrays.binarySearch(sortedIds, id) >= 0;
     }
 
-    /** The numbers in both sorted arrays, ascending. */
-    static int[] intersection(int[] a, int[] b) {
-        int[] both = new int[Math.min(a.length, b.length)];
-        int n = 0;
-        if (b.length > 8 * a.length) {
-            // a few numbers against a long turn: search instead of walking it
-            int from = 0;
-            for (int id : a) {
-                int at = Arrays.binarySearch(b, from, b.length, id);
-                if (at >= 0) {
-                    both[n++] = id;
-                    from = at + 1;
-                } else {
-                    from = -at - 1;
-                }
-            }
-            return n == both.length ? both : Arrays.copyOf(both, n);
-        }
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                both[n++] = a[i];
-                i++;
-                j++;
-            }
-        }
-        return n == both.length ? both : Arrays.copyOf(both, n);
-    }
-
     /** Counts, for each term, how many turns use it. */
     static final class Builder {
         private final Map<String, Integer> ids = new HashMap<>();
