@@ -7,14 +7,20 @@ package io.qabot.knowledge;
  */
 record Concept(String term, int id, int[][] alternatives, double idf) {
 
-    boolean presentIn(int[] sortedIds) {
-        if (Vocabulary.contains(sortedIds, id)) {
+    /**
+     * True when the term or every part of one of its other names is held.
+     *
+     * @param held     which of the question's expanded ids a turn holds
+     * @param expanded the question's expanded ids, which include this concept's
+     */
+    boolean presentIn(long[] held, TermSet expanded) {
+        if (expanded.holds(held, id)) {
             return true;
         }
         for (int[] alternative : alternatives) {
             boolean all = true;
             for (int part : alternative) {
-                all &= Vocabulary.contains(sortedIds, part);
+                all &= expanded.holds(held, part);
             }
             if (all) {
                 return true;

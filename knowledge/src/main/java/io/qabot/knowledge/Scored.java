@@ -22,10 +22,14 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
     static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, TermSet expanded,
                      Vocabulary vocabulary) {
         // Every number a concept can be present by is one of the question's expanded ids, so
-        // the turn's ids are first cut down to those: a handful instead of hundreds to search.
-        int[] heldAnywhere = expanded.keep(entry.all());
-        int[] heldInThread = expanded.keep(entry.thread());
-        int[] heldInQuestion = expanded.keep(entry.question());
+        // the turn is looked at once for which of those it holds, and each concept then
+        // checks bits instead of searching the turn's terms.
+        long[] heldAnywhere = expanded.membersIn(entry.all());
+        long[] heldInThread = entry.thread() == entry.question() ? null : expanded.membersIn(entry.thread());
+        long[] heldInQuestion = expanded.membersIn(entry.question());
+        if (heldInThread == null) {
+            heldInThread = heldInQuestion;
+        }
         double inQuestion = 0;
         double inThread = 0;
         double inAll = 0;
@@ -33,11 +37,11 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         for (Concept concept : question.concepts()) {
             double w = concept.idf();
             // a turn's own question is part of its thread, and its thread part of the turn
-            if (concept.presentIn(heldAnywhere)) {
+            if (concept.presentIn(heldAnywhere, expanded)) {
                 inAll += w;
-                if (concept.presentIn(heldInThread)) {
+                if (concept.presentIn(heldInThread, expanded)) {
                     inThread += w;
-                    if (concept.presentIn(heldInQuestion)) {
+                    if (concept.presentIn(heldInQuestion, expanded)) {
                         inQuestion += w;
                     }
                 }
@@ -52,7 +56,7 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         boolean otherProduct = !named.isEmpty() && !entry.products().isEmpty()
                 && named.stream().noneMatch(entry.products()::contains);
         return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
-                reverseCoverage(entry, heldInQuestion, vocabulary), ratio(unseen, total), otherProduct,
+                reverseCoverage(entry, expanded, vocabulary), ratio(unseen, total), otherProduct,
                 nameCoverage(entry, question.names()), 0);
     }
 
@@ -85,11 +89,12 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         return (double) present / names.size();
     }
 
-    /** @param heldInQuestion the question's expanded ids that the turn's own question holds, ascending */
-    private static double reverseCoverage(KnowledgeIndex.Entry entry, int[] heldInQuestion, Vocabulary vocabulary) {
+    private static double reverseCoverage(KnowledgeIndex.Entry entry, TermSet expanded, Vocabulary vocabulary) {
         double covered = 0;
-        for (int id : heldInQuestion) {
-            covered += vocabulary.idf(id);
+        for (int id : entry.question()) {
+            if (expanded.contains(id)) {
+                covered += vocabulary.idf(id);
+            }
         }
         return ratio(covered, entry.questionIdf());
     }
