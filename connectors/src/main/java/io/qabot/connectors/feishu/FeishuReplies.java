@@ -71,6 +71,23 @@ final class FeishuReplies {
         return post(api("/open-apis/im/v1/messages?receive_id_type=chat_id"), body, true, "message create");
     }
 
+    /** The bot's own {@code open_id}, which Feishu puts in the {@code mentions} of a message that @s it. */
+    CompletableFuture<String> botOpenId() {
+        return token.get().thenCompose(tenantToken -> client.send(client.request(api("/open-apis/bot/v3/info"))
+                        .header("Authorization", "Bearer " + tenantToken)
+                        .GET()
+                        .build())
+                .thenApply(response -> {
+                    JsonNode json = json(response);
+                    requireOk("bot info", response, json);
+                    String openId = json.path("bot").path("open_id").asText("");
+                    if (openId.isBlank()) {
+                        throw new IllegalStateException("Feishu bot info has no bot.open_id: is the bot capability enabled?");
+                    }
+                    return openId;
+                }));
+    }
+
     /**
      * Whether a reply failed because Feishu knows no such message to reply to (an invalid
      * {@code message_id}, or one withdrawn since), so a plain post into the chat may take its place.
