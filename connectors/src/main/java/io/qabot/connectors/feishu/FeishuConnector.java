@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -125,7 +126,7 @@ public final class FeishuConnector implements Connector {
 
     @Override
     public ChatSender sender() {
-        return this::send;
+        return ChatSender.posting(this::send);
     }
 
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
@@ -227,7 +228,7 @@ public final class FeishuConnector implements Connector {
      * API, and so does a reply whose message Feishu does not know (not an {@code om_} id,
      * invalid, or withdrawn).
      */
-    private CompletableFuture<Void> send(OutboundMessage message) {
+    private CompletableFuture<Optional<String>> send(OutboundMessage message) {
         if (message.platform() != Platform.FEISHU) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "Feishu connector cannot send to " + message.platform().wireName()));
@@ -242,6 +243,7 @@ public final class FeishuConnector implements Connector {
         }
         return replies.reply(replyTo, message.text(),
                         message.author().wireName() + ":" + replyTo + ":" + message.text().hashCode())
+                .thenApply(replied -> Optional.<String>empty())
                 .exceptionallyCompose(failure -> {
                     if (!FeishuReplies.noSuchMessage(failure)) {
                         return CompletableFuture.failedFuture(failure);
@@ -252,7 +254,7 @@ public final class FeishuConnector implements Connector {
                 });
     }
 
-    private CompletableFuture<Void> postIntoChat(OutboundMessage message) {
+    private CompletableFuture<Optional<String>> postIntoChat(OutboundMessage message) {
         String key = message.idempotencyKey() != null ? message.idempotencyKey()
                 : message.author().wireName() + ":" + message.chat() + ":" + message.text().hashCode();
         return replies.send(message.chat(), message.text(), key);

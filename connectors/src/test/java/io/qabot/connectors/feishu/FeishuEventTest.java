@@ -175,8 +175,10 @@ class FeishuEventTest {
     void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
         FeishuConnector connector = start();
 
-        connector.sender().send(OutboundMessage.post(Platform.FEISHU, "oc_maintainers", null, "New question #7",
-                OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+        Optional<String> posted = connector.sender().post(OutboundMessage.post(Platform.FEISHU, "oc_maintainers", null,
+                "New question #7", OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
+
+        assertEquals(Optional.of("om_new"), posted, "the new message's id, the root_id of replies in its thread");
 
         RecordingApi.Request send = fixture.api.next(SEND_PATH);
         assertEquals("chat_id", send.query().get("receive_id_type"));
