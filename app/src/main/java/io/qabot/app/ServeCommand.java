@@ -141,18 +141,28 @@ final class ServeCommand {
                 .cooldown(config.policy().cooldown())
                 .commands(loop.commands())
                 .build();
-        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults());
+        // one connection pool; each platform its own bound on posts under way, so one that hangs stalls only itself
+        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults()
+                .withRequestTimeout(config.outbound().requestTimeout())
+                .withMaxPending(config.outbound().maxPending()), metrics);
         List<Connector> connectors = new ArrayList<>();
         connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
-                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline, outbound, clock));
-        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound, clock,
+                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline,
+                outbound.forPlatform(Platform.WEBHOOK), clock));
+        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound.forPlatform(Platform.DINGTALK),
+                clock)).ifPresent(connectors::add);
+        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound.forPlatform(Platform.FEISHU),
+                clock)).ifPresent(connectors::add);
+        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound.forPlatform(Platform.WECOM),
+                clock)).ifPresent(connectors::add);
+        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound.forPlatform(Platform.WECHAT), clock,
                 config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
-        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
+        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound.forPlatform(Platform.SLACK),
+                clock)).ifPresent(connectors::add);
+        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound.forPlatform(Platform.TELEGRAM),
+                clock)).ifPresent(connectors::add);
+        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound.forPlatform(Platform.DISCORD),
+                clock)).ifPresent(connectors::add);
         config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
