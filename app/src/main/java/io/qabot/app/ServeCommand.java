@@ -190,7 +190,7 @@ final class ServeCommand {
                 clock)).ifPresent(connectors::add);
         config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound.forPlatform(Platform.DISCORD),
                 clock)).ifPresent(connectors::add);
-        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
+        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock, metrics)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
