@@ -61,10 +61,16 @@ final class ServeCommand {
 
     private final KnowledgeSources sources;
     private final Configuration configuration;
+    private final DataDirProbe dataDir;
 
     ServeCommand(KnowledgeSources sources, Configuration configuration) {
+        this(sources, configuration, new DataDirProbe(DataDirProbe.MIN_FREE_BYTES));
+    }
+
+    ServeCommand(KnowledgeSources sources, Configuration configuration, DataDirProbe dataDir) {
         this.sources = sources;
         this.configuration = configuration;
+        this.dataDir = dataDir;
     }
 
     int run(List<String> args) throws InterruptedException {
@@ -93,6 +99,26 @@ final class ServeCommand {
      * loop and the HTTP server. Returns once it serves; {@link Serving#close()} stops it.
      */
     Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
+        if (writesToDataDir(config)) {
+            dataDir.check(config.dataDir()); // a read-only or full volume stops us here, in one line
+        }
+        // the store before the knowledge: a database that cannot open should not wait for a long load to say so
+        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+        try {
+            return start(config, clock, timings, store);
+        } catch (RuntimeException | InterruptedException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Whether anything goes into the data folder: the embedded database, a git clone, WeChat's answer log. */
+    private static boolean writesToDataDir(QabotConfig config) {
+        return config.databaseUrl().isEmpty() || config.knowledgeUpdates().git().isPresent()
+                || config.connectors().wechat().isPresent();
+    }
+
+    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store) throws InterruptedException {
         KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
         Optional<GitKnowledge> git = updates.git().map(g -> new GitKnowledge(g, GitKnowledge.checkoutUnder(config.dataDir(), g)));
         git.ifPresent(source -> {
@@ -111,7 +137,9 @@ final class ServeCommand {
             return all;
         };
         String stamp = KnowledgeStamp.of(files);
-        Corpus corpus = sources.read(paths.get());
+        List<Path> reading = paths.get();
+        log.info("knowledge: reading {}", reading);
+        Corpus corpus = sources.read(reading);
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
@@ -122,7 +150,6 @@ final class ServeCommand {
 
         ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 DaemonThreads.named("qabot-bot"));
-        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
         MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, announcers, clock,
@@ -141,19 +168,29 @@ final class ServeCommand {
                 .cooldown(config.policy().cooldown())
                 .commands(loop.commands())
                 .build();
-        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults());
+        // one connection pool; each platform its own bound on posts under way, so one that hangs stalls only itself
+        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults()
+                .withRequestTimeout(config.outbound().requestTimeout())
+                .withMaxPending(config.outbound().maxPending()), metrics);
         List<Connector> connectors = new ArrayList<>();
         connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
-                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline, outbound, clock));
-        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound, clock,
+                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline,
+                outbound.forPlatform(Platform.WEBHOOK), clock));
+        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound.forPlatform(Platform.DINGTALK),
+                clock)).ifPresent(connectors::add);
+        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound.forPlatform(Platform.FEISHU),
+                clock)).ifPresent(connectors::add);
+        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound.forPlatform(Platform.WECOM),
+                clock)).ifPresent(connectors::add);
+        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound.forPlatform(Platform.WECHAT), clock,
                 config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
-        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
+        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound.forPlatform(Platform.SLACK),
+                clock)).ifPresent(connectors::add);
+        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound.forPlatform(Platform.TELEGRAM),
+                clock)).ifPresent(connectors::add);
+        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound.forPlatform(Platform.DISCORD),
+                clock)).ifPresent(connectors::add);
+        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock, metrics)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
