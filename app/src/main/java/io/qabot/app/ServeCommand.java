@@ -27,6 +27,7 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Rate;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Problem;
@@ -160,14 +161,19 @@ final class ServeCommand {
         QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
         KnowledgeUpdates reloads = new KnowledgeUpdates(new KnowledgeReload(sources, paths, loop.knowledge(), metrics),
                 files, stamp, updates.checkEvery(), git, updates.git().map(KnowledgeGitConfig::pullEvery).orElse(Duration.ZERO));
-        Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
+        Pipeline.Builder pipelineBuilder = Pipeline.builder(question -> knowledge.get().match(question),
                         store.escalations(), bot)
                 .clock(clock)
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
-                .commands(loop.commands())
-                .build();
+                .commands(loop.commands());
+        Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
+        for (Platform platform : Platform.values()) {
+            // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles
+            pipelineBuilder.chatRate(platform, stricter(platform.chatRate(), configured));
+        }
+        Pipeline pipeline = pipelineBuilder.build();
         // one connection pool; each platform its own bound on posts under way, so one that hangs stalls only itself
         OutboundClient outbound = new OutboundClient(OutboundOptions.defaults()
                 .withRequestTimeout(config.outbound().requestTimeout())
@@ -240,6 +246,12 @@ final class ServeCommand {
                 metrics.close();
             }
         });
+    }
+
+    /** The rate allowing fewer messages over time; the first when they allow the same. */
+    static Rate stricter(Rate a, Rate b) {
+        // a.permits / a.per <= b.permits / b.per, multiplied out (both fit a long: permits < 2^31, per in ms)
+        return (long) a.permits() * b.per().toMillis() <= (long) b.permits() * a.per().toMillis() ? a : b;
     }
 
     private static ChatPolicy chatPolicy(QabotConfig config) {
