@@ -69,8 +69,18 @@ class MaintainersLoopTest {
         assertTrue(next.path("answer").asText().contains("跨机房不需要特殊支持"));
         assertEquals("https://github.com/sofastack/sofa-jraft", next.path("links").path(0).asText());
 
-        JsonNode detail = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
-        assertEquals(List.of("sent", "sent"), stream(detail.path("deliveries")).map(d -> d.path("state").asText()).toList());
+        // the bridge has answered; the bot records each delivery as sent once it has read that answer
+        Eventually.await(PATIENCE, "both deliveries recorded as sent", () -> deliveryStates(id),
+                states -> states.equals(List.of("sent", "sent")));
+    }
+
+    private List<String> deliveryStates(long id) {
+        try {
+            JsonNode detail = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
+            return stream(detail.path("deliveries")).map(d -> d.path("state").asText()).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
