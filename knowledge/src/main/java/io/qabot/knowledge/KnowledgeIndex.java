@@ -174,7 +174,11 @@ public final class KnowledgeIndex {
     }
 
     List<Scored> debugRank(String question) {
-        return rank(reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question))));
+        return rank(read(question));
+    }
+
+    Question read(String question) {
+        return reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question)));
     }
 
     List<String> terms(String question) {
@@ -186,7 +190,7 @@ public final class KnowledgeIndex {
         return terms(question).stream().filter(t -> !vocabulary.known(t)).toList();
     }
 
-    private static Features features(List<Scored> ranked, Question asked) {
+    static Features features(List<Scored> ranked, Question asked) {
         Scored best = ranked.get(0);
         Scored runnerUp = ranked.stream().skip(1).filter(s -> s.entry().group() != best.entry().group())
                 .findFirst().orElse(null);
@@ -256,12 +260,12 @@ public final class KnowledgeIndex {
     /**
      * True when the question names a technology the knowledge never mentions: a capitalised
      * or versioned word ({@code Kotlin}, {@code PostgreSQL}, {@code ARM64}, {@code Vue3}) that
-     * no item uses. Such a question is about that thing, and no answer here can be about it.
+     * no item uses as a whole word ({@code TiDB}, although "DB2" gives {@code db}). Such a question is about that thing, and no answer here can be about it.
      * Dotted and dashed identifiers are left out: they come from code and error messages,
      * whose rare parts say little about the subject.
      */
     private static boolean namesSomethingUnknown(Question asked) {
-        return asked.names().stream().anyMatch(known -> known.length == 0);
+        return asked.namesSomethingUnknown();
     }
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */

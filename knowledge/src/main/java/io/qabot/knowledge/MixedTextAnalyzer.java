@@ -102,6 +102,19 @@ final class MixedTextAnalyzer {
     }
 
     /**
+     * The terms that name a word as a whole: the word itself and, for a product with a family
+     * prefix, its bare name, but not the parts an identifier splits into ({@code TiDB} is not
+     * {@code db}).
+     */
+    List<String> wholeWordTokens(String word) {
+        List<String> tokens = new ArrayList<>();
+        if (!word.isEmpty()) {
+            collect(words, word, tokens);
+        }
+        return tokens;
+    }
+
+    /**
      * The segmenter passes punctuation through as tokens, and splitting versions leaves lone
      * digits: neither says anything about a topic.
      */
