@@ -269,7 +269,7 @@ public final class KnowledgeIndex {
     }
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */
-    private static String copyKey(String question) {
+    static String copyKey(String question) {
         return ChatNoise.stripAddress(ChatNoise.normalize(question)).replaceAll("[\\p{P}\\p{S}\\s]+", "")
                 .toLowerCase(java.util.Locale.ROOT);
     }
