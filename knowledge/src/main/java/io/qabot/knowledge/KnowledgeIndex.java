@@ -66,6 +66,9 @@ public final class KnowledgeIndex {
         this.confidence = confidence;
     }
 
+    /** More than this share of a question's information in unknown words, and it is not answered. */
+    static final double MOSTLY_UNSEEN = 0.5;
+
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
         return build(items, Confidence.DEFAULT);
     }
@@ -160,8 +163,12 @@ public final class KnowledgeIndex {
         List<Candidate> candidates = ranked.stream().limit(5)
                 .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
         // An answer about another product than the one asked about, or to a question about a
-        // technology the knowledge never mentions, is wrong however close the other words are.
-        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(asked);
+        // technology the knowledge never mentions, is wrong however close the other words are;
+        // so is one to a question most of whose information lies in words the knowledge never
+        // uses. A small knowledge base (a project's first FAQ) needs that last guard: there one
+        // shared word ("run") leaves no runner-up, so the margins say "certain".
+        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(asked)
+                && best.unseenShare() <= MOSTLY_UNSEEN;
         Decision decision = answer ? Decision.ANSWER : escalateOrIgnore(text);
         return new Match(question, decision, p, candidates);
     }

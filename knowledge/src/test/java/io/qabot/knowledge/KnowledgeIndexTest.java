@@ -88,6 +88,20 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aSmallFaqDoesNotAnswerAQuestionThatSharesOnlyOneOfItsWords() {
+        KnowledgeIndex faq = KnowledgeIndex.build(List.of(
+                item("faq.md", "qabot", "How do I run qabot?", "`./qabot serve` starts the bot."),
+                item("faq.md", "qabot", "What is qabot?", "A bot that answers repeated questions from the digests."),
+                item("faq.md", "qabot", "What happens to a question qabot cannot answer?", "It goes to the maintainers.")));
+
+        assertEquals(Decision.ANSWER, faq.match("how do i run qabot").decision());
+        for (String offTopic : List.of("how to run a spark job on yarn", "how do I run postgres in docker",
+                "Can the scheduler run cron jobs in the Asia/Tokyo time zone?")) {
+            assertEquals(Decision.ESCALATE, faq.match(offTopic).decision(), offTopic);
+        }
+    }
+
+    @Test
     void confidenceIsAProbabilityAndHigherForTheCloserQuestion() {
         double exact = INDEX.match("MOSN 有计划支持 eureka 注册中心吗？").confidence();
         double loose = INDEX.match("MOSN 以后会支持别的注册中心吗").confidence();
