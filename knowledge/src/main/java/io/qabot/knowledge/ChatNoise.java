@@ -1,6 +1,7 @@
 package io.qabot.knowledge;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,24 +13,27 @@ import java.util.regex.Pattern;
  */
 final class ChatNoise {
     /** Phrases that address the group or soften the question; they never carry the topic. */
-    private static final Pattern ADDRESS_AND_POLITENESS = Pattern.compile(
-            "(?i)(请问一下|请问下|请问|请教一下|请教下|请教|问一下|问下|咨询一下|咨询下|咨询个问题|咨询|"
-                    + "麻烦问下|麻烦问一下|麻烦各位|麻烦|打扰一下|打扰了|打扰|求助|求教|求大神|求大佬|"
-                    + "各位大佬们?|群里的?大佬们?|大佬们?|大神们?|各位老师|老师们?|各位|同学们?|兄弟们?|朋友们?|"
-                    + "有没有人知道|有人知道|有谁知道|谁知道|有大佬知道|"
-                    + "你们好|大家好|你好|您好|谢谢大家|谢谢|感谢|多谢|thanks?(?: a lot| all)?|thank you|"
-                    + "\\bhi\\b|\\bhello\\b|\\bhey\\b|\\ball\\b|\\bguys\\b|\\bfolks\\b|\\bplease\\b|\\bpls\\b)");
+    private static final Phrases ADDRESS_AND_POLITENESS = new Phrases(List.of(
+            "请问一下", "请问下", "请问", "请教一下", "请教下", "请教", "问一下", "问下", "咨询一下", "咨询下", "咨询个问题", "咨询",
+            "麻烦问下", "麻烦问一下", "麻烦各位", "麻烦", "打扰一下", "打扰了", "打扰", "求助", "求教", "求大神", "求大佬",
+            "各位大佬们?", "群里的?大佬们?", "大佬们?", "大神们?", "各位老师", "老师们?", "各位", "同学们?", "兄弟们?", "朋友们?",
+            "有没有人知道", "有人知道", "有谁知道", "谁知道", "有大佬知道",
+            "你们好", "大家好", "你好", "您好", "谢谢大家", "谢谢", "感谢", "多谢", "thanks?(?: a lot| all)?", "thank you",
+            "\\bhi\\b", "\\bhello\\b", "\\bhey\\b", "\\ball\\b", "\\bguys\\b", "\\bfolks\\b", "\\bplease\\b",
+            "\\bpls\\b"));
 
     /** Everything a chatter message can consist of, besides address and politeness. */
-    private static final Pattern CHATTER = Pattern.compile(
-            "(?i)(在吗|在不在|有人吗|有人在吗|没事了|没事|好的|好滴|好嘞|好吧|好|收到|了解|明白|懂了|ok|okay|"
-                    + "哈+|呵+|嘿+|嘻+|666+|牛逼|牛啤|牛|厉害|强|赞|辛苦了?|早上好|晚上好|下午好|早|晚安|"
-                    + "\\+1|lol|haha|nice|cool|great|awesome|got it|yes|no|yeah|yep|bye|good|morning|"
-                    + "了|啊|呀|哦|噢|嗯|哇|吧|呢|的|一下|下)");
+    private static final Phrases CHATTER = new Phrases(List.of(
+            "在吗", "在不在", "有人吗", "有人在吗", "没事了", "没事", "好的", "好滴", "好嘞", "好吧", "好", "收到", "了解", "明白",
+            "懂了", "ok", "okay", "哈+", "呵+", "嘿+", "嘻+", "666+", "牛逼", "牛啤", "牛", "厉害", "强", "赞", "辛苦了?", "早上好",
+            "晚上好", "下午好", "早", "晚安", "\\+1", "lol", "haha", "nice", "cool", "great", "awesome", "got it", "yes", "no",
+            "yeah", "yep", "bye", "good", "morning", "了", "啊", "呀", "哦", "噢", "嗯", "哇", "吧", "呢", "的", "一下", "下"));
 
     private static final int MAX_CHATTER_LENGTH = 48;
 
     private static final Pattern SYMBOLS = Pattern.compile("[\\p{P}\\p{S}\\p{Z}\\s\\p{C}]+");
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
 
     private ChatNoise() {
     }
@@ -37,12 +41,12 @@ final class ChatNoise {
     /** NFKC-folds full-width characters and removes control characters. */
     static String normalize(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return folded.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]", " ");
+        return CONTROL.matcher(folded).replaceAll(" ");
     }
 
     /** The question without greetings and politeness. */
     static String stripAddress(String text) {
-        return ADDRESS_AND_POLITENESS.matcher(text).replaceAll(" ");
+        return ADDRESS_AND_POLITENESS.replaceAll(text, " ");
     }
 
     /**
@@ -54,8 +58,8 @@ final class ChatNoise {
         if (normalizedText.codePointCount(0, normalizedText.length()) > MAX_CHATTER_LENGTH) {
             return false;
         }
-        String rest = ADDRESS_AND_POLITENESS.matcher(normalizedText.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        rest = CHATTER.matcher(rest).replaceAll(" ");
+        String rest = ADDRESS_AND_POLITENESS.replaceAll(normalizedText.toLowerCase(Locale.ROOT), " ");
+        rest = CHATTER.replaceAll(rest, " ");
         rest = SYMBOLS.matcher(rest).replaceAll("");
         return rest.codePointCount(0, rest.length()) <= 1;
     }

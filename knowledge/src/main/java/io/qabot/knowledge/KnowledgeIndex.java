@@ -8,16 +8,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogDocMergePolicy;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -37,7 +27,9 @@ import java.util.Set;
  *
  * <p>Every turn of every item is one document: its own question, the thread's opening
  * question as context (so a follow-up is found by its own question and, more weakly, by
- * the thread's topic) and its answer. Lucene's BM25 finds candidates; {@link Confidence}
+ * the thread's topic) and its answer. Lucene indexes them, and BM25 as Lucene scores it
+ * finds candidates, over the index's postings loaded into arrays ({@link Bm25Postings}
+ * says why); {@link Confidence}
  * then judges the best one on length-independent features, because raw BM25 scores grow
  * with the length of the question and thresholds on them do not transfer.
  */
@@ -46,22 +38,25 @@ public final class KnowledgeIndex {
     private static final String QUESTION = "q";
     private static final String CONTEXT = "c";
     private static final String ANSWER = "a";
+    /** A term counts most in a turn's own question, then in its answer, then in the thread's opening question. */
+    private static final float[] FIELD_BOOSTS = {3f, 1f, 1.5f};
+    /** A glossary alternative counts a little less than the asker's own word. */
+    private static final float ALTERNATIVE_BOOST = 0.8f;
     private static final int CANDIDATES = 50;
     private static final int MAX_QUESTION_CHARS = 4_000;
+    private static final java.util.regex.Pattern COPY_NOISE = java.util.regex.Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     private final List<Entry> entries;
     private final Vocabulary vocabulary;
-    private final IndexSearcher searcher;
-    private final java.util.concurrent.ConcurrentHashMap<Term, TermStates> termStates =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Bm25Postings postings;
     private final QuestionReader reader;
     private final Confidence confidence;
 
-    private KnowledgeIndex(List<Entry> entries, Vocabulary vocabulary, IndexSearcher searcher, QuestionReader reader,
+    private KnowledgeIndex(List<Entry> entries, Vocabulary vocabulary, Bm25Postings postings, QuestionReader reader,
                            Confidence confidence) {
         this.entries = entries;
         this.vocabulary = vocabulary;
-        this.searcher = searcher;
+        this.postings = postings;
         this.reader = reader;
         this.confidence = confidence;
     }
@@ -120,14 +115,20 @@ public final class KnowledgeIndex {
                 for (int id : question) {
                     questionIdf += vocabulary.idf(id);
                 }
-                entries.add(new Entry(t.item(), t.turnIndex(), question, vocabulary.sortedIds(t.thread()),
-                        vocabulary.sortedIds(t.all()), questionIdf, t.group(), t.products()));
+                // A thread's first turn has no context: its thread is its question, and one
+                // array serves both. Immutable product sets: most are empty or hold one name,
+                // and a HashSet of one name costs ten times the name.
+                int[] thread = t.thread().size() == t.question().size() ? question : vocabulary.sortedIds(t.thread());
+                entries.add(new Entry(t.item(), t.turnIndex(), question, thread,
+                        vocabulary.sortedIds(t.all()), questionIdf, t.group(), Set.copyOf(t.products())));
             }
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            // every query is different: caching clauses only costs time and memory
-            searcher.setQueryCache(null);
+            Bm25Postings postings;
+            try (DirectoryReader lucene = DirectoryReader.open(directory)) {
+                postings = Bm25Postings.load(lucene, List.of(QUESTION, CONTEXT, ANSWER), FIELD_BOOSTS, vocabulary::id,
+                        vocabulary.size());
+            }
             QuestionReader reader = new QuestionReader(analyzer, vocabulary, Glossary.load(analyzer), products);
-            return new KnowledgeIndex(List.copyOf(entries), vocabulary, searcher, reader, confidence);
+            return new KnowledgeIndex(List.copyOf(entries), vocabulary, postings, reader, confidence);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
@@ -209,8 +210,7 @@ public final class KnowledgeIndex {
     }
 
     private List<Scored> rank(Question asked) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        Set<String> own = Set.copyOf(asked.terms());
+        // the asker's own terms, then the glossary's other ways to say them, each once
         Set<String> clauses = new LinkedHashSet<>(asked.terms());
         for (Concept concept : asked.concepts()) {
             for (int[] alternative : concept.alternatives()) {
@@ -219,49 +219,26 @@ public final class KnowledgeIndex {
                 }
             }
         }
+        int[] ids = new int[clauses.size()];
+        float[] boosts = new float[clauses.size()];
+        int own = asked.terms().size();
+        int n = 0;
         for (String term : clauses) {
-            if (!vocabulary.known(term)) {
-                continue; // no document has it: a clause would only cost a dictionary lookup
-            }
-            float weight = own.contains(term) ? 1f : 0.8f;
-            query.add(new BoostQuery(termQuery(QUESTION, term), 3f * weight), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(termQuery(CONTEXT, term), 1f * weight), BooleanClause.Occur.SHOULD);
-            query.add(new BoostQuery(termQuery(ANSWER, term), 1.5f * weight), BooleanClause.Occur.SHOULD);
+            ids[n] = vocabulary.id(term); // -1 when no document has it: it adds nothing
+            boosts[n] = n < own ? 1f : ALTERNATIVE_BOOST;
+            n++;
         }
-        List<Scored> scored = new ArrayList<>();
-        try {
-            // Counting every hit exactly would make Lucene score every document that shares a
-            // term with the question; the top candidates are all we need, so it may skip
-            // (block-max WAND), which is what keeps large knowledge bases fast.
-            TopDocs top = searcher.search(query.build(), new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES));
-            for (ScoreDoc hit : top.scoreDocs) {
-                scored.add(Scored.of(entries.get(hit.doc), hit.score, asked, vocabulary));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory index failed", e);
+        Bm25Postings.Hits top = postings.top(ids, boosts, CANDIDATES);
+        List<Scored> scored = new ArrayList<>(top.size());
+        TermSet expanded = new TermSet(asked.expandedIds(), vocabulary.size());
+        for (int i = 0; i < top.size(); i++) {
+            scored.add(Scored.of(entries.get(top.docs()[i]), top.scores()[i], asked, expanded, vocabulary));
         }
         double bestBm25 = scored.stream().mapToDouble(Scored::bm25).max().orElse(1);
         List<Scored> ranked = new ArrayList<>(scored.size());
         scored.forEach(s -> ranked.add(s.ranked(bestBm25)));
         ranked.sort(Comparator.comparingDouble(Scored::rankScore).reversed());
         return preferBestCopy(ranked);
-    }
-
-    /**
-     * A term query that reuses the term's dictionary lookup: the index never changes, so the
-     * lookup done for the first question that used a term serves every later one. Without
-     * this, the dictionary seeks of a hundred clauses were most of a match's time.
-     */
-    private TermQuery termQuery(String field, String text) {
-        Term term = new Term(field, text);
-        TermStates states = termStates.computeIfAbsent(term, t -> {
-            try {
-                return TermStates.build(searcher, t, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("looking up a term in the in-memory index failed", e);
-            }
-        });
-        return new TermQuery(term, states);
     }
 
     /**
@@ -277,7 +254,7 @@ public final class KnowledgeIndex {
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */
     static String copyKey(String question) {
-        return ChatNoise.stripAddress(ChatNoise.normalize(question)).replaceAll("[\\p{P}\\p{S}\\s]+", "")
+        return COPY_NOISE.matcher(ChatNoise.stripAddress(ChatNoise.normalize(question))).replaceAll("")
                 .toLowerCase(java.util.Locale.ROOT);
     }
 

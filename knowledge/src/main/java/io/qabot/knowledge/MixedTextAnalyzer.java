@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
@@ -25,7 +24,8 @@ import java.util.Set;
  * two analysis chains:
  *
  * <ul>
- *   <li>Words: SmartCN's HMM segmenter splits Chinese into words. Overlapping bigrams were
+ *   <li>Words: SmartCN's HMM segmenter splits Chinese into words (never shown ASCII
+ *       punctuation, see {@link PunctuationMaskingTokenizer}). Overlapping bigrams were
  *       tried first and lost: the bigrams that straddle two words ("会支" in "会支持") are
  *       rare, so they get a high idf and outweigh the real topic words.</li>
  *   <li>Code: identifiers keep their original form and also split into their parts, so
@@ -67,7 +67,7 @@ final class MixedTextAnalyzer {
         this.words = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new HMMChineseTokenizer();
+                Tokenizer source = new PunctuationMaskingTokenizer();
                 TokenStream stream = new LowerCaseFilter(source);
                 stream = new FamilyPrefixFilter(stream, prefixes);
                 stream = new StopFilter(stream, STOP_WORDS);

@@ -15,20 +15,32 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
               double nameCoverage, double rankScore) {
 
     static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, Vocabulary vocabulary) {
+        return of(entry, bm25, question, new TermSet(question.expandedIds(), vocabulary.size()), vocabulary);
+    }
+
+    /** @param expanded the question's expanded ids, built once for all its candidates */
+    static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, TermSet expanded,
+                     Vocabulary vocabulary) {
+        // Every number a concept can be present by is one of the question's expanded ids, so
+        // the turn's ids are first cut down to those: a handful instead of hundreds to search.
+        int[] heldAnywhere = expanded.keep(entry.all());
+        int[] heldInThread = expanded.keep(entry.thread());
+        int[] heldInQuestion = expanded.keep(entry.question());
         double inQuestion = 0;
         double inThread = 0;
         double inAll = 0;
         double unseen = 0;
         for (Concept concept : question.concepts()) {
             double w = concept.idf();
-            if (concept.presentIn(entry.question())) {
-                inQuestion += w;
-            }
-            if (concept.presentIn(entry.thread())) {
-                inThread += w;
-            }
-            if (concept.presentIn(entry.all())) {
+            // a turn's own question is part of its thread, and its thread part of the turn
+            if (concept.presentIn(heldAnywhere)) {
                 inAll += w;
+                if (concept.presentIn(heldInThread)) {
+                    inThread += w;
+                    if (concept.presentIn(heldInQuestion)) {
+                        inQuestion += w;
+                    }
+                }
             }
             if (concept.unseen()) {
                 unseen += w;
@@ -40,7 +52,7 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         boolean otherProduct = !named.isEmpty() && !entry.products().isEmpty()
                 && named.stream().noneMatch(entry.products()::contains);
         return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
-                reverseCoverage(entry, question.expandedIds(), vocabulary), ratio(unseen, total), otherProduct,
+                reverseCoverage(entry, heldInQuestion, vocabulary), ratio(unseen, total), otherProduct,
                 nameCoverage(entry, question.names(), vocabulary), 0);
     }
 
@@ -77,12 +89,11 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         return (double) present / names.size();
     }
 
-    private static double reverseCoverage(KnowledgeIndex.Entry entry, int[] queryIds, Vocabulary vocabulary) {
+    /** @param heldInQuestion the question's expanded ids that the turn's own question holds, ascending */
+    private static double reverseCoverage(KnowledgeIndex.Entry entry, int[] heldInQuestion, Vocabulary vocabulary) {
         double covered = 0;
-        for (int id : entry.question()) {
-            if (Vocabulary.contains(queryIds, id)) {
-                covered += vocabulary.idf(id);
-            }
+        for (int id : heldInQuestion) {
+            covered += vocabulary.idf(id);
         }
         return ratio(covered, entry.questionIdf());
     }

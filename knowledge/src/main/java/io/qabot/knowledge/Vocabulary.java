@@ -23,6 +23,11 @@ final class Vocabulary {
         this.unseenIdf = unseenIdf;
     }
 
+    /** How many terms there are; their numbers are below this. */
+    int size() {
+        return terms.length;
+    }
+
     String term(int id) {
         return terms[id];
     }
