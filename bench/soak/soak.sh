@@ -43,23 +43,25 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 command -v wrk >/dev/null || { echo "soak: needs wrk (apt-get install wrk)" >&2; exit 2; }
 
-log "building the runnable jar (if stale) and the bench classes"
+log "building the runnable jar (the ./qabot launcher does, if stale) and the bench classes"
 ./qabot --help >/dev/null
 mvn -q -B -ntp -pl connectors -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="connectors/target/test-classes:connectors/target/classes:$(cat "$WORK/cp.txt")"
+# run copies, so rebuilding the project during an hour-long soak cannot pull a jar from under it
+cp app/target/qabot.jar "$WORK/qabot.jar"
+cp -r connectors/target/test-classes "$WORK/bench-classes"; cp -r connectors/target/classes "$WORK/connector-classes"
+CP="$WORK/bench-classes:$WORK/connector-classes:$(cat "$WORK/cp.txt")"
 
 # the callback receiver: later replies (maintainers' answers) are POSTed here; 200 to anything
 java -Xmx64m -cp "$CP" io.qabot.connectors.bench.HelloServer "$SINK_PORT" & PIDS+=($!)
 
 log "starting qabot serve on 127.0.0.1:$PORT"
 STARTED=$(date +%s.%N)
-QABOT_JAVA_OPTS="$HEAP -Xlog:gc:file=$WORK/gc.log" \
 QABOT_HTTP_PORT=$PORT QABOT_DATA_DIR="$WORK/data" \
 QABOT_KNOWLEDGE="$SHARED/corpus/sofa-weekly,$SHARED/corpus/faq" \
 QABOT_ADMIN_TOKEN=$TOKEN QABOT_WEBHOOK_SECRET=$SECRET \
 QABOT_WEBHOOK_CALLBACK_URL="http://127.0.0.1:$SINK_PORT/callback" \
-  ./qabot serve >"$WORK/qabot.log" 2>&1 & PID=$!; PIDS=("$PID" "${PIDS[@]}")
+  java $HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$WORK/qabot.jar" serve >"$WORK/qabot.log" 2>&1 & PID=$!; PIDS=("$PID" "${PIDS[@]}")
 for _ in $(seq 1200); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ] && break
   kill -0 "$PID" 2>/dev/null || { cat "$WORK/qabot.log" >&2; echo "soak: qabot exited" >&2; exit 1; }
