@@ -8,8 +8,8 @@
 #
 # Requests: the realistic mix of SignedRequests (70 % chatter, 20 % known questions, 10 % unknown
 # ones, one in five not addressed to the bot) from 5,000 users in 500 chats. Signatures are only
-# accepted within +-300 s, and wrk's Lua has no HMAC, so wrk runs in CHUNK-second rounds with a
-# fresh batch of requests signed just before each; ids carry the signing time, so every message is
+# accepted within +-300 s, and wrk's Lua has no HMAC, so wrk runs in CHUNK-second rounds (240 s,
+# leaving a minute for signing and loading) with a fresh batch of requests signed just before each; ids carry the signing time, so every message is
 # new (none is a redelivery). Between rounds the maintainers' queue is read and cleared (dismissed)
 # through the admin API, as a maintainer would, so the unknown questions keep escalating, and a
 # full GC is forced to read the live heap. wrk 4.1 has no -R: webhook.lua paces with delay().
@@ -22,7 +22,7 @@ ROOT=$(pwd)
 SHARED=$(cd ../shared && pwd)
 DURATION=${DURATION:-3600}
 RATE=${RATE:-200}
-CHUNK=${CHUNK:-300}
+CHUNK=${CHUNK:-240}   # signing, loading and the round must all fit in the +-300 s window
 SAMPLE_EVERY=${SAMPLE_EVERY:-30}
 CONNECTIONS=${CONNECTIONS:-20}
 PORT=${PORT:-18090}
@@ -30,6 +30,7 @@ SINK_PORT=${SINK_PORT:-18091}
 HEAP=${HEAP:--Xmx512m}
 CSV=${CSV:-$ROOT/soak-$(date +%Y%m%d-%H%M).csv}
 ROUNDS=${CSV%.csv}-rounds.csv
+WRK_OUT=${CSV%.csv}-wrk.txt
 WORK=$(mktemp -d)
 SECRET="soak-secret-$RANDOM$RANDOM"
 TOKEN="soak-token-$RANDOM$RANDOM"
@@ -50,6 +51,7 @@ mvn -q -B -ntp -pl connectors -am test-compile dependency:build-classpath \
 # run copies, so rebuilding the project during an hour-long soak cannot pull a jar from under it
 cp app/target/qabot.jar "$WORK/qabot.jar"
 cp -r connectors/target/test-classes "$WORK/bench-classes"; cp -r connectors/target/classes "$WORK/connector-classes"
+cp bench/webhook/webhook.lua "$WORK/webhook.lua"
 CP="$WORK/bench-classes:$WORK/connector-classes:$(cat "$WORK/cp.txt")"
 
 # the callback receiver: later replies (maintainers' answers) are POSTed here; 200 to anything
@@ -82,7 +84,8 @@ open_escalations() {
 }
 
 echo "t_s,heap_after_gc_mib,rss_mib,fds,threads,messages,wrk_requests,wrk_errors" >"$CSV"
-echo "t_s,round,requests,errors,req_per_s,p50,p99,live_heap_mib,dismissed,dismiss_ms" >"$ROUNDS"
+echo "t_s,round,requests,errors,non2xx,timeouts,req_per_s,p50,p99,live_heap_mib,dismissed,dismiss_ms" >"$ROUNDS"
+: >"$WRK_OUT"
 echo 0 0 >"$WORK/totals"
 T0=$(date +%s)
 sampler() {
@@ -105,11 +108,14 @@ while [ $(( $(date +%s) - T0 )) -lt "$DURATION" ]; do
   # 20 % more requests than the round needs, so wrk never comes round to an id it has sent
   java -cp "$CP" io.qabot.connectors.bench.SignedRequests "$WORK/requests.tsv" $(( RATE * length * 12 / 10 + 100 )) "$SECRET"
   QABOT_REQUESTS="$WORK/requests.tsv" QABOT_THREADS=1 QABOT_CONNECTIONS=$CONNECTIONS QABOT_RATE=$RATE \
-    wrk -t1 -c"$CONNECTIONS" -d"${length}s" --latency -s bench/webhook/webhook.lua \
+    wrk -t1 -c"$CONNECTIONS" -d"${length}s" --latency -s "$WORK/webhook.lua" \
     "http://127.0.0.1:$PORT/hooks/webhook" >"$WORK/round.txt" 2>&1 || true
   kill -0 "$PID" 2>/dev/null || { tail -n 50 "$WORK/qabot.log" >&2; echo "soak: qabot died" >&2; exit 1; }
   requests=$(awk '/ requests in / {print $1}' "$WORK/round.txt")
+  { echo "== round $round"; cat "$WORK/round.txt"; } >>"$WRK_OUT"
   errors=$(awk '/^errors:/ {gsub(",", ""); print $3 + $5 + $7 + $9 + $11}' "$WORK/round.txt")
+  non2xx=$(awk '/^errors:/ {gsub(",", ""); print $3}' "$WORK/round.txt")
+  timeouts=$(awk '/^errors:/ {gsub(",", ""); print $11}' "$WORK/round.txt")
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/round.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/round.txt"); p99=$(awk '$1 == "99%" {print $2}' "$WORK/round.txt")
   read -r total_req total_err <"$WORK/totals"
@@ -123,8 +129,8 @@ while [ $(( $(date +%s) - T0 )) -lt "$DURATION" ]; do
   dismiss_ms=$(( ($(date +%s%N) - d0) / 1000000 ))
   jcmd "$PID" GC.run >/dev/null
   live=$(grep 'Pause Full' "$WORK/gc.log" | tail -n 1 | grep -o -- '->[0-9]*M' | tr -dc 0-9)
-  echo "$(( $(date +%s) - T0 )),$round,$requests,$errors,$rps,$p50,$p99,$live,$dismissed,$dismiss_ms" >>"$ROUNDS"
-  log "round $round: $requests requests, $errors errors, $rps req/s, p50 $p50, p99 $p99, live heap ${live} MiB, dismissed $dismissed in ${dismiss_ms} ms"
+  echo "$(( $(date +%s) - T0 )),$round,$requests,$errors,$non2xx,$timeouts,$rps,$p50,$p99,$live,$dismissed,$dismiss_ms" >>"$ROUNDS"
+  log "round $round: $requests requests, $errors errors ($non2xx non-2xx, $timeouts timeouts), $rps req/s, p50 $p50, p99 $p99, live heap ${live} MiB, dismissed $dismissed in ${dismiss_ms} ms"
 done
 sleep 1; kill "$SAMPLER" 2>/dev/null || true
 t=$(( $(date +%s) - T0 ))
@@ -159,9 +165,9 @@ awk -F, -v window=600 -v duration="$t" '
       printf "SUMMARY %-18s %14.1f %14.1f %+16.2f\n", names[k], fs / fc, ls / lc, slope
     }
   }' "$CSV"
-awk -F, 'NR > 1 { n++; if (n == 1) first = $8; last = $8; req += $3; err += $4; if ($7 != "") p99 = p99 " " $7 }
+awk -F, 'NR > 1 { n++; if (n == 1) first = $10; last = $10; req += $3; err += $4; if ($9 != "") p99 = p99 " " $9 }
   END { printf "SUMMARY live heap after a forced full GC: after round 1 %s MiB, after round %d %s MiB\n", first, n, last
         printf "SUMMARY requests %d, errors %d, p99 by round:%s\n", req, err, p99 }' "$ROUNDS"
 tail -n 1 "$CSV" | awk -F, -v t="$t" '{ printf "SUMMARY messages handled by the bot (metrics): %d (%.1f/s)\n", $6, $6 / t }'
 echo "SUMMARY qabot exit status on SIGTERM: $status (143 = stopped by the signal, shutdown hooks ran); WARN/ERROR lines while serving: $(cat "$WORK/warn.count")"
-echo "SUMMARY samples: $CSV; rounds: $ROUNDS; qabot log: ${CSV%.csv}-qabot.log"
+echo "SUMMARY samples: $CSV; rounds: $ROUNDS; wrk output: $WRK_OUT; qabot log: ${CSV%.csv}-qabot.log"
