@@ -14,8 +14,9 @@
 # through the admin API, as a maintainer would, so the unknown questions keep escalating, and a
 # full GC is forced to read the live heap. wrk 4.1 has no -R: webhook.lua paces with delay().
 #
-# Output: one CSV row per sample (CSV), one per round (CSV with -rounds.csv), and a SUMMARY
-# comparing the first and last 10 minutes, with least-squares slopes per hour.
+# Output: one CSV row per sample (CSV), one per round (CSV with -rounds.csv), wrk's output per
+# round (-wrk.txt), qabot's log (-qabot.log), and a SUMMARY (summary.sh) comparing the first and
+# last 10 minutes, with least-squares slopes per hour over the run and over its second half.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -146,28 +147,6 @@ cp "$WORK/qabot.log" "${CSV%.csv}-qabot.log"
 echo
 echo "---- rounds ($ROUNDS)"; column -t -s, "$ROUNDS"
 echo
-awk -F, -v window=600 -v duration="$t" '
-  NR == 1 { next }
-  { n++; T[n] = $1; H[n] = $2; R[n] = $3; F[n] = $4; TH[n] = $5 }
-  END {
-    split("heap_after_gc_MiB rss_MiB fds threads", names, " ")
-    printf "SUMMARY soak: %d s, %d samples\n", duration, n
-    printf "SUMMARY %-18s %14s %14s %16s\n", "", "first 10 min", "last 10 min", "slope per hour"
-    for (k = 1; k <= 4; k++) {
-      fs = 0; fc = 0; ls = 0; lc = 0; sx = 0; sy = 0; sxx = 0; sxy = 0
-      for (i = 1; i <= n; i++) {
-        v = k == 1 ? H[i] : k == 2 ? R[i] : k == 3 ? F[i] : TH[i]
-        if (T[i] <= window) { fs += v; fc++ }
-        if (T[i] >= T[n] - window) { ls += v; lc++ }
-        sx += T[i]; sy += v; sxx += T[i] * T[i]; sxy += T[i] * v
-      }
-      slope = (n * sxx - sx * sx) > 0 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) * 3600 : 0
-      printf "SUMMARY %-18s %14.1f %14.1f %+16.2f\n", names[k], fs / fc, ls / lc, slope
-    }
-  }' "$CSV"
-awk -F, 'NR > 1 { n++; if (n == 1) first = $10; last = $10; req += $3; err += $4; if ($9 != "") p99 = p99 " " $9 }
-  END { printf "SUMMARY live heap after a forced full GC: after round 1 %s MiB, after round %d %s MiB\n", first, n, last
-        printf "SUMMARY requests %d, errors %d, p99 by round:%s\n", req, err, p99 }' "$ROUNDS"
-tail -n 1 "$CSV" | awk -F, -v t="$t" '{ printf "SUMMARY messages handled by the bot (metrics): %d (%.1f/s)\n", $6, $6 / t }'
+bench/soak/summary.sh "$CSV"
 echo "SUMMARY qabot exit status on SIGTERM: $status (143 = stopped by the signal, shutdown hooks ran); WARN/ERROR lines while serving: $(cat "$WORK/warn.count")"
 echo "SUMMARY samples: $CSV; rounds: $ROUNDS; wrk output: $WRK_OUT; qabot log: ${CSV%.csv}-qabot.log"
