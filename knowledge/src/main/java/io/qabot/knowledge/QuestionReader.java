@@ -1,9 +1,9 @@
 package io.qabot.knowledge;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +77,13 @@ final class QuestionReader {
         if (terms.size() <= MAX_QUERY_TERMS) {
             return List.copyOf(terms);
         }
-        return terms.stream().sorted(Comparator.comparingDouble((String t) -> vocabulary.idf(t)).reversed())
-                .limit(MAX_QUERY_TERMS).toList();
+        // each idf looked up once, not twice per comparison; the sort is stable, so terms
+        // of equal idf keep the order they were asked in
+        List<Map.Entry<String, Double>> byIdf = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            byIdf.add(Map.entry(term, vocabulary.idf(term)));
+        }
+        byIdf.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return byIdf.stream().limit(MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
     }
 }
