@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -112,7 +113,7 @@ final class MaintainersLoop implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(learned::poll, timings.learnedPoll().toMillis(), timings.learnedPoll().toMillis(),
                 TimeUnit.MILLISECONDS);
         config.escalation().maintainersChat().ifPresent(chat -> {
-            Announcer announcer = new Announcer(store.escalations(), platform(chat), chat.chat(), this::announce,
+            Announcer announcer = new Announcer(store.escalations(), platform(chat), chat.chat(), announcing(),
                     config.escalation().staleAfter(), config.escalation().dailySummaryAt(),
                     config.escalation().timeZone().orElse(clock.getZone()), clock);
             scheduler.scheduleWithFixedDelay(announcer::tick, timings.announceTick().toMillis(),
@@ -128,10 +129,17 @@ final class MaintainersLoop implements AutoCloseable {
                 : sender.send(message);
     }
 
-    /** Sends through the connector's announcer, which is its sender unless the platform has a notice channel. */
-    private CompletableFuture<Void> announce(OutboundMessage message) {
-        ChatSender announcer = announcers.get(message.platform());
-        return announcer == null ? send(message) : announcer.send(message);
+    /**
+     * Sends through the connector's announcer, which is its sender unless the platform has a
+     * notice channel, keeping what the announcer tells of the posted message.
+     */
+    private ChatSender announcing() {
+        return ChatSender.posting(message -> {
+            ChatSender sender = announcers.getOrDefault(message.platform(), senders.get(message.platform()));
+            return sender == null
+                    ? CompletableFuture.failedFuture(new IllegalStateException("no connector for " + message.platform().wireName()))
+                    : sender.post(message);
+        });
     }
 
     private static Platform platform(ChatRef chat) {

@@ -107,6 +107,13 @@ final class PrometheusMetrics implements Telemetry, AutoCloseable {
         delivery(platform, retrying ? "retrying" : "gave_up");
     }
 
+    @Override
+    public void outboundDropped(Platform platform) {
+        Counter.builder("qabot.outbound.dropped")
+                .description("Posts to a platform dropped unsent because too many were already under way")
+                .tag("platform", platform.wireName()).register(registry).increment();
+    }
+
     private void delivery(Platform platform, String result) {
         Counter.builder("qabot.deliveries").description("Maintainers' answers sent to askers, and failed attempts")
                 .tag("platform", platform.wireName()).tag("result", result).register(registry).increment();

@@ -98,4 +98,9 @@ final class QuestionRecorder implements Telemetry {
     public void deliveryFailed(Platform platform, boolean retrying) {
         next.deliveryFailed(platform, retrying);
     }
+
+    @Override
+    public void outboundDropped(Platform platform) {
+        next.outboundDropped(platform);
+    }
 }

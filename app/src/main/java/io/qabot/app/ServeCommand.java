@@ -27,6 +27,7 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Rate;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Problem;
@@ -61,10 +62,16 @@ final class ServeCommand {
 
     private final KnowledgeSources sources;
     private final Configuration configuration;
+    private final DataDirProbe dataDir;
 
     ServeCommand(KnowledgeSources sources, Configuration configuration) {
+        this(sources, configuration, new DataDirProbe(DataDirProbe.MIN_FREE_BYTES));
+    }
+
+    ServeCommand(KnowledgeSources sources, Configuration configuration, DataDirProbe dataDir) {
         this.sources = sources;
         this.configuration = configuration;
+        this.dataDir = dataDir;
     }
 
     int run(List<String> args) throws InterruptedException {
@@ -93,6 +100,26 @@ final class ServeCommand {
      * loop and the HTTP server. Returns once it serves; {@link Serving#close()} stops it.
      */
     Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
+        if (writesToDataDir(config)) {
+            dataDir.check(config.dataDir()); // a read-only or full volume stops us here, in one line
+        }
+        // the store before the knowledge: a database that cannot open should not wait for a long load to say so
+        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+        try {
+            return start(config, clock, timings, store);
+        } catch (RuntimeException | InterruptedException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Whether anything goes into the data folder: the embedded database, a git clone, WeChat's answer log. */
+    private static boolean writesToDataDir(QabotConfig config) {
+        return config.databaseUrl().isEmpty() || config.knowledgeUpdates().git().isPresent()
+                || config.connectors().wechat().isPresent();
+    }
+
+    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store) throws InterruptedException {
         KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
         Optional<GitKnowledge> git = updates.git().map(g -> new GitKnowledge(g, GitKnowledge.checkoutUnder(config.dataDir(), g)));
         git.ifPresent(source -> {
@@ -111,7 +138,9 @@ final class ServeCommand {
             return all;
         };
         String stamp = KnowledgeStamp.of(files);
-        Corpus corpus = sources.read(paths.get());
+        List<Path> reading = paths.get();
+        log.info("knowledge: reading {}", reading);
+        Corpus corpus = sources.read(reading);
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
@@ -122,7 +151,6 @@ final class ServeCommand {
 
         ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 DaemonThreads.named("qabot-bot"));
-        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
         MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, announcers, clock,
@@ -133,27 +161,42 @@ final class ServeCommand {
         QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
         KnowledgeUpdates reloads = new KnowledgeUpdates(new KnowledgeReload(sources, paths, loop.knowledge(), metrics),
                 files, stamp, updates.checkEvery(), git, updates.git().map(KnowledgeGitConfig::pullEvery).orElse(Duration.ZERO));
-        Pipeline pipeline = Pipeline.builder(question -> knowledge.get().match(question),
+        Pipeline.Builder pipelineBuilder = Pipeline.builder(question -> knowledge.get().match(question),
                         store.escalations(), bot)
                 .clock(clock)
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
-                .commands(loop.commands())
-                .build();
-        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults());
+                .commands(loop.commands());
+        Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
+        for (Platform platform : Platform.values()) {
+            // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles
+            pipelineBuilder.chatRate(platform, stricter(platform.chatRate(), configured));
+        }
+        Pipeline pipeline = pipelineBuilder.build();
+        // one connection pool; each platform its own bound on posts under way, so one that hangs stalls only itself
+        OutboundClient outbound = new OutboundClient(OutboundOptions.defaults()
+                .withRequestTimeout(config.outbound().requestTimeout())
+                .withMaxPending(config.outbound().maxPending()), metrics);
         List<Connector> connectors = new ArrayList<>();
         connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
-                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline, outbound, clock));
-        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound, clock,
+                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline,
+                outbound.forPlatform(Platform.WEBHOOK), clock));
+        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound.forPlatform(Platform.DINGTALK),
+                clock)).ifPresent(connectors::add);
+        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound.forPlatform(Platform.FEISHU),
+                clock)).ifPresent(connectors::add);
+        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound.forPlatform(Platform.WECOM),
+                clock)).ifPresent(connectors::add);
+        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound.forPlatform(Platform.WECHAT), clock,
                 config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
-        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound, clock)).ifPresent(connectors::add);
-        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock)).ifPresent(connectors::add);
+        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound.forPlatform(Platform.SLACK),
+                clock)).ifPresent(connectors::add);
+        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound.forPlatform(Platform.TELEGRAM),
+                clock)).ifPresent(connectors::add);
+        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound.forPlatform(Platform.DISCORD),
+                clock)).ifPresent(connectors::add);
+        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock, metrics)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
         connectors.forEach(c -> routes.addAll(c.routes()));
@@ -203,6 +246,12 @@ final class ServeCommand {
                 metrics.close();
             }
         });
+    }
+
+    /** The rate allowing fewer messages over time; the first when they allow the same. */
+    static Rate stricter(Rate a, Rate b) {
+        // a.permits / a.per <= b.permits / b.per, multiplied out (both fit a long: permits < 2^31, per in ms)
+        return (long) a.permits() * b.per().toMillis() <= (long) b.permits() * a.per().toMillis() ? a : b;
     }
 
     private static ChatPolicy chatPolicy(QabotConfig config) {

@@ -21,6 +21,8 @@ final class StoreHealth implements BooleanSupplier, AutoCloseable {
 
     private final BooleanSupplier probe;
     private final AtomicBoolean up;
+    /** Set on shutdown: a check that ran into the closing store is not an outage worth a WARN. */
+    private volatile boolean closed;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("qabot-store-health"));
 
@@ -36,6 +38,9 @@ final class StoreHealth implements BooleanSupplier, AutoCloseable {
             now = probe.getAsBoolean();
         } catch (RuntimeException e) {
             now = false;
+        }
+        if (closed) {
+            return;
         }
         if (up.getAndSet(now) != now) {
             if (now) {
@@ -53,6 +58,12 @@ final class StoreHealth implements BooleanSupplier, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         checker.shutdownNow();
+        try {
+            checker.awaitTermination(2, TimeUnit.SECONDS); // before the caller closes the store under a check
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

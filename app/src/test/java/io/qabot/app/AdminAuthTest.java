@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +31,8 @@ class AdminAuthTest {
             new String[] {"GET", "/api/v1/stats?since=2026-11-01&top=5", null},
             new String[] {"GET", "/api/v1/audit", null},
             new String[] {"POST", "/api/v1/knowledge/reload", null});
+
+    private static final String EVIL = "https://evil.example";
 
     @TempDir
     Path dataDir;
@@ -82,6 +87,46 @@ class AdminAuthTest {
 
             assertEquals(429, locked.statusCode());
             assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+        }
+    }
+
+    /**
+     * What a page on another site can make a maintainer's browser do: send a form or a fetch
+     * with the browser's cookies, never the dashboard's token (it lives in session storage and
+     * travels only as a bearer header). Neither changes anything, and no response invites
+     * another origin to read or to send credentials (no CORS headers).
+     */
+    @Test
+    void aCrossSiteRequestCannotAnswerAnEscalationNorReadTheQueue() throws Exception {
+        try (CallbackReceiver chat = new CallbackReceiver(CallbackReceiver.Mode.ACCEPT);
+             BotFixture bot = BotFixture.start(BotFixture.environment(dataDir, Optional.empty(), chat.url()))) {
+            long id = bot.client.say("group-42", null, "u1", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
+            HttpClient browser = HttpClient.newHttpClient();
+            URI answer = URI.create("http://127.0.0.1:" + bot.port() + "/api/v1/escalations/" + id + "/answer");
+
+            HttpResponse<String> form = browser.send(HttpRequest.newBuilder(answer)
+                    .header("Origin", EVIL).header("Cookie", "session=maintainer")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("answer=pwned&maintainer=mallory")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> preflight = browser.send(HttpRequest.newBuilder(answer)
+                    .header("Origin", EVIL).header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization, content-type")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> read = browser.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + bot.port() + "/api/v1/escalations?status=open"))
+                    .header("Origin", EVIL).header("Authorization", "Bearer " + BotFixture.TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(401, form.statusCode(), form.body());
+            for (HttpResponse<String> response : List.of(form, preflight, read)) {
+                assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                        response.request().method() + " invites another origin: " + response.headers().map());
+                assertTrue(response.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+            }
+            JsonNode escalation = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
+            assertEquals("open", escalation.path("status").asText(), escalation.toString());
+            assertTrue(chat.acceptedIn("group-42").isEmpty(), "no answer went out");
         }
     }
 

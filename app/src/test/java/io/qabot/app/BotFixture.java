@@ -50,7 +50,7 @@ public final class BotFixture implements AutoCloseable {
         QabotConfig anyPort = new QabotConfig(new HttpConfig("127.0.0.1", 0, http.maxBodyBytes(), http.headerTimeout(),
                 http.idleTimeout(), Duration.ofSeconds(1), http.publicUrl()), config.knowledge(), config.dataDir(),
                 config.databaseUrl(), config.adminToken(), config.webhook(), config.connectors(), config.chats(),
-                config.policy(), config.escalation(), config.knowledgeUpdates());
+                config.policy(), config.escalation(), config.knowledgeUpdates(), config.outbound());
         ServeCommand serve = new ServeCommand(new KnowledgeSources(new KnowledgeReader()),
                 new Configuration(environment, warning -> { }));
         return new BotFixture(serve.start(anyPort, Clock.systemUTC(), FAST), TOKEN);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat bridge on loopback that receives the generic webhook's later replies. It records
@@ -22,8 +23,8 @@ public final class CallbackReceiver implements AutoCloseable {
 
     public enum Mode { ACCEPT, HOLD }
 
-    /** One callback: its idempotency key and body. */
-    public record Callback(String key, JsonNode body) {
+    /** One callback: its idempotency key, body, and the id the bridge answered with for the posted message. */
+    public record Callback(String key, JsonNode body, String postedId) {
         public String chat() {
             return body.path("chat").asText();
         }
@@ -41,6 +42,7 @@ public final class CallbackReceiver implements AutoCloseable {
     private final List<Callback> seen = new ArrayList<>();
     private final List<Callback> accepted = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger posts = new AtomicInteger();
     private volatile Mode mode;
 
     public CallbackReceiver(Mode mode) throws IOException {
@@ -73,8 +75,10 @@ public final class CallbackReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        // like a chat platform, the bridge tells the id of the message it posted
         Callback callback = new Callback(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)),
+                "post-" + posts.incrementAndGet());
         synchronized (this) {
             seen.add(callback);
         }
@@ -90,7 +94,10 @@ public final class CallbackReceiver implements AutoCloseable {
         synchronized (this) {
             accepted.add(callback);
         }
-        exchange.sendResponseHeaders(200, -1);
+        byte[] answer = JSON.createObjectNode().put("id", callback.postedId()).toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, answer.length);
+        exchange.getResponseBody().write(answer);
         exchange.close();
     }
 

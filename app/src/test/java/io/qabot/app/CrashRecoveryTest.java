@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.app.CallbackReceiver.Callback;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
     @TempDir
     Path dataDir;
-    private final List<Process> processes = new ArrayList<>();
+    private final BotProcesses bots = new BotProcesses();
 
     @AfterEach
     void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+        bots.close();
     }
 
     @Test
@@ -40,10 +35,10 @@ class CrashRecoveryTest {
             env.remove("QABOT_ESCALATION_MAINTAINERS_CHAT_PLATFORM"); // only the askers' deliveries on the wire
             env.remove("QABOT_ESCALATION_MAINTAINERS_CHAT_CHAT");
 
-            int firstPort = freePort();
-            Process first = serve(env, firstPort, "first");
+            int firstPort = BotProcesses.freePort();
+            Process first = bots.serve(env, firstPort, "crash-recovery-first");
             WebhookClient before = new WebhookClient(firstPort, BotFixture.SECRET, BotFixture.TOKEN);
-            awaitReady(before, first);
+            BotProcesses.awaitReady(before, first);
             long id = before.say("group-42", "t-1", "u1", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
             assertEquals(id, before.say("group-42", "t-2", "u2", "jraft 能不能跨机房部署？").path("escalation").asLong());
             WebhookClient.json(before.admin("POST", "/api/v1/escalations/" + id + "/answer",
@@ -52,14 +47,13 @@ class CrashRecoveryTest {
             Callback inFlight = Eventually.await(Duration.ofSeconds(20), "a delivery on the wire",
                     chat::seen, seen -> !seen.isEmpty()).get(0);
 
-            first.destroyForcibly();
-            assertTrue(first.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+            BotProcesses.kill(first);
             chat.mode(CallbackReceiver.Mode.ACCEPT);
 
-            int secondPort = freePort();
-            Process second = serve(env, secondPort, "second");
+            int secondPort = BotProcesses.freePort();
+            Process second = bots.serve(env, secondPort, "crash-recovery-second");
             WebhookClient after = new WebhookClient(secondPort, BotFixture.SECRET, BotFixture.TOKEN);
-            awaitReady(after, second);
+            BotProcesses.awaitReady(after, second);
             Eventually.await(Duration.ofSeconds(30), "both deliveries recorded as sent after the restart",
                     () -> WebhookClient.json(after.admin("GET", "/api/v1/escalations/" + id, null)).path("deliveries"),
                     d -> d.size() == 2 && d.path(0).path("state").asText().equals("sent")
@@ -74,41 +68,5 @@ class CrashRecoveryTest {
             assertEquals("answered", WebhookClient.json(after.admin("GET", "/api/v1/escalations/" + id, null))
                     .path("status").asText());
         }
-    }
-
-    private Process serve(Map<String, String> env, int port, String name) throws IOException {
-        Path log = Path.of("target", "crash-recovery-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m",
-                // the app's own logging (INFO), not the tests' quieter one: the log is the evidence when this fails
-                "-Dlogback.configurationFile=logback.xml", "io.qabot.app.Main", "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QABOT_"));
-        builder.environment().putAll(env);
-        builder.environment().put("QABOT_HTTP_PORT", Integer.toString(port));
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static void awaitReady(WebhookClient client, Process process) throws Exception {
-        Eventually.await(Duration.ofSeconds(60), "the bot process serves /readyz", () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the bot exited with " + process.exitValue());
-            }
-            return client.send("GET", "/readyz", null, null).statusCode();
-        }, status -> status == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static {
-        // the child's log files land in target/
-        new File("target").mkdirs();
     }
 }

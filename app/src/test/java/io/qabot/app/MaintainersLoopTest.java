@@ -69,8 +69,18 @@ class MaintainersLoopTest {
         assertTrue(next.path("answer").asText().contains("跨机房不需要特殊支持"));
         assertEquals("https://github.com/sofastack/sofa-jraft", next.path("links").path(0).asText());
 
-        JsonNode detail = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
-        assertEquals(List.of("sent", "sent"), stream(detail.path("deliveries")).map(d -> d.path("state").asText()).toList());
+        // the bridge has answered; the bot records each delivery as sent once it has read that answer
+        Eventually.await(PATIENCE, "both deliveries recorded as sent", () -> deliveryStates(id),
+                states -> states.equals(List.of("sent", "sent")));
+    }
+
+    private List<String> deliveryStates(long id) {
+        try {
+            JsonNode detail = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
+            return stream(detail.path("deliveries")).map(d -> d.path("state").asText()).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -115,6 +125,40 @@ class MaintainersLoopTest {
         assertEquals("https://www.sofastack.tech/projects/sofa-jraft/", escalation.path("answer").path("links").path(0).asText());
         Eventually.await(PATIENCE, "an acknowledgement in the maintainers' chat",
                 () -> chat.acceptedIn(BotFixture.MAINTAINERS), list -> list.stream().anyMatch(c -> c.text().startsWith("Answered #" + id)));
+    }
+
+    @Test
+    void aMaintainerAnswersByReplyingToTheBotInTheAnnouncementsThread() throws Exception {
+        long id = escalate("u1", QUESTION);
+        Callback announcement = Eventually.await(PATIENCE, "an announcement in the maintainers' chat",
+                () -> chat.acceptedIn(BotFixture.MAINTAINERS), list -> !list.isEmpty()).get(0);
+        String thread = announcement.postedId();
+        // the bot notes where an announcement went once the bridge has answered; announcements go
+        // out one after another, so once the next one is out, the first one's post is noted
+        escalate("u2", "sofa-rpc 的超时时间在哪里配置？");
+        Eventually.await(PATIENCE, "a second announcement", () -> chat.acceptedIn(BotFixture.MAINTAINERS),
+                list -> list.size() >= 2);
+
+        // talk among maintainers in the thread is not an answer; nor is a reply in another thread
+        JsonNode talk = bot.client.say(BotFixture.MAINTAINERS, thread, "carol", "我记得支持，谁确认一下？", false);
+        JsonNode elsewhere = bot.client.say(BotFixture.MAINTAINERS, "post-unknown", "carol", "支持。", true);
+        assertEquals("open", WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null))
+                .path("status").asText(), talk + " / " + elsewhere);
+
+        JsonNode reply = bot.client.say(BotFixture.MAINTAINERS, thread, "bob",
+                "支持跨机房部署，见 https://www.sofastack.tech/projects/sofa-jraft/ 。", true);
+        assertEquals("maintainer_command", reply.path("reason").asText(), reply.toString());
+
+        Callback delivered = Eventually.await(PATIENCE, "the asker gets the threaded answer",
+                () -> chat.acceptedIn("group-42"), list -> !list.isEmpty()).get(0);
+        assertTrue(delivered.text().contains("支持跨机房部署"), delivered.text());
+        JsonNode escalation = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
+        assertEquals("answered", escalation.path("status").asText());
+        assertEquals("Name bob", escalation.path("answer").path("maintainer").asText());
+        assertEquals("https://www.sofastack.tech/projects/sofa-jraft/", escalation.path("answer").path("links").path(0).asText());
+        Eventually.await(PATIENCE, "an acknowledgement in the thread", () -> chat.acceptedIn(BotFixture.MAINTAINERS),
+                list -> list.stream().anyMatch(c -> c.text().startsWith("Answered #" + id)
+                        && thread.equals(c.body().path("thread").asText())));
     }
 
     @Test

@@ -32,13 +32,19 @@ public final class WebhookClient {
 
     /** Posts a chat message through the generic webhook and returns the bot's response object. */
     public JsonNode say(String chat, String thread, String user, String text) throws IOException, InterruptedException {
+        return say(chat, thread, user, text, true);
+    }
+
+    /** As {@link #say(String, String, String, String)}, addressed to the bot or not. */
+    public JsonNode say(String chat, String thread, String user, String text, boolean mentioned)
+            throws IOException, InterruptedException {
         ObjectNode message = JSON.createObjectNode();
         message.put("id", "m-" + ProcessHandle.current().pid() + "-" + MESSAGES.incrementAndGet());
         message.put("chat", chat);
         message.put("thread", thread);
         message.putObject("user").put("id", user).put("name", "Name " + user);
         message.put("text", text);
-        message.put("mentioned", true);
+        message.put("mentioned", mentioned);
         byte[] body = JSON.writeValueAsBytes(message);
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/hooks/webhook"))

@@ -2,7 +2,11 @@ package io.qabot.core;
 
 import io.qabot.core.Outcome.Silence;
 
-/** Lets chat commands through to their handler before the chat's mode or the matcher see them. */
+/**
+ * Lets chat commands (a maintainer's {@code /answer 42 …}, or an answer in an announcement's
+ * thread) through to their handler before the chat's mode or the matcher see them. The handler
+ * decides which chats it listens to, and looks nothing up for a message outside them.
+ */
 final class CommandStage implements Stage {
     private final ChatCommands commands;
 
@@ -13,7 +17,7 @@ final class CommandStage implements Stage {
     @Override
     public Outcome intercept(Exchange exchange, Chain chain) {
         ChatMessage message = exchange.message();
-        if (message.text().stripLeading().startsWith("/") && commands.handle(message)) {
+        if (commands.handle(message)) {
             return new Outcome.Silent(message, null, Silence.MAINTAINER_COMMAND);
         }
         return chain.proceed(exchange);

@@ -15,8 +15,11 @@ import java.time.Duration;
  */
 final class CooldownStage implements Stage {
     private final Cache<Key, Boolean> recent;
+    private final boolean off;
 
+    /** @param cooldown zero for none: every repetition is answered */
     CooldownStage(Clock clock, Duration cooldown) {
+        this.off = cooldown.isZero();
         this.recent = Caffeine.newBuilder()
                 .ticker(TimeSource.ticker(clock))
                 .expireAfterWrite(cooldown)
@@ -26,6 +29,9 @@ final class CooldownStage implements Stage {
 
     @Override
     public Outcome intercept(Exchange exchange, Chain chain) {
+        if (off) {
+            return chain.proceed(exchange);
+        }
         ChatMessage message = exchange.message();
         Candidate answer = exchange.requireVerdict("CooldownStage").best().orElseThrow();
         Key key = new Key(ChatKey.of(message), message.sender().id(), answer.item().id(), answer.turnIndex());

@@ -155,8 +155,13 @@ public final class Pipeline {
             return this;
         }
 
+        /** The least time between two answers to one asker with the same answer; zero for none. */
         public Builder cooldown(Duration cooldown) {
-            this.cooldown = positive(cooldown, "cooldown");
+            Objects.requireNonNull(cooldown, "cooldown");
+            if (cooldown.isNegative()) {
+                throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
+            }
+            this.cooldown = cooldown;
             return this;
         }
 

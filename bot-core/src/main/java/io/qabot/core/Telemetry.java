@@ -28,4 +28,11 @@ public interface Telemetry {
     /** Delivering a maintainer's answer failed; {@code retrying} is false when the outbox gave up on it. */
     default void deliveryFailed(Platform platform, boolean retrying) {
     }
+
+    /**
+     * A post to {@code platform} was dropped before it was sent because too many were already
+     * under way (the platform is slow or down). Called on whichever thread posted.
+     */
+    default void outboundDropped(Platform platform) {
+    }
 }

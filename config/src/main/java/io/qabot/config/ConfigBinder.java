@@ -58,8 +58,9 @@ final class ConfigBinder {
         PolicyConfig policy = policy(root.sectionOrEmpty("policy"));
         EscalationConfig escalation = escalation(root.sectionOrEmpty("escalation"));
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
+        OutboundConfig outbound = outbound(root.sectionOrEmpty("outbound"));
         return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates);
+                knowledgeUpdates, outbound);
     }
 
     // --- top level
@@ -151,6 +152,12 @@ final class ConfigBinder {
         return new PolicyConfig(
                 s.duration("cooldown", Duration.ofMinutes(10), true),
                 s.integer("maxRepliesPerMinute", 20, 1, 600));
+    }
+
+    private static OutboundConfig outbound(SectionReader s) {
+        return new OutboundConfig(
+                s.duration("requestTimeout", OutboundConfig.DEFAULT.requestTimeout(), false),
+                s.integer("maxPending", OutboundConfig.DEFAULT.maxPending(), 1, 100_000));
     }
 
     private static EscalationConfig escalation(SectionReader s) {

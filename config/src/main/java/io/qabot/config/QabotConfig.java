@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param policy rate limits on the bot's replies
  * @param escalation what happens to questions the knowledge does not answer
  * @param knowledgeUpdates how the knowledge is reloaded while the bot runs, and from where
+ * @param outbound how posts to the platforms' APIs are timed out and bounded
  */
 public record QabotConfig(
         HttpConfig http,
@@ -33,14 +34,15 @@ public record QabotConfig(
         ChatsConfig chats,
         PolicyConfig policy,
         EscalationConfig escalation,
-        KnowledgeUpdatesConfig knowledgeUpdates) {
+        KnowledgeUpdatesConfig knowledgeUpdates,
+        OutboundConfig outbound) {
 
     /** A configuration whose knowledge is reloaded in the default way. */
     public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
                        Optional<Secret> adminToken, WebhookConfig webhook, ConnectorsConfig connectors,
                        ChatsConfig chats, PolicyConfig policy, EscalationConfig escalation) {
         this(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                KnowledgeUpdatesConfig.DEFAULT);
+                KnowledgeUpdatesConfig.DEFAULT, OutboundConfig.DEFAULT);
     }
 
     public QabotConfig {
@@ -55,5 +57,6 @@ public record QabotConfig(
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(knowledgeUpdates, "knowledgeUpdates");
+        Objects.requireNonNull(outbound, "outbound");
     }
 }

@@ -138,6 +138,9 @@ final class SettingSchema {
             "policy", group(
                     "cooldown", VALUE,
                     "maxRepliesPerMinute", VALUE),
+            "outbound", group(
+                    "requestTimeout", VALUE,
+                    "maxPending", VALUE),
             "escalation", group(
                     "maintainersChat", group(
                             "platform", VALUE,

@@ -161,6 +161,10 @@ class ConfigErrorsTest {
                 errorFromFile("connectors:\n  irc: {server: h, tls: yes please, channels: ['#a']}\n"));
         assertEquals("policy.maxRepliesPerMinute: \"0\" is not a whole number from 1 to 600",
                 errorFromEnv(Map.of("QABOT_POLICY_MAX_REPLIES_PER_MINUTE", "0")));
+        assertEquals("outbound.maxPending: \"0\" is not a whole number from 1 to 100000",
+                errorFromEnv(Map.of("QABOT_OUTBOUND_MAX_PENDING", "0")));
+        assertEquals("outbound.requestTimeout: \"0s\" must be longer than zero",
+                errorFromEnv(Map.of("QABOT_OUTBOUND_REQUEST_TIMEOUT", "0s")));
         assertEquals("escalation.dailySummaryAt: \"25:00\" is not a time of day (like 09:30)",
                 errorFromEnv(Map.of("QABOT_ESCALATION_DAILY_SUMMARY_AT", "25:00")));
         assertEquals("escalation.timeZone: \"Mars/Base\" is not a time zone (like Asia/Shanghai or UTC)",

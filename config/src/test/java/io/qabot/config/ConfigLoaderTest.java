@@ -54,6 +54,8 @@ class ConfigLoaderTest {
         assertEquals(ChatMode.MENTION, config.chats().modeFor(Platform.SLACK, "C1"));
         assertEquals(Duration.ofMinutes(10), config.policy().cooldown());
         assertEquals(20, config.policy().maxRepliesPerMinute());
+        assertEquals(Duration.ofSeconds(10), config.outbound().requestTimeout());
+        assertEquals(256, config.outbound().maxPending());
         assertEquals(Optional.empty(), config.escalation().maintainersChat());
         assertEquals(Duration.ofHours(24), config.escalation().staleAfter());
         assertEquals(Optional.empty(), config.escalation().dailySummaryAt());
@@ -153,6 +155,7 @@ class ConfigLoaderTest {
 
         assertEquals(Duration.ofMinutes(5), config.policy().cooldown());
         assertEquals(10, config.policy().maxRepliesPerMinute());
+        assertEquals(new OutboundConfig(Duration.ofSeconds(5), 500), config.outbound());
 
         EscalationConfig escalation = config.escalation();
         assertEquals(Optional.of(new ChatRef(Platform.SLACK, "C0MAINTAINERS")), escalation.maintainersChat());

@@ -14,7 +14,7 @@ package io.qabot.knowledge;
  * @param unseenShare      share of the question's information in terms the knowledge never uses
  * @param otherProduct     1 when the question names a product the best turn is not about
  * @param nameCoverage     share of the names in the question (capitalised or versioned words)
- *                         that the best turn's thread uses
+ *                         that the best turn's thread uses as whole words or is about (its products)
  */
 record Features(double questionCoverage, double threadCoverage, double allCoverage, double reverseCoverage,
                 double margin, double bm25Margin, double length, double unseenShare, double otherProduct,

@@ -61,6 +61,9 @@ public final class KnowledgeIndex {
         this.confidence = confidence;
     }
 
+    /** More than this share of a question's information in unknown words, and it is not answered. */
+    static final double MOSTLY_UNSEEN = 0.5;
+
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
         return build(items, Confidence.DEFAULT);
     }
@@ -94,7 +97,7 @@ public final class KnowledgeIndex {
                         // group, so one copy is never counted as the runner-up of another.
                         int group = copyGroups.computeIfAbsent(turn.copyKey(), k -> copyGroups.size());
                         analysed.add(new TurnTerms(turn.item(), turn.turnIndex(), Set.copyOf(turn.question()), thread,
-                                all, group, products.mentionedIn(all, turn.item().project())));
+                                all, group, products.mentionedIn(turn.wholeWords(), turn.item().project())));
                         Document doc = new Document();
                         doc.add(new TextField(QUESTION, String.join(" ", turn.question()), Field.Store.NO));
                         doc.add(new TextField(CONTEXT, String.join(" ", turn.context()), Field.Store.NO));
@@ -161,8 +164,12 @@ public final class KnowledgeIndex {
         List<Candidate> candidates = ranked.stream().limit(5)
                 .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
         // An answer about another product than the one asked about, or to a question about a
-        // technology the knowledge never mentions, is wrong however close the other words are.
-        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(asked);
+        // technology the knowledge never mentions, is wrong however close the other words are;
+        // so is one to a question most of whose information lies in words the knowledge never
+        // uses. A small knowledge base (a project's first FAQ) needs that last guard: there one
+        // shared word ("run") leaves no runner-up, so the margins say "certain".
+        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(asked)
+                && best.unseenShare() <= MOSTLY_UNSEEN;
         Decision decision = answer ? Decision.ANSWER : escalateOrIgnore(text);
         return new Match(question, decision, p, candidates);
     }
@@ -175,7 +182,11 @@ public final class KnowledgeIndex {
     }
 
     List<Scored> debugRank(String question) {
-        return rank(reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question))));
+        return rank(read(question));
+    }
+
+    Question read(String question) {
+        return reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question)));
     }
 
     List<String> terms(String question) {
@@ -187,7 +198,7 @@ public final class KnowledgeIndex {
         return terms(question).stream().filter(t -> !vocabulary.known(t)).toList();
     }
 
-    private static Features features(List<Scored> ranked, Question asked) {
+    static Features features(List<Scored> ranked, Question asked) {
         Scored best = ranked.get(0);
         Scored runnerUp = ranked.stream().skip(1).filter(s -> s.entry().group() != best.entry().group())
                 .findFirst().orElse(null);
@@ -233,16 +244,16 @@ public final class KnowledgeIndex {
     /**
      * True when the question names a technology the knowledge never mentions: a capitalised
      * or versioned word ({@code Kotlin}, {@code PostgreSQL}, {@code ARM64}, {@code Vue3}) that
-     * no item uses. Such a question is about that thing, and no answer here can be about it.
+     * no item uses as a whole word ({@code TiDB}, although "DB2" gives {@code db}). Such a question is about that thing, and no answer here can be about it.
      * Dotted and dashed identifiers are left out: they come from code and error messages,
      * whose rare parts say little about the subject.
      */
     private static boolean namesSomethingUnknown(Question asked) {
-        return asked.names().stream().anyMatch(known -> known.length == 0);
+        return asked.namesSomethingUnknown();
     }
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */
-    private static String copyKey(String question) {
+    static String copyKey(String question) {
         return COPY_NOISE.matcher(ChatNoise.stripAddress(ChatNoise.normalize(question))).replaceAll("")
                 .toLowerCase(java.util.Locale.ROOT);
     }
@@ -280,22 +291,30 @@ public final class KnowledgeIndex {
 
     private static List<AnalysedTurn> analyse(KnowledgeItem item, MixedTextAnalyzer analyzer) {
         List<AnalysedTurn> turns = new ArrayList<>(item.turns().size());
-        List<String> opening = null;
+        MixedTextAnalyzer.Terms opening = null;
         for (int t = 0; t < item.turns().size(); t++) {
             Turn turn = item.turns().get(t);
-            List<String> question = analyzer.tokens(turn.question());
+            MixedTextAnalyzer.Terms question = analyzer.terms(turn.question());
+            MixedTextAnalyzer.Terms answer = analyzer.terms(turn.answer());
             if (t == 0) {
                 opening = question;
             }
-            turns.add(new AnalysedTurn(item, t, question, t == 0 ? List.of() : opening,
-                    analyzer.tokens(turn.answer()), copyKey(turn.question())));
+            Set<String> wholeWords = new LinkedHashSet<>(question.wholeWords());
+            wholeWords.addAll(opening.wholeWords());
+            wholeWords.addAll(answer.wholeWords());
+            turns.add(new AnalysedTurn(item, t, question.all(), t == 0 ? List.of() : opening.all(), answer.all(),
+                    wholeWords, copyKey(turn.question())));
         }
         return turns;
     }
 
-    /** A turn's tokens: its question, its thread's opening question (for follow-ups) and its answer. */
+    /**
+     * A turn's tokens: its question, its thread's opening question (for follow-ups) and its
+     * answer, and the whole words of all three, which are what name a product: "gRPC" splits
+     * into "g" and "rpc" but is not SOFARPC.
+     */
     private record AnalysedTurn(KnowledgeItem item, int turnIndex, List<String> question, List<String> context,
-                                List<String> answer, String copyKey) {
+                                List<String> answer, Set<String> wholeWords, String copyKey) {
     }
 
     /** A turn's terms while the vocabulary is still being counted. */

@@ -102,6 +102,37 @@ final class MixedTextAnalyzer {
     }
 
     /**
+     * A text's terms ({@link #tokens}) together with those of its whole words only (the word
+     * chain: no identifier parts), from one pass of each chain.
+     */
+    record Terms(List<String> all, List<String> wholeWords) {
+    }
+
+    Terms terms(String text) {
+        List<String> whole = new ArrayList<>();
+        if (text.isEmpty()) {
+            return new Terms(List.of(), whole);
+        }
+        collect(words, text, whole);
+        List<String> all = new ArrayList<>(whole);
+        collect(code, text, all);
+        return new Terms(all, whole);
+    }
+
+    /**
+     * The terms that name a word as a whole: the word itself and, for a product with a family
+     * prefix, its bare name, but not the parts an identifier splits into ({@code TiDB} is not
+     * {@code db}).
+     */
+    List<String> wholeWordTokens(String word) {
+        List<String> tokens = new ArrayList<>();
+        if (!word.isEmpty()) {
+            collect(words, word, tokens);
+        }
+        return tokens;
+    }
+
+    /**
      * The segmenter passes punctuation through as tokens, and splitting versions leaves lone
      * digits: neither says anything about a topic.
      */

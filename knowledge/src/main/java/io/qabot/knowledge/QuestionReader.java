@@ -52,17 +52,22 @@ final class QuestionReader {
             totalIdf += idf;
         }
         List<int[]> names = new ArrayList<>();
+        boolean unknownName = false;
         Matcher matcher = NAME.matcher(text);
         while (matcher.find()) {
             String name = matcher.group();
             boolean looksLikeName = name.chars().skip(1).anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
                     || Character.isUpperCase(name.charAt(0)) && name.length() >= 4;
-            List<String> nameTerms = analyzer.tokens(name);
+            List<String> nameTerms = analyzer.wholeWordTokens(name);
             if (looksLikeName && !nameTerms.isEmpty()) {
-                names.add(vocabulary.sortedIds(nameTerms));
+                // only the whole word names the thing: "TiDB" is neither "DB2" nor "Ti", so a
+                // question about TiDB names something unknown even though "db" is a known term
+                int[] known = vocabulary.sortedIds(nameTerms);
+                names.add(known);
+                unknownName |= known.length == 0;
             }
         }
-        return new Question(terms, concepts, totalIdf, vocabulary.sortedIds(expanded), names,
+        return new Question(terms, concepts, totalIdf, vocabulary.sortedIds(expanded), names, unknownName,
                 products.namedIn(terms));
     }
 

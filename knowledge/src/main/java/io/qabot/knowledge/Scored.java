@@ -57,7 +57,7 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
                 && named.stream().noneMatch(entry.products()::contains);
         return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
                 reverseCoverage(entry, expanded, vocabulary), ratio(unseen, total), otherProduct,
-                nameCoverage(entry, question.names()), 0);
+                nameCoverage(entry, question.names(), vocabulary), 0);
     }
 
     /**
@@ -72,15 +72,19 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
                 otherProduct, nameCoverage, rank);
     }
 
-    /** Share of the names in the question (any of each name's terms) that the turn's thread uses. */
-    private static double nameCoverage(KnowledgeIndex.Entry entry, List<int[]> names) {
+    /**
+     * Share of the names in the question (any of each name's terms) that the turn's thread uses
+     * or that name the product the thread is about: a follow-up such as "6.x 相比 5.x 缺了哪些功能"
+     * in a SOFARegistry thread is about SOFARegistry without saying so.
+     */
+    private static double nameCoverage(KnowledgeIndex.Entry entry, List<int[]> names, Vocabulary vocabulary) {
         if (names.isEmpty()) {
             return 1;
         }
         int present = 0;
         for (int[] name : names) {
             for (int id : name) {
-                if (Vocabulary.contains(entry.all(), id)) {
+                if (Vocabulary.contains(entry.all(), id) || entry.products().contains(vocabulary.term(id))) {
                     present++;
                     break;
                 }

@@ -58,10 +58,47 @@ class KnowledgeIndexTest {
         assertEquals(Decision.ESCALATE, match.decision(), match.toString());
     }
 
+    private static final KnowledgeIndex PRODUCTS = KnowledgeIndex.build(List.of(
+            item("f.md", "SOFARegistry", "那 6.x 版本相比 5.x 版本，缺失了哪些功能，有列表么？", "透出的 watcher 还没有支持。"),
+            item("g.md", "SOFARegistry", "SOFARegistry 的数据持久化在哪里？", "元数据存储在 meta 角色内。"),
+            item("h.md", "Seata", "Seata 的 Saga 模式能支持 DB2 数据库吗？", "可以支持 DB2。"),
+            item("i.md", "Seata", "我们用 RestfulApi 还有 gRPC 做微服务之间的调用，Seata 能支持吗？", "可以，看下 gRPC 的拦截器。"),
+            item("j.md", "SOFARPC", "SOFARPC 怎么配置调用的超时时间？", "在 consumer 上配置 timeout。")));
+
+    @Test
+    void aThreadIsAboutItsProductEvenWhereItsQuestionDoesNotNameIt() {
+        Match match = PRODUCTS.match("SOFARegistry 6.x 相比 5.x 少了哪些功能？有列表吗");
+        assertEquals(Decision.ANSWER, match.decision(), match.toString());
+        assertEquals("f.md", match.best().orElseThrow().item().source().file());
+    }
+
+    @Test
+    void onlyAWholeWordNamesATechnologyOrAProduct() {
+        // "TiDB" splits into "ti" and "db", but no thread is about TiDB
+        assertEquals(Decision.ESCALATE, PRODUCTS.match("Seata AT 模式支持 TiDB 吗？").decision());
+        // "gRPC" splits into "g" and "rpc", but a Seata thread about gRPC is not about SOFARPC
+        Match rpc = PRODUCTS.match("SOFARPC 支持 gRPC 的 stream 流式调用吗");
+        assertEquals(Decision.ESCALATE, rpc.decision(), rpc.toString());
+    }
+
     @Test
     void aRealQuestionTheKnowledgeDoesNotHoldIsEscalated() {
         assertEquals(Decision.ESCALATE, INDEX.match("Docker 镜像太大了，多阶段构建要怎么写？").decision());
         assertEquals(Decision.ESCALATE, INDEX.match("How do I tune Linux TCP keepalive?").decision());
+    }
+
+    @Test
+    void aSmallFaqDoesNotAnswerAQuestionThatSharesOnlyOneOfItsWords() {
+        KnowledgeIndex faq = KnowledgeIndex.build(List.of(
+                item("faq.md", "qabot", "How do I run qabot?", "`./qabot serve` starts the bot."),
+                item("faq.md", "qabot", "What is qabot?", "A bot that answers repeated questions from the digests."),
+                item("faq.md", "qabot", "What happens to a question qabot cannot answer?", "It goes to the maintainers.")));
+
+        assertEquals(Decision.ANSWER, faq.match("how do i run qabot").decision());
+        for (String offTopic : List.of("how to run a spark job on yarn", "how do I run postgres in docker",
+                "Can the scheduler run cron jobs in the Asia/Tokyo time zone?")) {
+            assertEquals(Decision.ESCALATE, faq.match(offTopic).decision(), offTopic);
+        }
     }
 
     @Test

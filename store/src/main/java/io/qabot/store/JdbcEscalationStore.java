@@ -199,6 +199,24 @@ final class JdbcEscalationStore implements EscalationStore {
     }
 
     @Override
+    public void announcedAs(long id, String postId, Instant at) {
+        sql.autoCommit(c -> {
+            if (Sql.query(c, "SELECT escalation_id FROM announcement_post WHERE post_id = ?", row -> row.getLong(1), postId)
+                    .isEmpty()) {
+                Sql.update(c, "INSERT INTO announcement_post (post_id, escalation_id, posted_at) VALUES (?, ?, ?)",
+                        postId, id, at);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Long> announcedBy(String postId) {
+        return sql.autoCommit(c -> Sql.query(c, "SELECT escalation_id FROM announcement_post WHERE post_id = ?",
+                row -> row.getLong(1), postId).stream().findFirst());
+    }
+
+    @Override
     public boolean takeJob(String job, String period) {
         return sql.autoCommit(c -> {
             if (Sql.update(c, "UPDATE job_run SET period = ? WHERE job = ? AND period <> ?", period, job, period) == 1) {

@@ -120,4 +120,33 @@ class AnnouncerTest {
         assertTrue(posted.get(0).isPost(), posted.get(0).toString());
         assertTrue(posted.get(0).idempotencyKey().startsWith("summary-"), posted.get(0).idempotencyKey());
     }
+
+    @Test
+    void remembersWhereEachAnnouncementWasPostedWhenThePlatformSaysIt() {
+        List<String> ids = new ArrayList<>();
+        Announcer telling = new Announcer(store.escalations(), Platform.SLACK, "C-maintainers",
+                io.qabot.core.ChatSender.posting(message -> {
+                    ids.add("1700000000." + ids.size());
+                    return CompletableFuture.completedFuture(Optional.of(ids.get(ids.size() - 1)));
+                }), Duration.ofHours(24), Optional.empty(), SHANGHAI, clock);
+        long id = ask("u1", "SOFAJRaft 支持跨机房部署吗？");
+
+        telling.announceDue();
+        now.set(now.get().plus(Duration.ofHours(25)));
+        telling.announceDue();
+
+        assertEquals(2, ids.size());
+        assertEquals(Optional.of(id), store.escalations().announcedBy(ids.get(0)), "the first announcement's thread");
+        assertEquals(Optional.of(id), store.escalations().announcedBy(ids.get(1)), "the stale reminder's thread");
+        assertEquals(Optional.empty(), store.escalations().announcedBy("1700000000.9"));
+    }
+
+    @Test
+    void aPlatformThatSaysNoIdLeavesNothingToAnswerInThread() {
+        ask("u1", "SOFAJRaft 支持跨机房部署吗？");
+
+        assertEquals(1, announcer.announceDue());
+
+        assertEquals(Optional.empty(), store.escalations().announcedBy(""));
+    }
 }

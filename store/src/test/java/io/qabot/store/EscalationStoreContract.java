@@ -286,6 +286,20 @@ abstract class EscalationStoreContract {
     }
 
     @Test
+    void anAnnouncementsPostNamesItsEscalationOnceAndForAll() {
+        long first = store.escalations().enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u1", "m-1"));
+        long second = store.escalations().enqueue("sofa-rpc 的超时时间在哪里配置", asker("u2", "m-2"));
+
+        store.escalations().announcedAs(first, "om_first", now.get());
+        store.escalations().announcedAs(second, "om_second", now.get());
+        store.escalations().announcedAs(second, "om_first", now.get()); // a repeat never re-points a post
+
+        assertEquals(Optional.of(first), store.escalations().announcedBy("om_first"));
+        assertEquals(Optional.of(second), store.escalations().announcedBy("om_second"));
+        assertEquals(Optional.empty(), store.escalations().announcedBy("om_unknown"));
+    }
+
+    @Test
     void aDailyJobRunsOncePerPeriod() {
         assertTrue(store.escalations().takeJob("daily-summary", "2026-11-21"));
         assertFalse(store.escalations().takeJob("daily-summary", "2026-11-21"));

@@ -54,8 +54,11 @@ public final class Announcer {
         List<Announcement> due = store.takeAnnouncements(now, now.minus(staleAfter), BATCH);
         int posted = 0;
         for (Announcement announcement : due) {
-            if (post("announce-" + announcement.escalation().id() + "-" + now.toEpochMilli(), text(announcement))) {
+            long id = announcement.escalation().id();
+            Optional<Optional<String>> post = post("announce-" + id + "-" + now.toEpochMilli(), text(announcement));
+            if (post.isPresent()) {
                 posted++;
+                post.get().ifPresent(postId -> store.announcedAs(id, postId, now));
             }
         }
         return posted;
@@ -71,7 +74,7 @@ public final class Announcer {
             return false;
         }
         List<Escalation> open = store.list(Optional.empty(), 500).stream().filter(Escalation::isOpen).toList();
-        return post("summary-" + now.toLocalDate(), summary(open, now.toInstant()));
+        return post("summary-" + now.toLocalDate(), summary(open, now.toInstant())).isPresent();
     }
 
     /** For a scheduler: both jobs, with a failing store or chat logged rather than thrown. */
@@ -114,18 +117,20 @@ public final class Announcer {
         return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
-    /** Posts into the maintainers' chat, replying to nothing; {@code key} is the idempotency key only. */
-    private boolean post(String key, String text) {
+    /**
+     * Posts into the maintainers' chat, replying to nothing; {@code key} is the idempotency key
+     * only. Empty when it could not; otherwise the posted message's id where the platform told it.
+     */
+    private Optional<Optional<String>> post(String key, String text) {
         OutboundMessage message = OutboundMessage.post(platform, chat, null, text, OutboundMessage.Author.BOT, key);
         try {
-            sender.send(message).get(30, TimeUnit.SECONDS);
-            return true;
+            return Optional.of(sender.post(message).get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         } catch (Exception e) {
             log.warn("could not post to the maintainers' chat {} {}: {}", platform.wireName(), chat, e.toString());
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -43,6 +43,12 @@ public interface EscalationStore extends EscalationQueue {
      */
     List<Announcement> takeAnnouncements(Instant now, Instant staleBefore, int max);
 
+    /** Records that an announcement of escalation {@code id} was posted as the chat message {@code postId}. */
+    void announcedAs(long id, String postId, Instant at);
+
+    /** The escalation whose announcement was posted as the chat message {@code postId}, if any. */
+    Optional<Long> announcedBy(String postId);
+
     /**
      * Claims a once-per-period job, such as the summary for one day: true for exactly one caller
      * per {@code job} and {@code period}, across instances.

@@ -9,6 +9,7 @@ import io.qabot.core.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * that chat is what makes someone a maintainer here):
  * {@code /answer 42 text…} (links in the text become the answer's links), {@code /claim 42},
  * {@code /dismiss 42}. Each is acknowledged in the chat, refusals with their reason.
+ *
+ * <p>A reply in the thread of an escalation's announcement that addresses the bot is an
+ * {@code /answer} to that escalation, where the platform told the announcement's message id
+ * ({@link io.qabot.core.ChatSender#post}). Other talk in that thread is left alone: maintainers
+ * discuss before they answer.
  */
 public final class MaintainerCommands implements ChatCommands {
     private static final Logger log = LoggerFactory.getLogger(MaintainerCommands.class);
@@ -45,7 +51,7 @@ public final class MaintainerCommands implements ChatCommands {
         }
         Matcher command = COMMAND.matcher(message.text().strip());
         if (!command.matches()) {
-            return false;
+            return answeredInThread(message);
         }
         long id = Long.parseLong(command.group(2));
         String rest = command.group(3).strip();
@@ -59,6 +65,22 @@ public final class MaintainerCommands implements ChatCommands {
                 : result.done() ? acknowledgement(command.group(1), id)
                 : "Could not " + command.group(1) + " #" + id + ": " + result.reason();
         reply(message, ack);
+        return true;
+    }
+
+    /** A reply to the bot in an announcement's thread: the answer to the escalation announced there. */
+    private boolean answeredInThread(ChatMessage message) {
+        String text = message.text().strip();
+        if (message.thread() == null || !message.mentioned() || text.isEmpty() || text.startsWith("/")) {
+            return false;
+        }
+        Optional<Long> announced = desk.announcedBy(message.thread());
+        if (announced.isEmpty()) {
+            return false;
+        }
+        long id = announced.get();
+        DeskResult<?> result = desk.answer(id, new MaintainerAnswer(text, links(text), message.sender().name()));
+        reply(message, result.done() ? acknowledgement("answer", id) : "Could not answer #" + id + ": " + result.reason());
         return true;
     }
 

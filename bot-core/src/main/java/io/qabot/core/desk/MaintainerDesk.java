@@ -41,6 +41,11 @@ public final class MaintainerDesk {
         return escalations.find(id);
     }
 
+    /** The escalation an announcement posted as chat message {@code postId} was about. */
+    public Optional<Long> announcedBy(String postId) {
+        return escalations.announcedBy(postId);
+    }
+
     public List<Delivery> deliveries(long id) {
         return escalations.deliveries(id);
     }

@@ -58,6 +58,12 @@ public final class DingTalkConnector implements Connector {
     /** @param delays how Stream mode waits before reconnecting; tests move time by hand */
     DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock,
                       ChannelPacer.Delays delays) {
+        this(config, pipeline, client, clock, delays, DingTalkStream.KEEP_ALIVE);
+    }
+
+    /** @param keepAlive how long the Stream connection may be silent before it pings */
+    DingTalkConnector(DingTalkConfig config, Pipeline pipeline, OutboundClient client, Clock clock,
+                      ChannelPacer.Delays delays, Duration keepAlive) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -65,7 +71,7 @@ public final class DingTalkConnector implements Connector {
         this.signature = new DingTalkSignature(config.appSecret());
         this.replies = new DingTalkReplies(config, client, clock);
         this.stream = config.mode() == DingTalkConfig.Mode.STREAM
-                ? new DingTalkStream(new StreamRegistration(config, client), new WebSocketClient("qabot-dingtalk"),
+                ? new DingTalkStream(new StreamRegistration(config, client), new WebSocketClient("qabot-dingtalk", keepAlive),
                         delays, this::accept)
                 : null;
         this.customRobot = DingTalkCustomRobot.of(config, client, clock);

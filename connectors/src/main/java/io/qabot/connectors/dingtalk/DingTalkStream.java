@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a {@code disconnect} system frame means DingTalk is recycling the connection: a new
  *       one is opened at once with a fresh ticket, and the old one is left to deliver what it
  *       still has until DingTalk closes it (as the Java SDK does);</li>
+ *   <li>a connection silent for {@link #KEEP_ALIVE} is pinged, and dropped as dead when the
+ *       ping gets no answer either (the SDKs keep the connection alive the same way);</li>
  *   <li>a dropped connection, or a failed registration, is retried with a fresh ticket after
  *       a backoff that doubles from {@link #FIRST_BACKOFF} to {@link #LAST_BACKOFF} and starts
  *       over once a connection opens.</li>
@@ -37,6 +39,7 @@ final class DingTalkStream {
     private static final Logger log = LoggerFactory.getLogger(DingTalkStream.class);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration LAST_BACKOFF = Duration.ofMinutes(1);
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
     /** The ACK data the Java SDK sends for a handled callback: an empty response. */
     private static final String HANDLED = "{\"response\":{}}";
 

@@ -17,9 +17,12 @@ import io.qabot.core.Platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class FeishuConnector implements Connector {
      * A replay inside the window is swallowed by the pipeline's 8 h de-duplication.
      */
     static final Duration MAX_SKEW = Duration.ofHours(7).plusMinutes(30);
+    static final Duration BOT_LOOKUP_RETRY = Duration.ofMinutes(1);
 
     private final FeishuConfig config;
     private final Pipeline pipeline;
@@ -47,6 +51,19 @@ public final class FeishuConnector implements Connector {
     private final FeishuEventDecryptor decryptor;
     private final FeishuSignature signature;
     private final FeishuReplies replies;
+    /** The latest look-up of the bot's own open_id (see {@link FeishuMessage#read}); null before start. */
+    private final AtomicReference<BotLookup> bot = new AtomicReference<>();
+
+    private record BotLookup(Instant started, CompletableFuture<String> openId) {
+        /** The open_id, or null while it is being looked up or the look-up failed. */
+        String known() {
+            return openId.isDone() && !openId.isCompletedExceptionally() ? openId.join() : null;
+        }
+
+        boolean worthRetrying(Instant now) {
+            return openId.isCompletedExceptionally() && started.plus(BOT_LOOKUP_RETRY).isBefore(now);
+        }
+    }
 
     public FeishuConnector(FeishuConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -63,13 +80,53 @@ public final class FeishuConnector implements Connector {
     }
 
     @Override
+    public void start() {
+        lookUpTheBot();
+    }
+
+    /**
+     * Asks Feishu who the bot is, unless it is known, being asked, or was asked in vain less
+     * than a minute ago; the latest look-up either way.
+     */
+    CompletableFuture<String> lookUpTheBot() {
+        Instant now = clock.instant();
+        BotLookup current = bot.get();
+        if (current != null && !current.worthRetrying(now)) {
+            return current.openId();
+        }
+        CompletableFuture<String> asked = new CompletableFuture<>();
+        if (!bot.compareAndSet(current, new BotLookup(now, asked))) {
+            return bot.get().openId();
+        }
+        replies.botOpenId().whenComplete((openId, failure) -> {
+            if (failure != null) {
+                log.warn("Feishu: cannot look up the bot's open_id ({}); until then a group message that @-mentions "
+                        + "anyone counts as addressed to the bot", rootMessage(failure));
+                asked.completeExceptionally(failure);
+            } else {
+                log.info("Feishu: the bot is {}", openId);
+                asked.complete(openId);
+            }
+        });
+        return asked;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(Route.of(HttpMethod.POST, PATH, "feishu connector", this::receive));
     }
 
     @Override
     public ChatSender sender() {
-        return this::send;
+        return ChatSender.posting(this::send);
     }
 
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
@@ -85,7 +142,9 @@ public final class FeishuConnector implements Connector {
         }
         String type = event.path("header").path("event_type").asText("");
         if (MESSAGE_RECEIVED.equals(type)) {
-            FeishuMessage.read(event.path("event")).ifPresentOrElse(this::accept,
+            lookUpTheBot();
+            BotLookup lookup = bot.get();
+            FeishuMessage.read(event.path("event"), lookup == null ? null : lookup.known()).ifPresentOrElse(this::accept,
                     () -> log.debug("Feishu message ignored: not a user's text message"));
         } else {
             log.debug("Feishu event {} ignored", type.isEmpty() ? "(v1 or unknown)" : type);
@@ -169,7 +228,7 @@ public final class FeishuConnector implements Connector {
      * API, and so does a reply whose message Feishu does not know (not an {@code om_} id,
      * invalid, or withdrawn).
      */
-    private CompletableFuture<Void> send(OutboundMessage message) {
+    private CompletableFuture<Optional<String>> send(OutboundMessage message) {
         if (message.platform() != Platform.FEISHU) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "Feishu connector cannot send to " + message.platform().wireName()));
@@ -184,6 +243,7 @@ public final class FeishuConnector implements Connector {
         }
         return replies.reply(replyTo, message.text(),
                         message.author().wireName() + ":" + replyTo + ":" + message.text().hashCode())
+                .thenApply(replied -> Optional.<String>empty())
                 .exceptionallyCompose(failure -> {
                     if (!FeishuReplies.noSuchMessage(failure)) {
                         return CompletableFuture.failedFuture(failure);
@@ -194,7 +254,7 @@ public final class FeishuConnector implements Connector {
                 });
     }
 
-    private CompletableFuture<Void> postIntoChat(OutboundMessage message) {
+    private CompletableFuture<Optional<String>> postIntoChat(OutboundMessage message) {
         String key = message.idempotencyKey() != null ? message.idempotencyKey()
                 : message.author().wireName() + ":" + message.chat() + ":" + message.text().hashCode();
         return replies.send(message.chat(), message.text(), key);

@@ -19,7 +19,11 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
                      boolean mentioned, Instant created) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Optional<FeishuMessage> read(JsonNode event) {
+    /**
+     * @param botOpenId the bot's {@code open_id}, or null while it is unknown: then any message
+     *     that mentions someone counts as addressed to the bot, the best guess without it
+     */
+    static Optional<FeishuMessage> read(JsonNode event, String botOpenId) {
         JsonNode message = event.path("message");
         JsonNode sender = event.path("sender");
         if (!"text".equals(message.path("message_type").asText()) || !"user".equals(sender.path("sender_type").asText())) {
@@ -60,8 +64,9 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
             }
         }
         boolean group = "group".equals(message.path("chat_type").asText());
-        // without the "read all group messages" permission Feishu delivers only messages that @ the bot
-        boolean mentioned = !group || mentions.size() > 0;
+        // without the "read all group messages" permission Feishu delivers only messages that @ the bot;
+        // with it, a group message @-ing someone else is not a question for the bot
+        boolean mentioned = !group || (botOpenId == null ? mentions.size() > 0 : mentionsOf(mentions, botOpenId));
         String thread = firstNonBlank(message.path("thread_id").asText(""), message.path("root_id").asText(""));
         long createdMs = message.path("create_time").asLong(0);
         return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
@@ -71,6 +76,15 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
     ChatMessage toChatMessage(Instant receivedIfUnknown) {
         return new ChatMessage(Platform.FEISHU, chatId, thread, messageId, new Sender(openId, null), text, mentioned,
                 created.toEpochMilli() == 0 ? receivedIfUnknown : created);
+    }
+
+    private static boolean mentionsOf(JsonNode mentions, String openId) {
+        for (JsonNode mention : mentions) {
+            if (openId.equals(mention.path("id").path("open_id").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstNonBlank(String a, String b) {

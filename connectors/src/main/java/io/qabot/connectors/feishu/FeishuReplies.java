@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,7 @@ final class FeishuReplies {
         body.put("reply_in_thread", true);
         body.put("uuid", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString());
         URI uri = api("/open-apis/im/v1/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "/reply");
-        return post(uri, body, true, "message reply");
+        return post(uri, body, true, "message reply").thenApply(json -> null);
     }
 
     /**
@@ -64,11 +65,32 @@ final class FeishuReplies {
      *
      * @param idempotencyKey as for {@link #reply}
      */
-    CompletableFuture<Void> send(String chatId, String text, String idempotencyKey) {
+    CompletableFuture<Optional<String>> send(String chatId, String text, String idempotencyKey) {
         ObjectNode body = JSON.createObjectNode().put("receive_id", chatId).put("msg_type", "text");
         body.put("content", string(JSON.createObjectNode().put("text", text)));
         body.put("uuid", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString());
-        return post(api("/open-apis/im/v1/messages?receive_id_type=chat_id"), body, true, "message create");
+        return post(api("/open-apis/im/v1/messages?receive_id_type=chat_id"), body, true, "message create")
+                .thenApply(json -> {
+                    String id = json.path("data").path("message_id").asText("");
+                    return id.isBlank() ? Optional.<String>empty() : Optional.of(id);
+                });
+    }
+
+    /** The bot's own {@code open_id}, which Feishu puts in the {@code mentions} of a message that @s it. */
+    CompletableFuture<String> botOpenId() {
+        return token.get().thenCompose(tenantToken -> client.send(client.request(api("/open-apis/bot/v3/info"))
+                        .header("Authorization", "Bearer " + tenantToken)
+                        .GET()
+                        .build())
+                .thenApply(response -> {
+                    JsonNode json = json(response);
+                    requireOk("bot info", response, json);
+                    String openId = json.path("bot").path("open_id").asText("");
+                    if (openId.isBlank()) {
+                        throw new IllegalStateException("Feishu bot info has no bot.open_id: is the bot capability enabled?");
+                    }
+                    return openId;
+                }));
     }
 
     /**
@@ -85,7 +107,8 @@ final class FeishuReplies {
         return false;
     }
 
-    private CompletableFuture<Void> post(URI uri, ObjectNode body, boolean firstTry, String what) {
+    /** POSTs with the tenant token (fetched again once when Feishu rejects it); the answer's JSON when it is a success. */
+    private CompletableFuture<JsonNode> post(URI uri, ObjectNode body, boolean firstTry, String what) {
         return token.get().thenCompose(tenantToken -> client.send(client.request(uri)
                         .header("Content-Type", "application/json; charset=utf-8")
                         .header("Authorization", "Bearer " + tenantToken)
@@ -98,7 +121,7 @@ final class FeishuReplies {
                         return post(uri, body, false, what);
                     }
                     requireOk(what, response, json);
-                    return CompletableFuture.<Void>completedFuture(null);
+                    return CompletableFuture.completedFuture(json);
                 }));
     }
 

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * configured, joins the channels, answers PINGs, hands every PRIVMSG to the listener, and
  * after a drop reconnects with doubling backoff (one second to a minute) and joins again.
  * Outgoing lines wait in a queue drained under {@link IrcFloodControl}; PONGs skip the
- * queue, because a PONG that waits behind a long answer can cost the connection.
+ * queue, because a PONG that waits behind a long answer can cost the connection. The queue
+ * holds at most {@link #MAX_QUEUED_LINES}: while the server is unreachable a message that would
+ * go past it is refused whole, rather than kept without limit and posted long after it was asked.
  *
  * <p>All connection state lives on the one event loop thread; callers from other threads
  * hand their work to it.
@@ -48,6 +52,8 @@ final class IrcClient {
     private static final Duration LAST_BACKOFF = Duration.ofMinutes(1);
     /** IRCv3 tags can make inbound lines far longer than 512 bytes. */
     private static final int MAX_INBOUND_LINE = 8_192 + 512;
+    /** Two hundred seconds of sending at the flood limit: anything further back would arrive stale. */
+    static final int MAX_QUEUED_LINES = 100;
 
     private final IrcConfig config;
     private final Consumer<IrcMessage> listener;
@@ -101,14 +107,32 @@ final class IrcClient {
         return nick;
     }
 
-    /** Queues {@code text} to {@code target}, split into lines that fit; sent as the flood limit allows. */
-    void privmsg(String target, List<String> lines) {
-        group.execute(() -> {
-            for (String line : lines) {
-                outgoing.add("PRIVMSG " + target + " :" + line);
-            }
-            drain();
-        });
+    /**
+     * Queues {@code lines} to {@code target}; they are sent as the flood limit allows. The future
+     * completes once they are queued, or fails with a {@link RejectedExecutionException} when they
+     * would take the queue past {@link #MAX_QUEUED_LINES} (none of them is queued then).
+     */
+    CompletableFuture<Void> privmsg(String target, List<String> lines) {
+        CompletableFuture<Void> queued = new CompletableFuture<>();
+        try {
+            group.execute(() -> {
+                if (outgoing.size() + lines.size() > MAX_QUEUED_LINES) {
+                    log.warn("irc: dropped a message to {} ({} lines): {} lines already waiting, the server is slow"
+                            + " or unreachable", target, lines.size(), outgoing.size());
+                    queued.completeExceptionally(new RejectedExecutionException("irc: " + outgoing.size()
+                            + " lines already waiting to be sent; dropped a message to " + target));
+                    return;
+                }
+                for (String line : lines) {
+                    outgoing.add("PRIVMSG " + target + " :" + line);
+                }
+                queued.complete(null);
+                drain();
+            });
+        } catch (RejectedExecutionException stopped) {
+            queued.completeExceptionally(stopped); // closed: the event loop takes no more work
+        }
+        return queued;
     }
 
     private void connect() {

@@ -10,6 +10,7 @@ import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Telemetry;
 import io.qabot.core.Sender;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,17 +38,28 @@ public final class IrcConnector implements Connector {
     private final Pipeline pipeline;
     private final Clock clock;
     private final IrcClient client;
+    private final Telemetry telemetry;
     /** IRC has no message ids (unless the server tags them): each line gets its own. */
     private final AtomicLong lines = new AtomicLong();
 
     public IrcConnector(IrcConfig config, Pipeline pipeline, Clock clock) {
-        this(config, pipeline, clock, Duration.ofSeconds(1));
+        this(config, pipeline, clock, Telemetry.NONE);
+    }
+
+    /** @param telemetry told about each message dropped because too many lines were waiting to be sent */
+    public IrcConnector(IrcConfig config, Pipeline pipeline, Clock clock, Telemetry telemetry) {
+        this(config, pipeline, clock, Duration.ofSeconds(1), telemetry);
     }
 
     IrcConnector(IrcConfig config, Pipeline pipeline, Clock clock, Duration firstBackoff) {
+        this(config, pipeline, clock, firstBackoff, Telemetry.NONE);
+    }
+
+    IrcConnector(IrcConfig config, Pipeline pipeline, Clock clock, Duration firstBackoff, Telemetry telemetry) {
         Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.client = new IrcClient(config, this::accept, clock, firstBackoff);
     }
 
@@ -87,11 +100,9 @@ public final class IrcConnector implements Connector {
         }
         if (message.addressee() == null) {
             // a post (an announcement): plain lines, addressed to no one
-            client.privmsg(message.chat(), IrcLineSplitter.forPrivmsg(client.nick(), message.chat()).split(message.text()));
-        } else {
-            say(message.chat(), message.addressee().name(), message.text());
+            return queue(message.chat(), IrcLineSplitter.forPrivmsg(client.nick(), message.chat()).split(message.text()));
         }
-        return CompletableFuture.completedFuture(null);
+        return say(message.chat(), message.addressee().name(), message.text());
     }
 
     private void accept(IrcMessage privmsg) {
@@ -111,33 +122,41 @@ public final class IrcConnector implements Connector {
         String id = privmsg.tags().getOrDefault("msgid", "irc-" + lines.incrementAndGet());
         ChatMessage message = new ChatMessage(Platform.IRC, chat, null, id, new Sender(from, from),
                 addressed.text(), direct || addressed.mentioned(), time(privmsg));
-        pipeline.handle(message).thenAccept(this::reply).whenComplete((ignored, failure) -> {
+        pipeline.handle(message).thenCompose(this::reply).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.warn("irc: could not answer {} in {}", from, chat, failure);
             }
         });
     }
 
-    private void reply(Handled handled) {
+    private CompletableFuture<Void> reply(Handled handled) {
         if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         ChatMessage asked = replied.message();
-        say(asked.chat(), asked.sender().name(), replied.reply().text());
+        return say(asked.chat(), asked.sender().name(), replied.reply().text());
     }
 
     /**
      * Posts a rendered reply addressed the IRC way. The renderer writes plain text starting
      * with "@nick"; on IRC the convention is "nick: …", which clients highlight.
      */
-    private void say(String target, String nick, String text) {
+    private CompletableFuture<Void> say(String target, String nick, String text) {
         String body = text;
         String at = "@" + nick;
         if (body.startsWith(at + " ") || body.startsWith(at + "\n")) {
             body = body.substring(at.length()).stripLeading();
         }
-        List<String> pieces = IrcLineSplitter.forPrivmsg(client.nick(), target).split(nick + ": " + body);
-        client.privmsg(target, pieces);
+        return queue(target, IrcLineSplitter.forPrivmsg(client.nick(), target).split(nick + ": " + body));
+    }
+
+    /** Hands the lines to the client; a message refused because the queue is full is counted as dropped. */
+    private CompletableFuture<Void> queue(String target, List<String> lines) {
+        return client.privmsg(target, lines).whenComplete((queued, failure) -> {
+            if (failure instanceof RejectedExecutionException) {
+                telemetry.outboundDropped(Platform.IRC);
+            }
+        });
     }
 
     private Instant time(IrcMessage message) {

@@ -1,17 +1,24 @@
 package io.qabot.connectors.outbound;
 
+import io.qabot.core.Platform;
+import io.qabot.core.Telemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,29 +26,72 @@ import org.slf4j.LoggerFactory;
  * The HTTP client all connectors share. {@link #send} retries as {@link RetryPolicy} says,
  * waiting without holding a thread, and completes with the last response whatever its
  * status; it fails only when no response came at all.
+ *
+ * <p>Each connector posts through its own {@link #forPlatform} view: one connection pool and
+ * retry policy for all, but a separate bound on the sends under way, so a platform that hangs
+ * or refuses fills its own bound ({@link OutboundOptions#maxPending()}) and never the others'.
+ * A send past the bound fails at once with a {@link RejectedExecutionException}; the drop is
+ * logged (one WARN line per platform at most every ten seconds, with the count) and reported
+ * to {@link Telemetry#outboundDropped}.
  */
 public final class OutboundClient {
     private static final Logger log = LoggerFactory.getLogger(OutboundClient.class);
+    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
 
     private final OutboundOptions options;
     private final HttpClient http;
     private final RetryPolicy retries;
     private final Delays delays;
+    private final Clock clock;
+    private final Telemetry telemetry;
+    private final Optional<Platform> platform;
+    private final Semaphore pending;
+    private final AtomicLong unreported = new AtomicLong();
+    private Instant quietUntil = Instant.MIN; // guarded by this
 
     public OutboundClient(OutboundOptions options) {
+        this(options, Telemetry.NONE);
+    }
+
+    /** @param telemetry told about each post dropped by a {@link #forPlatform} view */
+    public OutboundClient(OutboundOptions options, Telemetry telemetry) {
         this(options, HttpClient.newBuilder()
                         .connectTimeout(options.connectTimeout())
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build(),
-                Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble(), Delays.REAL);
+                Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble(), Delays.REAL, telemetry);
     }
 
-    OutboundClient(OutboundOptions options, HttpClient http, Clock clock, java.util.function.DoubleSupplier jitter,
-                   Delays delays) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.http = Objects.requireNonNull(http, "http");
-        this.retries = new RetryPolicy(options, clock, jitter);
-        this.delays = Objects.requireNonNull(delays, "delays");
+    OutboundClient(OutboundOptions options, HttpClient http, Clock clock, DoubleSupplier jitter, Delays delays) {
+        this(options, http, clock, jitter, delays, Telemetry.NONE);
+    }
+
+    OutboundClient(OutboundOptions options, HttpClient http, Clock clock, DoubleSupplier jitter, Delays delays,
+                   Telemetry telemetry) {
+        this(Objects.requireNonNull(options, "options"), Objects.requireNonNull(http, "http"),
+                new RetryPolicy(options, clock, jitter), Objects.requireNonNull(delays, "delays"),
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(telemetry, "telemetry"), Optional.empty());
+    }
+
+    private OutboundClient(OutboundOptions options, HttpClient http, RetryPolicy retries, Delays delays, Clock clock,
+                           Telemetry telemetry, Optional<Platform> platform) {
+        this.options = options;
+        this.http = http;
+        this.retries = retries;
+        this.delays = delays;
+        this.clock = clock;
+        this.telemetry = telemetry;
+        this.platform = platform;
+        this.pending = new Semaphore(options.maxPending());
+    }
+
+    /**
+     * A view for one platform's posts: the same connections, timeouts and retries, its own bound
+     * on the sends under way, and drops reported under the platform's name.
+     */
+    public OutboundClient forPlatform(Platform platform) {
+        return new OutboundClient(options, http, retries, delays, clock, telemetry,
+                Optional.of(Objects.requireNonNull(platform, "platform")));
     }
 
     /** A request builder for {@code uri} with this client's per-attempt timeout already set. */
@@ -49,8 +99,49 @@ public final class OutboundClient {
         return HttpRequest.newBuilder(uri).timeout(options.requestTimeout());
     }
 
+    /**
+     * Sends with retries. Fails at once with a {@link RejectedExecutionException}, sending
+     * nothing, when {@link OutboundOptions#maxPending()} sends of this client are under way.
+     */
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
-        return attempt(request, 1);
+        Objects.requireNonNull(request, "request");
+        if (!pending.tryAcquire()) {
+            return CompletableFuture.failedFuture(dropped(request));
+        }
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = attempt(request, 1);
+        } catch (RuntimeException e) {
+            pending.release();
+            return CompletableFuture.failedFuture(e);
+        }
+        return sent.whenComplete((response, failure) -> pending.release());
+    }
+
+    /** Sends under way now: sent, waiting for a response, or waiting to be retried. */
+    int pending() {
+        return options.maxPending() - pending.availablePermits();
+    }
+
+    private RejectedExecutionException dropped(HttpRequest request) {
+        String name = platform.map(Platform::wireName).orElse("outbound");
+        platform.ifPresent(telemetry::outboundDropped);
+        long count = unreported.incrementAndGet();
+        Instant now = clock.instant();
+        boolean warn;
+        synchronized (this) {
+            warn = !now.isBefore(quietUntil);
+            if (warn) {
+                quietUntil = now.plus(WARN_EVERY);
+            }
+        }
+        if (warn) {
+            long dropped = unreported.getAndSet(0);
+            log.warn("{}: dropped {} post{} to {}: {} already under way, the platform is slow or down",
+                    name, dropped, dropped == 1 ? "" : "s", request.uri().getHost(), options.maxPending());
+        }
+        return new RejectedExecutionException(name + ": " + options.maxPending()
+                + " posts already under way; dropped this one to " + request.uri().getHost());
     }
 
     private CompletableFuture<HttpResponse<byte[]>> attempt(HttpRequest request, int attempt) {

@@ -15,9 +15,11 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Decides whether an attempt is tried again and after how long. Retried: 429, 502, 503 and
- * 504, and failures where the request cannot have been processed (refused or timed-out
- * connections, resets). Not retried: a request that timed out waiting for its response,
- * because the platform may have posted the message already and a retry would post it twice.
+ * 504; a 500 only when it carries {@code Retry-After} (a platform that says when to try again
+ * is asking for a retry); and failures where the request cannot have been processed (refused
+ * or timed-out connections, resets, a connection closed before any response). Not retried: a
+ * request that timed out waiting for its response, nor a bare 500, because the platform may have
+ * posted the message already and a retry would post it twice.
  */
 final class RetryPolicy {
     private final OutboundOptions options;
@@ -33,10 +35,12 @@ final class RetryPolicy {
 
     /** The delay before attempt {@code attempt + 1} after a response, or empty to stop. */
     Optional<Duration> afterResponse(int attempt, int status, HttpHeaders headers) {
-        if (attempt >= options.maxAttempts() || !(status == 429 || status == 502 || status == 503 || status == 504)) {
+        Optional<Duration> asked = retryAfter(headers.firstValue("Retry-After").orElse(null));
+        boolean retriable = status == 429 || status == 502 || status == 503 || status == 504
+                || (status == 500 && asked.isPresent());
+        if (attempt >= options.maxAttempts() || !retriable) {
             return Optional.empty();
         }
-        Optional<Duration> asked = retryAfter(headers.firstValue("Retry-After").orElse(null));
         if (asked.isPresent()) {
             return asked.get().compareTo(options.maxRetryAfter()) > 0 ? Optional.empty() : asked;
         }

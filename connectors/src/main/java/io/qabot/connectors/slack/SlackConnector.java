@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +65,10 @@ public final class SlackConnector implements Connector {
 
     @Override
     public ChatSender sender() {
-        return this::send;
+        return ChatSender.posting(this::send);
     }
 
-    private CompletableFuture<Void> send(OutboundMessage message) {
+    private CompletableFuture<Optional<String>> send(OutboundMessage message) {
         if (message.platform() != Platform.SLACK) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "slack connector cannot send to " + message.platform().wireName()));
@@ -117,7 +118,8 @@ public final class SlackConnector implements Connector {
         if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
             return CompletableFuture.completedFuture(null);
         }
-        return api.postMessage(replied.message().chat(), replied.reply().thread(), replied.reply().text());
+        return api.postMessage(replied.message().chat(), replied.reply().thread(), replied.reply().text())
+                .thenApply(posted -> null);
     }
 
     private final class EventsRoute implements Route {

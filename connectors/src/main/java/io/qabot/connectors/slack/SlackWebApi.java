@@ -8,6 +8,7 @@ import io.qabot.connectors.pacing.ChannelPacer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,8 +32,11 @@ final class SlackWebApi {
         this.pacer = pacer;
     }
 
-    /** @param threadTs the thread's root {@code ts}, or null to post into the channel */
-    CompletableFuture<Void> postMessage(String channel, String threadTs, String text) {
+    /**
+     * @param threadTs the thread's root {@code ts}, or null to post into the channel
+     * @return the posted message's {@code ts}, its id in the channel and the {@code thread_ts} of replies to it
+     */
+    CompletableFuture<Optional<String>> postMessage(String channel, String threadTs, String text) {
         ObjectNode body = JSON.createObjectNode()
                 .put("channel", channel)
                 .put("text", text)
@@ -52,7 +56,7 @@ final class SlackWebApi {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return pacer.submit(channel, () -> client.send(request)).thenAccept(response -> {
+        return pacer.submit(channel, () -> client.send(request)).thenApply(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("chat.postMessage answered HTTP " + response.statusCode());
             }
@@ -66,6 +70,8 @@ final class SlackWebApi {
                 throw new IllegalStateException("chat.postMessage refused: "
                         + (answer == null ? "empty body" : answer.path("error").asText("no error code")));
             }
+            String ts = answer.path("ts").asText("");
+            return ts.isBlank() ? Optional.<String>empty() : Optional.of(ts);
         });
     }
 }

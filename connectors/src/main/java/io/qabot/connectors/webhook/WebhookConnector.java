@@ -1,5 +1,6 @@
 package io.qabot.connectors.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,6 +20,7 @@ import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.knowledge.Decision;
 import io.qabot.knowledge.Match;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +76,7 @@ public final class WebhookConnector implements Connector {
 
     @Override
     public ChatSender sender() {
-        return this::sendLater;
+        return ChatSender.posting(this::sendLater);
     }
 
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
@@ -137,8 +140,12 @@ public final class WebhookConnector implements Connector {
         return json;
     }
 
-    /** POSTs a later reply, signed like inbound requests, to the callback URL. */
-    private CompletableFuture<Void> sendLater(OutboundMessage message) {
+    /**
+     * POSTs a later reply, signed like inbound requests, to the callback URL. A bridge may answer
+     * with {@code {"id": "…"}}, the chat's id for the posted message, so that replies in its
+     * thread can be recognised (an announcement answered in its thread).
+     */
+    private CompletableFuture<Optional<String>> sendLater(OutboundMessage message) {
         if (message.platform() != Platform.WEBHOOK) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "webhook connector cannot send to " + message.platform().wireName()));
@@ -159,13 +166,29 @@ public final class WebhookConnector implements Connector {
             builder.header(IDEMPOTENCY_KEY, message.idempotencyKey());
         }
         HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client.send(request).thenAccept(response -> {
+        return client.send(request).thenApply(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("webhook callback answered " + response.statusCode()
                         + (message.isPost() ? " for a post into " + message.chat()
                                 : " for the reply to " + message.inReplyTo()));
             }
+            return postedId(response.body());
         });
+    }
+
+    /** The {@code id} in a callback's answer; empty when the body is empty, not JSON or has none. */
+    private static Optional<String> postedId(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            JsonNode id = json == null ? null : json.get("id");
+            return id != null && (id.isTextual() || id.isIntegralNumber()) && !id.asText().isBlank()
+                    ? Optional.of(id.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static byte[] callbackBody(OutboundMessage message) {

@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -19,8 +20,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -28,14 +33,30 @@ import javax.net.ssl.SSLException;
 /**
  * Opens WebSocket connections on one event loop. A gateway sends large messages (Discord's
  * READY lists every guild), so whole messages up to 16 MiB are accepted.
+ *
+ * <p>With a keep-alive, a connection that has heard nothing for that long sends a ping, and one
+ * that still hears nothing (not even the pong) for as long again is closed as dead, so the
+ * listener reconnects. Without it, a peer that vanished without a FIN (a NAT dropping the
+ * flow, a gateway host gone) would leave a connection that looks open and delivers nothing.
  */
 public final class WebSocketClient implements AutoCloseable {
     private static final int MAX_MESSAGE = 16 << 20;
 
     private final EventLoopGroup group;
     private final SslContext ssl;
+    private final Duration keepAlive;
 
+    /** A client whose protocol has its own heartbeat (Discord), so no WebSocket pings. */
     public WebSocketClient(String threadName) {
+        this(threadName, Duration.ZERO);
+    }
+
+    /** @param keepAlive how long a connection may be silent before it pings; zero for never */
+    public WebSocketClient(String threadName, Duration keepAlive) {
+        if (keepAlive.isNegative()) {
+            throw new IllegalArgumentException("keep-alive must not be negative: " + keepAlive);
+        }
+        this.keepAlive = keepAlive;
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory(threadName));
         try {
             this.ssl = SslContextBuilder.forClient().build();
@@ -65,6 +86,10 @@ public final class WebSocketClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (!keepAlive.isZero()) {
+                            // first, so that every byte read (a pong included) counts as a sign of life
+                            ch.pipeline().addLast(new IdleStateHandler(keepAlive.toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+                        }
                         if (tls) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
                         }
@@ -107,6 +132,15 @@ public final class WebSocketClient implements AutoCloseable {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof IdleStateEvent idle) {
+                if (idle.isFirst()) {
+                    ctx.writeAndFlush(new PingWebSocketFrame());
+                } else {
+                    failure = new IOException("no sign of life, not even a pong, after a ping");
+                    ctx.close();
+                }
+                return;
+            }
             if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 connection = new WebSocketConnection(ctx.channel());
                 listener.opened(connection);

@@ -56,9 +56,13 @@ class DingTalkStreamTest {
     }
 
     private void start() throws InterruptedException {
+        start(DingTalkStream.KEEP_ALIVE);
+    }
+
+    private void start(Duration keepAlive) throws InterruptedException {
         DingTalkConfig config = new DingTalkConfig(APP_KEY, Secret.of(APP_SECRET), "dingrobotcode", fixture.api.uri(),
                 DingTalkConfig.Mode.STREAM, Optional.empty(), Optional.empty());
-        connector = fixture.start(f -> new DingTalkConnector(config, f.pipeline, f.outbound, f.clock, time));
+        connector = fixture.start(f -> new DingTalkConnector(config, f.pipeline, f.outbound, f.clock, time, keepAlive));
     }
 
     /** Starts the connector and waits for its first connection. */
@@ -239,6 +243,26 @@ class DingTalkStreamTest {
         gateway.nextConnection();
         gateway.drop();
         assertEquals(DingTalkStream.FIRST_BACKOFF, time.nextWait());
+    }
+
+    @Test
+    void keepsAnIdleConnectionThatAnswersPingsAndReplacesOneThatWentSilent() throws Exception {
+        Duration keepAlive = Duration.ofMillis(150);
+        start(keepAlive);
+        String first = gateway.nextConnection();
+
+        // idle but alive: the gateway answers the bot's pings, so nothing reconnects
+        assertNull(time.nextWaitWithin(keepAlive.multipliedBy(8).toMillis()), "a live idle connection was dropped");
+        assertTrue(gateway.newestIsOpen());
+
+        // the gateway vanishes without closing (a NAT forgot the flow): no pong, no FIN
+        gateway.goSilent();
+        assertEquals(DingTalkStream.FIRST_BACKOFF, time.nextWait(), "the dead connection was noticed");
+        time.advance(DingTalkStream.FIRST_BACKOFF);
+        String second = gateway.nextConnection();
+        assertNotEquals(first, second);
+        gateway.send(robotFrame("frame-7", "msg-7", STAFF_ID, " raft 能跨机房部署吗", 90));
+        assertEquals("frame-7", gateway.nextAck().at("/headers/messageId").asText());
     }
 
     @Test

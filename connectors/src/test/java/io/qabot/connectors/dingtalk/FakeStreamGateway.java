@@ -134,6 +134,11 @@ final class FakeStreamGateway implements AutoCloseable {
         byTicket.get(ticket).close().sync();
     }
 
+    /** The newest connection stops reading: the bot's pings go unanswered, yet nothing closes. */
+    void goSilent() {
+        current.config().setAutoRead(false);
+    }
+
     boolean newestIsOpen() {
         return current != null && current.isActive();
     }

@@ -1,6 +1,8 @@
 package io.qabot.connectors.irc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.IrcConfig;
@@ -13,7 +15,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -121,5 +126,24 @@ class IrcClientTest {
         }
         assertEquals(null, server.nextWithin(1_000), "the fifth waits for a token (one per 2 s)");
         assertTrue(server.awaitCommand("PRIVMSG").endsWith(":five"));
+    }
+
+    @Test
+    void aMessageThatWouldOverfillTheQueueWhileTheServerKeepsTheBotOutIsRefusedWhole() throws Exception {
+        IrcPeer server = serve(Optional.empty(), Optional.empty());
+        server.awaitCommand("NICK qabot"); // connected, but not welcomed: nothing can be sent yet
+
+        client.privmsg("#qabot", lines("a", 60)).get(5, TimeUnit.SECONDS);
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> client.privmsg("#qabot", lines("b", IrcClient.MAX_QUEUED_LINES - 59)).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, refused.getCause());
+        client.privmsg("#qabot", lines("c", IrcClient.MAX_QUEUED_LINES - 60)).get(5, TimeUnit.SECONDS); // just fits
+
+        server.send(":irc.test 001 qabot :Welcome");
+        assertEquals("PRIVMSG #qabot :a 0", server.awaitCommand("PRIVMSG"), "what was queued goes out once let in");
+    }
+
+    private static List<String> lines(String name, int count) {
+        return IntStream.range(0, count).mapToObj(i -> name + " " + i).toList();
     }
 }

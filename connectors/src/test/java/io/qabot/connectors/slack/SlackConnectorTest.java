@@ -259,8 +259,13 @@ class SlackConnectorTest {
 
     @Test
     void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
-        connector.sender().send(OutboundMessage.post(Platform.SLACK, "C0MAINTAIN", null, "New question #7",
-                OutboundMessage.Author.BOT, "announce-7-1")).get(5, TimeUnit.SECONDS);
+        // Slack's answer names the new message by its ts, the thread_ts of replies to it
+        slack.answer(request -> RecordingPlatformApi.Answer.json(200,
+                "{\"ok\":true,\"channel\":\"C0MAINTAIN\",\"ts\":\"1503435956.000247\"}"));
+        java.util.Optional<String> posted = connector.sender().post(OutboundMessage.post(Platform.SLACK, "C0MAINTAIN",
+                null, "New question #7", OutboundMessage.Author.BOT, "announce-7-1")).get(5, TimeUnit.SECONDS);
+
+        assertEquals(java.util.Optional.of("1503435956.000247"), posted);
 
         RecordingPlatformApi.Recorded post = slack.next();
         assertEquals("/api/chat.postMessage", post.path());

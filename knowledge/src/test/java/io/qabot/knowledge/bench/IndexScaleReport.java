@@ -7,12 +7,14 @@ import io.qabot.knowledge.ingest.KnowledgeReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Index build time and the heap the index holds, for the real corpus and for synthetic
- * corpora grown from it. Run by {@code bench/match-benchmark.sh}; heap is measured after a
+ * corpora grown from it (args: the sizes, 0 for the corpus alone; default 0 10000 100000).
+ * Run by {@code bench/match-benchmark.sh} and {@code bench/scale/scale.sh}; heap is measured after a
  * full collection with the index reachable, minus the same measurement before building.
  */
 public final class IndexScaleReport {
@@ -25,7 +27,8 @@ public final class IndexScaleReport {
         List<KnowledgeItem> real = new KnowledgeReader().read(List.of(
                 shared.resolve("corpus/sofa-weekly"), shared.resolve("corpus/faq"))).items();
         System.out.printf(Locale.ROOT, "read corpus: %d items in %.0f ms%n", real.size(), (System.nanoTime() - readStart) / 1e6);
-        for (int size : new int[]{0, 10_000, 100_000}) {
+        int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[]{0, 10_000, 100_000};
+        for (int size : sizes) {
             List<KnowledgeItem> items = size == 0 ? real : SyntheticKnowledge.grow(real, size, 42);
             long before = usedHeap();
             long start = System.nanoTime();
