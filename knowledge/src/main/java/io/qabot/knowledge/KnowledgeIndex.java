@@ -44,6 +44,8 @@ public final class KnowledgeIndex {
     private static final float ALTERNATIVE_BOOST = 0.8f;
     private static final int CANDIDATES = 50;
     private static final int MAX_QUESTION_CHARS = 4_000;
+    /** More than this share of a question's information in unknown words, and it is not answered. */
+    static final double MOSTLY_UNSEEN = 0.5;
     private static final java.util.regex.Pattern COPY_NOISE = java.util.regex.Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     private final List<Entry> entries;
@@ -60,9 +62,6 @@ public final class KnowledgeIndex {
         this.reader = reader;
         this.confidence = confidence;
     }
-
-    /** More than this share of a question's information in unknown words, and it is not answered. */
-    static final double MOSTLY_UNSEEN = 0.5;
 
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
         return build(items, Confidence.DEFAULT);
@@ -168,7 +167,7 @@ public final class KnowledgeIndex {
         // so is one to a question most of whose information lies in words the knowledge never
         // uses. A small knowledge base (a project's first FAQ) needs that last guard: there one
         // shared word ("run") leaves no runner-up, so the margins say "certain".
-        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !namesSomethingUnknown(asked)
+        boolean answer = p >= confidence.answerThreshold() && !best.otherProduct() && !asked.namesSomethingUnknown()
                 && best.unseenShare() <= MOSTLY_UNSEEN;
         Decision decision = answer ? Decision.ANSWER : escalateOrIgnore(text);
         return new Match(question, decision, p, candidates);
@@ -176,7 +175,7 @@ public final class KnowledgeIndex {
 
     /** Explains the features behind a match; for evaluation and the dashboard's "why". */
     Features explain(String question) {
-        Question asked = reader.read(ChatNoise.stripAddress(ChatNoise.normalize(question)));
+        Question asked = read(question);
         List<Scored> ranked = rank(asked);
         return ranked.isEmpty() ? null : features(ranked, asked);
     }
@@ -239,17 +238,6 @@ public final class KnowledgeIndex {
         scored.forEach(s -> ranked.add(s.ranked(bestBm25)));
         ranked.sort(Comparator.comparingDouble(Scored::rankScore).reversed());
         return preferBestCopy(ranked);
-    }
-
-    /**
-     * True when the question names a technology the knowledge never mentions: a capitalised
-     * or versioned word ({@code Kotlin}, {@code PostgreSQL}, {@code ARM64}, {@code Vue3}) that
-     * no item uses as a whole word ({@code TiDB}, although "DB2" gives {@code db}). Such a question is about that thing, and no answer here can be about it.
-     * Dotted and dashed identifiers are left out: they come from code and error messages,
-     * whose rare parts say little about the subject.
-     */
-    private static boolean namesSomethingUnknown(Question asked) {
-        return asked.namesSomethingUnknown();
     }
 
     /** Copies of one question differ in politeness, punctuation and spacing only. */

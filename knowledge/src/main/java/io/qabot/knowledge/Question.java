@@ -6,9 +6,20 @@ import java.util.Set;
 /**
  * A chat message as the matcher sees it: its concepts, the term numbers of every way to say
  * them, the names it uses (each as the numbers of the known terms that name it as a whole:
- * empty when the knowledge never uses the name itself), whether it uses such an unknown name,
- * and the products it names.
+ * empty when the knowledge never uses the name itself) and the products it names.
  */
 record Question(List<String> terms, List<Concept> concepts, double totalIdf, int[] expandedIds,
-                List<int[]> names, boolean namesSomethingUnknown, Set<String> products) {
+                List<int[]> names, Set<String> products) {
+
+    /**
+     * True when the question names a technology the knowledge never mentions: a capitalised
+     * or versioned word ({@code Kotlin}, {@code PostgreSQL}, {@code ARM64}, {@code Vue3}) that
+     * no item uses as a whole word ({@code TiDB}, although "DB2" gives {@code db}). Such a
+     * question is about that thing, and no answer here can be about it. Dotted and dashed
+     * identifiers are left out: they come from code and error messages, whose rare parts say
+     * little about the subject.
+     */
+    boolean namesSomethingUnknown() {
+        return names.stream().anyMatch(known -> known.length == 0);
+    }
 }

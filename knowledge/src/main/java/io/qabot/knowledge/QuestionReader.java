@@ -52,7 +52,6 @@ final class QuestionReader {
             totalIdf += idf;
         }
         List<int[]> names = new ArrayList<>();
-        boolean unknownName = false;
         Matcher matcher = NAME.matcher(text);
         while (matcher.find()) {
             String name = matcher.group();
@@ -62,12 +61,10 @@ final class QuestionReader {
             if (looksLikeName && !nameTerms.isEmpty()) {
                 // only the whole word names the thing: "TiDB" is neither "DB2" nor "Ti", so a
                 // question about TiDB names something unknown even though "db" is a known term
-                int[] known = vocabulary.sortedIds(nameTerms);
-                names.add(known);
-                unknownName |= known.length == 0;
+                names.add(vocabulary.sortedIds(nameTerms));
             }
         }
-        return new Question(terms, concepts, totalIdf, vocabulary.sortedIds(expanded), names, unknownName,
+        return new Question(terms, concepts, totalIdf, vocabulary.sortedIds(expanded), names,
                 products.namedIn(terms));
     }
 

@@ -126,7 +126,7 @@ public final class OutboundClient {
     private RejectedExecutionException dropped(HttpRequest request) {
         String name = platform.map(Platform::wireName).orElse("outbound");
         platform.ifPresent(telemetry::outboundDropped);
-        long count = unreported.incrementAndGet();
+        unreported.incrementAndGet();
         Instant now = clock.instant();
         boolean warn;
         synchronized (this) {
