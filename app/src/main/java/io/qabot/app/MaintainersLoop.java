@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,7 +81,7 @@ final class MaintainersLoop implements AutoCloseable {
     /** Commands heard in the maintainers' chat, if one is configured. */
     ChatCommands commands() {
         return config.escalation().maintainersChat()
-                .<ChatCommands>map(chat -> new MaintainerCommands(desk, platform(chat), chat.chat(), this::send))
+                .<ChatCommands>map(chat -> new MaintainerCommands(desk, platform(chat), chat.chat(), sending()))
                 .orElse(ChatCommands.NONE);
     }
 
@@ -122,11 +123,8 @@ final class MaintainersLoop implements AutoCloseable {
     }
 
     /** Sends through whichever connector serves the message's platform. */
-    private CompletableFuture<Void> send(OutboundMessage message) {
-        ChatSender sender = senders.get(message.platform());
-        return sender == null
-                ? CompletableFuture.failedFuture(new IllegalStateException("no connector for " + message.platform().wireName()))
-                : sender.send(message);
+    private ChatSender sending() {
+        return routed(senders::get);
     }
 
     /**
@@ -134,8 +132,12 @@ final class MaintainersLoop implements AutoCloseable {
      * notice channel, keeping what the announcer tells of the posted message.
      */
     private ChatSender announcing() {
+        return routed(platform -> announcers.getOrDefault(platform, senders.get(platform)));
+    }
+
+    private static ChatSender routed(Function<Platform, ChatSender> connector) {
         return ChatSender.posting(message -> {
-            ChatSender sender = announcers.getOrDefault(message.platform(), senders.get(message.platform()));
+            ChatSender sender = connector.apply(message.platform());
             return sender == null
                     ? CompletableFuture.failedFuture(new IllegalStateException("no connector for " + message.platform().wireName()))
                     : sender.post(message);
