@@ -1,6 +1,7 @@
 package io.qabot.connectors.dingtalk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -45,11 +46,10 @@ record DingTalkRobotMessage(String msgType, String msgId, String conversationId,
         } catch (IllegalArgumentException e) {
             webhook = null;
         }
-        long createdMs = root.path("createAt").asLong(0);
-        long expiresMs = root.path("sessionWebhookExpiredTime").asLong(0);
+        Instant created = EpochTime.millis(root.path("createAt")).orElse(Instant.EPOCH);
+        Instant expires = EpochTime.millis(root.path("sessionWebhookExpiredTime")).orElse(Instant.EPOCH);
         return Optional.of(new DingTalkRobotMessage(msgType, msgId, conversationId, group, staffId, senderId,
-                text(root, "senderNick"), content.asText().strip(), atBot, Instant.ofEpochMilli(createdMs),
-                webhook, Instant.ofEpochMilli(expiresMs)));
+                text(root, "senderNick"), content.asText().strip(), atBot, created, webhook, expires));
     }
 
     /** The staff id when DingTalk gives one (what {@code atUserIds} needs), else the encrypted sender id. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
+import io.qabot.connectors.time.EpochTime;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -103,12 +103,8 @@ final class DiscordRestApi {
         String remaining = response.headers().firstValue("X-RateLimit-Remaining").orElse(null);
         String resetAfter = response.headers().firstValue("X-RateLimit-Reset-After").orElse(null);
         if ("0".equals(remaining) && resetAfter != null) {
-            try {
-                long millis = new BigDecimal(resetAfter).movePointRight(3).longValue();
-                pacer.holdUntil(channelId, clock.instant().plus(Duration.ofMillis(millis)));
-            } catch (NumberFormatException ignored) {
-                // a header we cannot read: the 429 path still protects us
-            }
+            // a header we cannot read is skipped: the 429 path still protects us
+            EpochTime.duration(resetAfter).ifPresent(wait -> pacer.holdUntil(channelId, clock.instant().plus(wait)));
         }
     }
 

@@ -2,6 +2,7 @@ package io.qabot.connectors.feishu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -68,9 +69,8 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
         // with it, a group message @-ing someone else is not a question for the bot
         boolean mentioned = !group || (botOpenId == null ? mentions.size() > 0 : mentionsOf(mentions, botOpenId));
         String thread = firstNonBlank(message.path("thread_id").asText(""), message.path("root_id").asText(""));
-        long createdMs = message.path("create_time").asLong(0);
-        return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
-                Instant.ofEpochMilli(createdMs)));
+        Instant created = EpochTime.millis(message.path("create_time")).orElse(Instant.EPOCH);
+        return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned, created));
     }
 
     ChatMessage toChatMessage(Instant receivedIfUnknown) {

@@ -2,11 +2,11 @@ package io.qabot.connectors.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -88,12 +88,6 @@ sealed interface SlackEnvelope {
     }
 
     private static Instant time(String ts) {
-        try {
-            BigDecimal seconds = new BigDecimal(ts);
-            return Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-        } catch (NumberFormatException e) {
-            return Instant.EPOCH;
-        }
+        return EpochTime.seconds(ts).orElse(Instant.EPOCH);
     }
 }

@@ -1,6 +1,7 @@
 package io.qabot.connectors.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -48,7 +49,7 @@ sealed interface TelegramUpdate {
         ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chat.get("id").asText(), thread,
                 message.get("message_id").asText(), new Sender(from.get("id").asText(), name),
                 addressing.text(), addressing.mentioned() || "private".equals(chat.path("type").asText()),
-                Instant.ofEpochSecond(message.path("date").asLong(0)));
+                EpochTime.seconds(message.path("date")).orElse(Instant.EPOCH));
         return new Message(updateId, chatMessage);
     }
 

@@ -7,6 +7,7 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.time.EpochTime;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -219,13 +220,8 @@ public final class WeChatConnector implements Connector {
         if (!"text".equals(message.text("MsgType")) || reader.isBlank() || msgId.isBlank()) {
             return Optional.empty();
         }
-        Instant sent;
-        try {
-            sent = Instant.ofEpochSecond(Long.parseLong(message.text("CreateTime").strip()));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            // a time that is not a number, or one past the end of time, is not the reader's: use ours
-            sent = clock.instant();
-        }
+        // a time that is not a plain number of seconds is not the reader's: use ours
+        Instant sent = EpochTime.seconds(message.text("CreateTime")).orElseGet(clock::instant);
         // each reader's conversation with the account is a chat of its own, always addressed to it
         return Optional.of(new ChatMessage(Platform.WECHAT, reader, null, msgId, new Sender(reader, null),
                 message.text("Content").strip(), true, sent));

@@ -2,6 +2,7 @@ package io.qabot.connectors.wecom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.time.EpochTime;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.connectors.xml.MalformedXmlException;
 import io.qabot.core.ChatMessage;
@@ -85,10 +86,6 @@ record WeComMessage(String msgId, String chat, String userId, String text, boole
     }
 
     private static Instant seconds(String value, Instant otherwise) {
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+        return EpochTime.seconds(value).orElse(otherwise);
     }
 }

@@ -23,6 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The HTTP callback end to end: DingTalk's documented group @-message, signed by DingTalk's
@@ -104,6 +107,20 @@ class DingTalkCallbackTest {
         assertTrue(body.at("/markdown/text").asText().startsWith("@0123456789 跨机房不需要特殊支持"), body.toString());
         assertEquals("0123456789", body.at("/at/atUserIds/0").asText());
         assertEquals(false, body.at("/at/isAtAll").asBoolean());
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersAMessageWhoseCreateAtIsAHugeNumberWrittenAsText(String hostile) throws Exception {
+        start();
+        String body = message("msg-huge", " raft 能跨机房部署吗")
+                .replace("\"createAt\":" + now, "\"createAt\":\"" + hostile + "\"");
+        assertTrue(body.contains(hostile), "the documented message carries a createAt to replace");
+
+        assertEquals(200, post(body).statusCode());
+
+        assertTrue(fixture.api.next(SESSION_PATH).json().at("/markdown/text").asText().contains("跨机房不需要特殊支持"));
     }
 
     @Test

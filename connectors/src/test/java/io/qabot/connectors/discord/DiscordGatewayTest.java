@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Discord connector against a local fake Gateway (WebSocket) and a recording fake of the REST API. */
 @Timeout(60)
@@ -237,5 +239,20 @@ class DiscordGatewayTest {
 
         assertEquals(List.of(Duration.ofMillis(2500)), pacingDelays);
         assertEquals("<@1110000000000000004> use learners", rest.next().json().get("content").asText());
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void ignoresAResetAfterItCannotReadAsAPlainNumberOfSeconds(String hostile) throws Exception {
+        rest.answer(request -> new Answer(200, "{\"id\":\"1\"}",
+                Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", hostile)));
+        OutboundMessage later = new OutboundMessage(Platform.DISCORD, CHANNEL, null, "1250000000000000001",
+                new Sender("1110000000000000004", "LL"), "@LL use learners", OutboundMessage.Author.MAINTAINER);
+
+        connector.sender().send(later).get(5, TimeUnit.SECONDS);
+        connector.sender().send(later).get(5, TimeUnit.SECONDS);
+
+        assertEquals(List.of(), pacingDelays, "no wait read from a header that is no number of seconds");
     }
 }

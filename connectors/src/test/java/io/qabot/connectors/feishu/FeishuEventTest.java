@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Event subscription end to end: Feishu's documented events, encrypted in Feishu's format
@@ -154,6 +157,21 @@ class FeishuEventTest {
         assertTrue(body.get("reply_in_thread").asBoolean());
         String text = JSON.readTree(body.get("content").asText()).get("text").asText();
         assertTrue(text.startsWith("<at user_id=\"ou_asker\">ou_asker</at> 跨机房不需要特殊支持"), text);
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersAMessageWhoseCreateTimeIsAHugeNumber(String hostile) throws Exception {
+        start();
+        String event = event("raft 能跨机房部署吗").replace("\"create_time\":\"1717000000100\"",
+                "\"create_time\":\"" + hostile + "\"");
+        assertTrue(event.contains(hostile), "the documented event carries a create_time to replace");
+
+        assertEquals(200, postSigned(encrypted(ENCRYPT_KEY, event)).statusCode());
+
+        String text = JSON.readTree(fixture.api.next(REPLY_PATH).json().get("content").asText()).get("text").asText();
+        assertTrue(text.contains("跨机房不需要特殊支持"), text);
     }
 
     @Test

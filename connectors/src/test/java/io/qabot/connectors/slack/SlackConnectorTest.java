@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Slack connector behind a real server on loopback, called with the Events API's golden
@@ -139,6 +142,19 @@ class SlackConnectorTest {
         assertTrue(text.startsWith("<@U123ABC456> " + ANSWER), text);
         assertTrue(text.contains("<https://github.com/sofastack/sofa-jraft>"), "links in mrkdwn: " + text);
         assertTrue(text.contains("<https://www.sofastack.tech/blog/sofa-weekly-20191101/|SOFA Weekly"), text);
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersASignedEventWhoseTsIsAHugeNumberWithoutExpandingIt(String hostile) throws Exception {
+        String mention = golden("app_mention.json").replace("\"ts\": \"1515449522.000016\"", "\"ts\": \"" + hostile + "\"");
+        assertTrue(mention.contains(hostile.substring(0, 4)), "the golden event carries a ts to replace");
+
+        HttpResponse<String> response = deliver(mention);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(slack.next().json().get("text").asText().startsWith("<@U123ABC456> " + ANSWER));
     }
 
     @Test

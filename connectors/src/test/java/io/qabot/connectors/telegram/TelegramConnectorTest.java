@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Telegram connector against a local fake Bot API, fed golden updates by webhook and by long polling. */
 @Timeout(30)
@@ -123,6 +125,37 @@ class TelegramConnectorTest {
 
         assertEquals("🙏 跨机房 能部署吗", ((TelegramUpdate.Message) emoji).message().text());
         assertEquals("跨机房 部署要注意什么", ((TelegramUpdate.Message) command).message().text());
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersAMessageWhoseDateIsAHugeNumberWrittenAsText(String hostile) throws Exception {
+        webhookMode();
+        String update = golden("group_mention.json").replace("\"date\":1779357600", "\"date\":\"" + hostile + "\"");
+        assertTrue(update.contains(hostile), "the golden update carries a date to replace");
+
+        assertEquals(200, deliver(update).statusCode());
+
+        assertTrue(telegram.next("sendMessage").json().get("text").asText().contains(ANSWER));
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersAMessageWhoseDateIsAHugeJsonNumberOrRefusesItWithAReason(String hostile) throws Exception {
+        webhookMode();
+        String update = golden("group_mention.json").replace("\"date\":1779357600", "\"date\":" + hostile);
+
+        HttpResponse<String> response = deliver(update);
+
+        if (hostile.length() > 1000) { // longer than Jackson reads a number: not JSON
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"error\""), response.body());
+        } else {
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(telegram.next("sendMessage").json().get("text").asText().contains(ANSWER));
+        }
     }
 
     @Test

@@ -33,7 +33,10 @@ import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Official Account's push end to end, signed and (in safe mode) encrypted by WxJava
@@ -133,6 +136,21 @@ class WeChatPushTest {
         start(false);
         String xml = message("m-9", "raft 能跨机房部署吗").replace("<CreateTime>" + now + "</CreateTime>",
                 "<CreateTime>100000000000000000</CreateTime>");
+
+        HttpResponse<String> response = postPlain(xml, now, TOKEN);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(xml(response.body()).text("Content").startsWith("跨机房不需要特殊支持"), response.body());
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersAPushWhoseCreateTimeIsAHugeNumber(String hostile) throws Exception {
+        start(false);
+        String xml = message("m-huge", "raft 能跨机房部署吗").replace("<CreateTime>" + now + "</CreateTime>",
+                "<CreateTime>" + hostile + "</CreateTime>");
+        assertTrue(xml.contains(hostile), "the message carries a CreateTime to replace");
 
         HttpResponse<String> response = postPlain(xml, now, TOKEN);
 

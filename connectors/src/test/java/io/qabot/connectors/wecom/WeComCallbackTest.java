@@ -32,6 +32,9 @@ import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * WeCom's callback end to end. Ciphertexts and signatures come from WxJava's
@@ -138,6 +141,20 @@ class WeComCallbackTest {
         JsonNode body = post.json();
         assertEquals("markdown", body.get("msgtype").asText());
         assertTrue(body.at("/markdown/content").asText().startsWith("<@lilei> 跨机房不需要特殊支持"), body.toString());
+    }
+
+    @Timeout(5)
+    @ParameterizedTest
+    @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
+    void answersAMessageWhoseCreateTimeIsAHugeNumber(String hostile) throws Exception {
+        start(Optional.of(CORP_ID));
+        String inner = appMessage("m-huge", "lilei", "raft 能跨机房部署吗")
+                .replace("<CreateTime>1348831860</CreateTime>", "<CreateTime>" + hostile + "</CreateTime>");
+        assertTrue(inner.contains(hostile), "the documented message carries a CreateTime to replace");
+
+        assertEquals(200, postApp(inner, now, AES_KEY).statusCode());
+
+        assertTrue(fixture.api.next(WEBHOOK_PATH).json().at("/markdown/content").asText().contains("跨机房不需要特殊支持"));
     }
 
     @Test
