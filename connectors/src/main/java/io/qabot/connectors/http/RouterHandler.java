@@ -35,6 +35,14 @@ import org.slf4j.LoggerFactory;
  * future completes. One request per connection is worked on at a time (pipelined ones wait
  * in order) so responses leave in the order the requests came.
  *
+ * <p>What one connection may hold is bounded: while requests wait, the connection stops
+ * reading (the client's own send buffer fills instead of our memory); more than
+ * {@link #MAX_PIPELINED} waiting requests (what one read can still decode) close it; and the
+ * next request is answered only once the last response has drained below the channel's
+ * write-buffer high-water mark, so a client that sends and never reads holds one response,
+ * not sixty thousand. Such a client is closed by the idle timeout, since a response it
+ * does not take is no activity.
+ *
  * <p>All state is touched only on the channel's event loop: completions from the bot's
  * executor hop back onto it before touching anything.
  */
@@ -49,11 +57,16 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
         }
     };
 
+    /** Pipelined requests one connection may have waiting; beyond this it is closed. */
+    static final int MAX_PIPELINED = 16;
+
     private final Router router;
     private final InFlight inFlight;
     private final BooleanSupplier draining;
     private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
+    /** The last response is still above the high-water mark: the next request waits for writability. */
+    private boolean awaitingWritable;
 
     RouterHandler(Router router, InFlight inFlight, BooleanSupplier draining) {
         this.router = router;
@@ -67,8 +80,17 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (busy) {
+        if (busy || awaitingWritable) {
+            if (waiting.size() >= MAX_PIPELINED) {
+                log.debug("closing connection from {}: more than {} pipelined requests waiting",
+                        ctx.channel().remoteAddress(), MAX_PIPELINED);
+                request.release();
+                releaseWaiting();
+                ctx.close();
+                return;
+            }
             waiting.add(request);
+            ctx.channel().config().setAutoRead(false);
             return;
         }
         dispatch(ctx, request);
@@ -160,10 +182,31 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         busy = false;
+        next(ctx);
+    }
+
+    /** Answers the next waiting request once the channel can take a response; reads again when none waits. */
+    private void next(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable()) {
+            awaitingWritable = true; // channelWritabilityChanged resumes
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        awaitingWritable = false;
         FullHttpRequest next = waiting.poll();
         if (next != null) {
             dispatch(ctx, next);
+        } else if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (awaitingWritable && !busy && ctx.channel().isWritable()) {
+            next(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

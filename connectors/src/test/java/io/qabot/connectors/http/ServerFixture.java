@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +44,21 @@ public final class ServerFixture implements AutoCloseable {
     public final int port;
 
     public ServerFixture(HttpServerOptions options, String secret, QuestionMatcher matcher) throws InterruptedException {
+        this(options, secret, matcher, List.of());
+    }
+
+    /** With {@code extra} routes beside the webhook's. */
+    public ServerFixture(HttpServerOptions options, String secret, QuestionMatcher matcher, List<Route> extra)
+            throws InterruptedException {
         Pipeline pipeline = Pipeline.builder(matcher, escalations, botExecutor)
                 .clock(clock)
                 .policy(ChatPolicy.everywhere(ChatMode.MENTION))
                 .build();
         WebhookConnector webhook = new WebhookConnector(WebhookOptions.of(secret, null), pipeline,
                 new OutboundClient(OutboundOptions.defaults()), clock);
-        server = new QabotServer(options.withHost("127.0.0.1").withPort(0), pipeline, ready::get, webhook.routes());
+        List<Route> routes = new ArrayList<>(webhook.routes());
+        routes.addAll(extra);
+        server = new QabotServer(options.withHost("127.0.0.1").withPort(0), pipeline, ready::get, routes);
         port = server.start();
     }
 
