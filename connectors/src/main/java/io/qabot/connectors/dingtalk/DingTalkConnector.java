@@ -10,6 +10,7 @@ import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
+import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The DingTalk app robot. In callback mode: {@code POST /hooks/dingtalk}, verified by the
- * {@code timestamp} and {@code sign} headers within an hour of now (401 and nothing else
- * otherwise), acknowledged at once, answered asynchronously. In Stream mode: no route; the
+ * {@code timestamp} and {@code sign} headers within an hour of now, a pair never used before
+ * for another body (401 and nothing else otherwise: the sign covers the timestamp, not the
+ * body), acknowledged at once, answered asynchronously. Stream mode is the safer choice: its
+ * messages arrive over a connection the bot opened to DingTalk. In Stream mode: no route; the
  * connector connects out from {@link #start()}. Either way the same robot messages go the
  * same way into the pipeline, and the pipeline's de-duplication by {@code msgId} keeps a
  * redelivery from being answered twice. Maintainers' announcements go through the custom
@@ -46,6 +49,8 @@ public final class DingTalkConnector implements Connector {
     private final DingTalkConfig config;
     private final Pipeline pipeline;
     private final Clock clock;
+    private final ReplayWindow window;
+    private final UsedStamps usedStamps;
     private final DingTalkSignature signature;
     private final DingTalkReplies replies;
     private final DingTalkStream stream;
@@ -67,6 +72,8 @@ public final class DingTalkConnector implements Connector {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = ReplayWindow.millis(MAX_SKEW, clock);
+        this.usedStamps = new UsedStamps(MAX_SKEW, clock);
         Objects.requireNonNull(delays, "delays");
         this.signature = new DingTalkSignature(config.appSecret());
         this.replies = new DingTalkReplies(config, client, clock);
@@ -118,6 +125,9 @@ public final class DingTalkConnector implements Connector {
 
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
         String refusal = refusal(request.header("timestamp"), request.header("sign"));
+        if (refusal == null && !usedStamps.admit(request.header("timestamp"), request.body())) {
+            refusal = "timestamp and sign were already used for another message";
+        }
         if (refusal != null) {
             log.debug("refused DingTalk callback from {}: {}", request.remote(), refusal);
             return done(RouteResponse.error(401, refusal));
@@ -137,14 +147,9 @@ public final class DingTalkConnector implements Connector {
         if (timestamp == null || sign == null) {
             return "missing " + (timestamp == null ? "timestamp" : "sign") + " header";
         }
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return "timestamp must be epoch milliseconds";
-        }
-        if (Math.abs(clock.millis() - millis) > MAX_SKEW.toMillis()) {
-            return "timestamp is outside the allowed window of " + MAX_SKEW.toMinutes() + " minutes";
+        String stale = window.refusal(timestamp, "timestamp");
+        if (stale != null) {
+            return stale;
         }
         return signature.verify(timestamp, sign) ? null : "sign does not match";
     }

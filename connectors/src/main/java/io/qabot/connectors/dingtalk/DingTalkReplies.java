@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DingTalkReplies {
     /** A session webhook this close to expiry is not trusted: the post could arrive after it. */
     static final Duration SESSION_MARGIN = Duration.ofMinutes(1);
+    /** DingTalk grants a session webhook about 90 minutes; a body claiming longer is not believed. */
+    static final Duration SESSION_MAX = Duration.ofHours(2);
+    /** Where DingTalk's session webhooks live ({@code https://oapi.dingtalk.com/robot/sendBySession?session=…}). */
+    static final URI DINGTALK_SESSIONS = URI.create("https://oapi.dingtalk.com/");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DingTalkConfig config;
@@ -34,6 +41,7 @@ final class DingTalkReplies {
     private final Clock clock;
     private final AccessTokenCache token;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Set<Origin> trusted;
 
     private record Session(URI webhook, Instant expires, boolean group) {
     }
@@ -43,20 +51,46 @@ final class DingTalkReplies {
         this.client = client;
         this.clock = clock;
         this.token = new AccessTokenCache(clock, this::fetchToken);
+        this.trusted = Set.copyOf(List.of(Origin.of(DINGTALK_SESSIONS), Origin.of(config.apiUrl())));
     }
 
-    /** Keeps the message's session webhook for this conversation's replies, the maintainers' later ones included. */
+    /**
+     * Keeps the message's session webhook for this conversation's replies, the maintainers' later
+     * ones included. The URL comes from the message body, so it is taken only on DingTalk's own
+     * origin (or the configured {@code apiUrl}'s), for at most {@link #SESSION_MAX}, and a later
+     * message never moves a conversation's webhook to another origin.
+     */
     void remember(DingTalkRobotMessage message) {
         Instant now = clock.instant();
         sessions.values().removeIf(s -> s.expires().isBefore(now));
-        URI webhook = message.sessionWebhook();
+        URI webhook = message.sessionWebhook() != null && trusted.contains(Origin.of(message.sessionWebhook()))
+                ? message.sessionWebhook() : null;
+        Instant expires = earlier(message.sessionExpires(), now.plus(SESSION_MAX));
         sessions.compute(message.conversationId(), (id, known) -> {
-            Session fresh = new Session(webhook, message.sessionExpires(), message.group());
+            Session fresh = new Session(webhook, expires, message.group());
             if (webhook == null) {
                 return known == null ? new Session(null, Instant.EPOCH, message.group()) : known;
             }
+            if (known != null && known.webhook() != null && known.expires().isAfter(now)
+                    && !Origin.of(known.webhook()).equals(Origin.of(webhook))) {
+                return known;
+            }
             return known == null || known.expires().isBefore(fresh.expires()) ? fresh : known;
         });
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Scheme, host and port: what decides where a post goes. */
+    record Origin(String scheme, String host, int port) {
+        static Origin of(URI uri) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+            return new Origin(scheme, host, port);
+        }
     }
 
     /**

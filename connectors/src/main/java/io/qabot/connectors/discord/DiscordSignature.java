@@ -1,5 +1,6 @@
 package io.qabot.connectors.discord;
 
+import io.qabot.connectors.time.ReplayWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,7 +26,7 @@ final class DiscordSignature {
     private static final byte[] X509_ED25519_HEADER = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final PublicKey key;
-    private final Clock clock;
+    private final ReplayWindow window;
 
     /** @param publicKeyHex the application's public key, 64 hex characters */
     DiscordSignature(String publicKeyHex, Clock clock) {
@@ -47,7 +48,7 @@ final class DiscordSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("connectors.discord.publicKey is not an Ed25519 key", e);
         }
-        this.clock = clock;
+        this.window = ReplayWindow.seconds(WINDOW, clock);
     }
 
     /** Why the request is not from Discord, or null when it is. */
@@ -55,13 +56,9 @@ final class DiscordSignature {
         if (signatureHex == null || timestamp == null) {
             return "missing " + (signatureHex == null ? SIGNATURE : TIMESTAMP) + " header";
         }
-        try {
-            long seconds = Long.parseLong(timestamp.strip());
-            if (Math.abs(clock.instant().getEpochSecond() - seconds) > WINDOW.toSeconds()) {
-                return TIMESTAMP + " is outside the five-minute window";
-            }
-        } catch (NumberFormatException e) {
-            return TIMESTAMP + " must be unix seconds";
+        String stale = window.refusal(timestamp, TIMESTAMP);
+        if (stale != null) {
+            return stale;
         }
         byte[] signature;
         try {

@@ -9,6 +9,7 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
@@ -48,6 +49,7 @@ public final class FeishuConnector implements Connector {
     private final FeishuConfig config;
     private final Pipeline pipeline;
     private final Clock clock;
+    private final ReplayWindow window;
     private final FeishuEventDecryptor decryptor;
     private final FeishuSignature signature;
     private final FeishuReplies replies;
@@ -69,6 +71,7 @@ public final class FeishuConnector implements Connector {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = ReplayWindow.seconds(MAX_SKEW, clock);
         this.decryptor = config.encryptKey().map(FeishuEventDecryptor::new).orElse(null);
         this.signature = config.encryptKey().map(FeishuSignature::new).orElse(null);
         this.replies = new FeishuReplies(config, client, clock);
@@ -187,14 +190,9 @@ public final class FeishuConnector implements Connector {
     }
 
     private void checkWindow(String timestamp) throws FeishuRefusal {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp == null ? "" : timestamp.strip());
-        } catch (NumberFormatException e) {
-            throw new FeishuRefusal("X-Lark-Request-Timestamp must be unix seconds");
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_SKEW.toSeconds()) {
-            throw new FeishuRefusal("X-Lark-Request-Timestamp is outside the allowed window");
+        String stale = window.refusal(timestamp, "X-Lark-Request-Timestamp");
+        if (stale != null) {
+            throw new FeishuRefusal(stale);
         }
     }
 

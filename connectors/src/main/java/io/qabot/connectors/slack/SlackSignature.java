@@ -1,5 +1,6 @@
 package io.qabot.connectors.slack;
 
+import io.qabot.connectors.time.ReplayWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,11 +23,11 @@ final class SlackSignature {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
-    private final Clock clock;
+    private final ReplayWindow window;
 
     SlackSignature(byte[] signingSecret, Clock clock) {
         this.key = new SecretKeySpec(signingSecret, ALGORITHM);
-        this.clock = clock;
+        this.window = ReplayWindow.seconds(WINDOW, clock);
     }
 
     /** Why the request is not from Slack, or null when it is. */
@@ -34,14 +35,9 @@ final class SlackSignature {
         if (timestamp == null || signature == null) {
             return "missing " + (timestamp == null ? TIMESTAMP : SIGNATURE) + " header";
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return TIMESTAMP + " must be unix seconds";
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > WINDOW.toSeconds()) {
-            return TIMESTAMP + " is outside the five-minute window";
+        String stale = window.refusal(timestamp, TIMESTAMP);
+        if (stale != null) {
+            return stale;
         }
         byte[] expected = sign(timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))

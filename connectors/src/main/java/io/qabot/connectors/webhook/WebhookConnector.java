@@ -11,6 +11,7 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.ChatSender;
 import io.qabot.core.Handled;
@@ -24,7 +25,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +54,7 @@ public final class WebhookConnector implements Connector {
     private final Pipeline pipeline;
     private final OutboundClient client;
     private final Clock clock;
+    private final ReplayWindow window;
     private final HmacSigner signer;
 
     public WebhookConnector(WebhookOptions options, Pipeline pipeline, OutboundClient client, Clock clock) {
@@ -61,6 +62,7 @@ public final class WebhookConnector implements Connector {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = ReplayWindow.seconds(options.maxSkew(), clock);
         this.signer = options.enabled() ? new HmacSigner(options.secret()) : null;
     }
 
@@ -103,20 +105,9 @@ public final class WebhookConnector implements Connector {
         if (timestamp == null || signature == null) {
             return "missing " + (timestamp == null ? TIMESTAMP : SIGNATURE) + " header";
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return TIMESTAMP + " must be unix seconds";
-        }
-        long distance;
-        try {
-            distance = Math.absExact(Math.subtractExact(clock.instant().getEpochSecond(), seconds));
-        } catch (ArithmeticException e) {
-            distance = Long.MAX_VALUE; // so far from now that the difference does not fit in a long
-        }
-        if (Duration.ofSeconds(distance).compareTo(options.maxSkew()) > 0) {
-            return TIMESTAMP + " is outside the allowed window of " + options.maxSkew().toSeconds() + " s";
+        String stale = window.refusal(timestamp, TIMESTAMP);
+        if (stale != null) {
+            return stale;
         }
         return signer.verify(signature, timestamp.strip(), body) ? null : "signature does not match";
     }

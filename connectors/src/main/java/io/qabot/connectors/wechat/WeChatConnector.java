@@ -8,6 +8,7 @@ import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.time.EpochTime;
+import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -58,6 +59,7 @@ public final class WeChatConnector implements Connector {
     private final WeChatConfig config;
     private final Pipeline pipeline;
     private final Clock clock;
+    private final ReplayWindow window;
     private final Duration passiveDeadline;
     private final WeixinSignature signature;
     private final WeixinCipher cipher;
@@ -77,6 +79,7 @@ public final class WeChatConnector implements Connector {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = ReplayWindow.seconds(MAX_SKEW, clock);
         this.passiveDeadline = Objects.requireNonNull(passiveDeadline, "passiveDeadline");
         this.signature = new WeixinSignature(config.token());
         this.cipher = config.encodingAesKey().map(key -> new WeixinCipher(key, config.appId())).orElse(null);
@@ -188,14 +191,9 @@ public final class WeChatConnector implements Connector {
         if (timestamp == null || nonce == null || sign == null) {
             return "missing signature, timestamp or nonce";
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return "timestamp must be unix seconds";
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_SKEW.toSeconds()) {
-            return "timestamp is outside the allowed window of " + MAX_SKEW.toMinutes() + " minutes";
+        String stale = window.refusal(timestamp, "timestamp");
+        if (stale != null) {
+            return stale;
         }
         return signature.verify(sign, timestamp, nonce) ? null : "signature does not match";
     }

@@ -10,6 +10,7 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -53,6 +54,7 @@ public final class WeComConnector implements Connector {
     private final WeComConfig config;
     private final Pipeline pipeline;
     private final Clock clock;
+    private final ReplayWindow window;
     private final WeixinSignature signature;
     private final WeixinCipher cipher;
     private final WeComRobot robot;
@@ -61,6 +63,7 @@ public final class WeComConnector implements Connector {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = ReplayWindow.seconds(MAX_SKEW, clock);
         this.signature = new WeixinSignature(config.token());
         // the AI bot encrypts for the empty receive id, a classic app for the CorpID
         this.cipher = new WeixinCipher(config.encodingAesKey(), config.corpId().orElse(""));
@@ -123,14 +126,9 @@ public final class WeComConnector implements Connector {
         if (timestamp == null || nonce == null || msgSignature == null || encrypted == null) {
             throw new Refusal("missing msg_signature, timestamp, nonce or ciphertext");
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            throw new Refusal("timestamp must be unix seconds");
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_SKEW.toSeconds()) {
-            throw new Refusal("timestamp is outside the allowed window of " + MAX_SKEW.toMinutes() + " minutes");
+        String stale = window.refusal(timestamp, "timestamp");
+        if (stale != null) {
+            throw new Refusal(stale);
         }
         if (!signature.verify(msgSignature, timestamp, nonce, encrypted)) {
             throw new Refusal("msg_signature does not match");

@@ -39,6 +39,7 @@ class DingTalkCallbackTest {
 
     private final ConnectorFixture fixture = new ConnectorFixture();
     private final long now = ConnectorFixture.NOW.toEpochMilli();
+    private long posts;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -71,7 +72,7 @@ class DingTalkCallbackTest {
         HttpRequest.Builder request = fixture.request(DingTalkConnector.PATH)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (timestamp > 0) {
+        if (timestamp != 0) {
             request.header("timestamp", Long.toString(timestamp));
         }
         if (sign != null) {
@@ -80,8 +81,10 @@ class DingTalkCallbackTest {
         return fixture.send(request.build());
     }
 
+    /** Signed with a timestamp of its own, as DingTalk signs each callback: a pair is good for one body. */
     private HttpResponse<String> post(String body) throws Exception {
-        return post(body, now, sdkSign(Long.toString(now), APP_SECRET));
+        long stamp = now - posts++;
+        return post(body, stamp, sdkSign(Long.toString(stamp), APP_SECRET));
     }
 
     @Test
@@ -223,6 +226,92 @@ class DingTalkCallbackTest {
 
         assertEquals(401, response.statusCode());
         assertTrue(response.body().contains("outside the allowed window"), response.body());
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
+    void refusesAnObservedTimestampAndSignWithAnotherBodySoTheAnswerStillReachesTheAsker() throws Exception {
+        start();
+        String sign = sdkSign(Long.toString(now), APP_SECRET);
+        // the probe's forgery: the same pair, another sender, the attacker's webhook for ten years
+        String forged = message("msg-evil", " raft 能跨机房部署吗")
+                .replace("\"senderStaffId\":\"0123456789\"", "\"senderStaffId\":\"6666\"")
+                .replace(fixture.api.uri() + "/robot/sendBySession?session=0f1e2d3c", "http://127.0.0.1:9/attacker")
+                .replace(Long.toString(now + 5_400_000), Long.toString(now + Duration.ofDays(3650).toMillis()));
+
+        assertEquals(200, post(message("msg-9", " raft 能跨机房部署吗"), now, sign).statusCode());
+        HttpResponse<String> replayed = post(forged, now, sign);
+
+        assertEquals(401, replayed.statusCode());
+        assertTrue(replayed.body().contains("already used"), replayed.body());
+        assertEquals("0f1e2d3c", fixture.api.next(SESSION_PATH).query().get("session"));
+        assertEquals(1, fixture.matcher.calls());
+    }
+
+    @Test
+    void acceptsTheSamePairWithTheSameBodyAsTheRedeliveryItIsAndAnswersOnce() throws Exception {
+        start();
+        String first = message("msg-10", " raft 能跨机房部署吗");
+        String sign = sdkSign(Long.toString(now), APP_SECRET);
+
+        assertEquals(200, post(first, now, sign).statusCode());
+        assertEquals(200, post(first, now, sign).statusCode());
+
+        fixture.api.next(SESSION_PATH);
+        assertEquals(1, fixture.matcher.calls());
+    }
+
+    @Test
+    void neverPostsToASessionWebhookOutsideDingTalksOrTheConfiguredApisOrigin() throws Exception {
+        fixture.api.on("/v1.0/oauth2/accessToken", "{\"accessToken\":\"tok-1\",\"expireIn\":7200}")
+                .on("/v1.0/robot/groupMessages/send", "{\"processQueryKey\":\"q-1\"}");
+        start();
+        String elsewhere = message("msg-11", " raft 能跨机房部署吗")
+                .replace(fixture.api.uri() + "/robot/sendBySession?session=0f1e2d3c",
+                        "http://" + fixture.api.uri().getHost() + ":9/robot/sendBySession?session=0f1e2d3c");
+
+        assertEquals(200, post(elsewhere).statusCode());
+
+        JsonNode byOpenApi = fixture.api.next("/v1.0/robot/groupMessages/send").json();
+        assertEquals("cidAbCdEf0123456789=", byOpenApi.get("openConversationId").asText());
+        assertTrue(fixture.api.all(SESSION_PATH).isEmpty());
+    }
+
+    @Test
+    void aLaterMessageNeverMovesAConversationsSessionWebhookToAnotherHost() throws Exception {
+        start();
+        assertEquals(200, post(message("msg-12", " raft 能跨机房部署吗")).statusCode());
+        fixture.api.next(SESSION_PATH);
+        // DingTalk's own origin, but not where this conversation's session lives, and a later expiry
+        String moved = message("msg-13", " 跨机房 raft 怎么部署")
+                .replace("\"senderStaffId\":\"0123456789\"", "\"senderStaffId\":\"9876543210\"")
+                .replace(fixture.api.uri() + "/robot/sendBySession?session=0f1e2d3c",
+                        "https://oapi.dingtalk.com/robot/sendBySession?session=elsewhere")
+                .replace(Long.toString(now + 5_400_000), Long.toString(now + 5_900_000));
+
+        assertEquals(200, post(moved).statusCode());
+
+        assertEquals("0f1e2d3c", fixture.api.next(SESSION_PATH).query().get("session"));
+    }
+
+    @Test
+    void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
+        start();
+        String twoTo63SecondsAgo = java.math.BigInteger.valueOf(now)
+                .subtract(java.math.BigInteger.TWO.pow(63).multiply(java.math.BigInteger.valueOf(1000))).toString();
+        for (String stamp : new String[] {twoTo63SecondsAgo, Long.toString(now + Long.MIN_VALUE),
+                Long.toString(Long.MIN_VALUE), Long.toString(Long.MAX_VALUE)}) {
+            HttpRequest request = fixture.request(DingTalkConnector.PATH)
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("timestamp", stamp)
+                    .header("sign", new DingTalkSignature(Secret.of(APP_SECRET)).sign(stamp))
+                    .POST(HttpRequest.BodyPublishers.ofString(message("msg-old", " raft 能跨机房部署吗"), StandardCharsets.UTF_8))
+                    .build();
+
+            HttpResponse<String> response = fixture.send(request);
+
+            assertEquals(401, response.statusCode(), stamp + ": " + response.body());
+        }
         assertEquals(0, fixture.matcher.calls());
     }
 

@@ -94,6 +94,15 @@ class DiscordInteractionsTest {
     }
 
     @Test
+    void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
+        for (long timestamp : new long[] {NOW.getEpochSecond() + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0}) {
+            HttpResponse<String> response = signedBy(discord.getPrivate(), golden("interaction_ping.json"), timestamp);
+
+            assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
+        }
+    }
+
+    @Test
     void answersPingWithPong() throws Exception {
         HttpResponse<String> response = deliver(golden("interaction_ping.json"));
 

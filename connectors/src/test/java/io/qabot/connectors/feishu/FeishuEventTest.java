@@ -175,6 +175,17 @@ class FeishuEventTest {
     }
 
     @Test
+    void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
+        start();
+        for (long timestamp : new long[] {nowSeconds + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, -1}) {
+            HttpResponse<String> response = post(encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗")), timestamp, ENCRYPT_KEY);
+
+            assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
+        }
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
     void escalatesAnUnknownQuestionAndPostsTheMaintainersAnswerIntoTheAskersThread() throws Exception {
         start();
 

@@ -158,6 +158,16 @@ class SlackConnectorTest {
     }
 
     @Test
+    void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
+        for (long timestamp : new long[] {NOW.getEpochSecond() + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0}) {
+            HttpResponse<String> response = send(signed(golden("app_mention.json"), timestamp, SIGNING_SECRET).build());
+
+            assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
+        }
+        assertEquals(0, bot.matcher.calls());
+    }
+
+    @Test
     void readsTheQuestionWithoutTheBotsMention() throws Exception {
         SlackEnvelope envelope = SlackEnvelope.read(golden("app_mention.json").getBytes(StandardCharsets.UTF_8));
 

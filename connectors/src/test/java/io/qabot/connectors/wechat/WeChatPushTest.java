@@ -159,6 +159,17 @@ class WeChatPushTest {
     }
 
     @Test
+    void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
+        start(false);
+        long nowSeconds = ConnectorFixture.NOW.getEpochSecond();
+        for (long timestamp : new long[] {nowSeconds + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0}) {
+            HttpResponse<String> response = postPlain(message("m-old", "raft 能跨机房部署吗"), Long.toString(timestamp), TOKEN);
+
+            assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
+        }
+    }
+
+    @Test
     void encryptsThePassiveReplyInSafeModeSoWxJavaCanVerifyAndDecryptIt() throws Exception {
         start(true);
 

@@ -158,6 +158,19 @@ class WeComCallbackTest {
     }
 
     @Test
+    void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
+        start(Optional.of(CORP_ID));
+        long nowSeconds = ConnectorFixture.NOW.getEpochSecond();
+        for (long timestamp : new long[] {nowSeconds + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0}) {
+            HttpResponse<String> response = postApp(appMessage("m-old", "lilei", "raft 能跨机房部署吗"),
+                    Long.toString(timestamp), AES_KEY);
+
+            assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
+        }
+        assertEquals(0, fixture.matcher.calls());
+    }
+
+    @Test
     void answersAnAiBotMessageThroughItsResponseUrl() throws Exception {
         start(Optional.empty());
         String message = ConnectorFixture.resource("wecom/aibot-text-message.json")
