@@ -4,6 +4,7 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
+import io.qabot.core.reply.Dialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,8 @@ public final class Announcer {
         int posted = 0;
         for (Announcement announcement : due) {
             long id = announcement.escalation().id();
-            Optional<Optional<String>> post = post("announce-" + id + "-" + now.toEpochMilli(), text(announcement));
+            Optional<Optional<String>> post = post("announce-" + id + "-" + now.toEpochMilli(),
+                    text(announcement, platform.dialect()));
             if (post.isPresent()) {
                 posted++;
                 post.get().ifPresent(postId -> store.announcedAs(id, postId, now));
@@ -74,7 +76,7 @@ public final class Announcer {
             return false;
         }
         List<Escalation> open = store.list(Optional.empty(), 500).stream().filter(Escalation::isOpen).toList();
-        return post("summary-" + now.toLocalDate(), summary(open, now.toInstant())).isPresent();
+        return post("summary-" + now.toLocalDate(), summary(open, now.toInstant(), platform.dialect())).isPresent();
     }
 
     /** For a scheduler: both jobs, with a failing store or chat logged rather than thrown. */
@@ -87,18 +89,28 @@ public final class Announcer {
         }
     }
 
-    static String text(Announcement announcement) {
+    /**
+     * The announcement in the maintainers' {@code dialect}. What the asker wrote (the question,
+     * the chat's name) goes through {@link Dialect#literal}, so it cannot ping the channel,
+     * mention anyone or disguise a link there; the rest is ours and holds no markup characters.
+     */
+    static String text(Announcement announcement, Dialect dialect) {
         Escalation e = announcement.escalation();
         Instant oldest = e.created();
         String who = e.askers().size() == 1 ? "1 asker" : e.askers().size() + " askers";
         String where = e.askers().isEmpty() ? "" : " in " + e.askers().get(0).platform().wireName() + " "
-                + e.askers().get(0).chat();
+                + dialect.literal(e.askers().get(0).chat());
+        StringBuilder quoted = new StringBuilder();
+        for (String line : e.question().strip().split("\n", -1)) {
+            quoted.append("\n").append(dialect.quoted(line));
+        }
         return (announcement.stale() ? "Still unanswered since " + oldest + ": #" : "New question #") + e.id()
-                + " (" + who + where + "):\n> " + e.question().strip().replace("\n", "\n> ")
-                + "\nReply with /answer " + e.id() + " <answer>, or /dismiss " + e.id() + ".";
+                + " (" + who + where + "):" + quoted
+                + "\nReply with /answer " + e.id() + " followed by the answer, or /dismiss " + e.id() + ".";
     }
 
-    static String summary(List<Escalation> open, Instant now) {
+    /** The daily summary in the maintainers' {@code dialect}, each question's words as {@link Dialect#literal}. */
+    static String summary(List<Escalation> open, Instant now, Dialect dialect) {
         if (open.isEmpty()) {
             return "Daily summary: no open questions.";
         }
@@ -107,7 +119,7 @@ public final class Announcer {
         for (Escalation e : open.stream().limit(20).toList()) {
             long hours = Duration.between(e.created(), now).toHours();
             text.append("\n#").append(e.id()).append(" (").append(e.askers().size()).append(" asking, ")
-                    .append(hours).append(" h): ").append(firstLine(e.question()));
+                    .append(hours).append(" h): ").append(dialect.literal(firstLine(e.question())));
         }
         return text.toString();
     }

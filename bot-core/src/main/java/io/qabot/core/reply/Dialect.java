@@ -17,5 +17,20 @@ public enum Dialect {
     /** WeCom robot markdown: no escapes, no code blocks; {@code <@userid>} mentions and notifies. */
     WECOM_MARKDOWN,
     /** WeChat Official Account text: plain, and no mention, because every reply goes to the one reader who asked. */
-    WECHAT_TEXT
+    WECHAT_TEXT;
+
+    /**
+     * {@code text} written so that this dialect shows exactly it: no markup, mention or link
+     * target comes out of it, whoever wrote it. For what an asker wrote when it goes where
+     * others read it (the maintainers' announcements).
+     */
+    public String literal(String text) {
+        return MarkupWriter.of(this).literal(text);
+    }
+
+    /** One line of someone else's text, {@link #literal}, as a quotation in this dialect. */
+    public String quoted(String line) {
+        MarkupWriter writer = MarkupWriter.of(this);
+        return writer.quote(writer.literal(line));
+    }
 }

@@ -12,6 +12,11 @@ final class DingTalkMarkdownWriter extends MarkupWriter {
     }
 
     @Override
+    String literal(String text) {
+        return fullWidthMarkdown(text);
+    }
+
+    @Override
     String strong(String text) {
         return "**" + text + "**";
     }

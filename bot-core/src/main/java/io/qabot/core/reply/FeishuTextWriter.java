@@ -6,6 +6,12 @@ package io.qabot.core.reply;
  * user's current name whatever the tag holds, so an id standing in for an unknown name is fine.
  */
 final class FeishuTextWriter extends PlainWriter {
+    /** Plain text, except that {@code <at user_id="all">} would notify the whole group. */
+    @Override
+    String literal(String text) {
+        return text.replace("<", "＜").replace(">", "＞");
+    }
+
     @Override
     String mention(Addressee addressee) {
         return "<at user_id=\"" + attribute(addressee.id()) + "\">" + addressee.name().replace("<", "＜") + "</at>";

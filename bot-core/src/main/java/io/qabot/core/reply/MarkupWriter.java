@@ -85,6 +85,29 @@ abstract class MarkupWriter {
     /** Plain text made safe for the dialect. */
     abstract String escape(String text);
 
+    /**
+     * Someone else's text made inert: by default what {@link #escape} makes of it. Dialects
+     * that have no escapes (or leave some markup in on purpose) override this.
+     */
+    String literal(String text) {
+        return escape(text);
+    }
+
+    /**
+     * Markdown dialects without backslash escapes (DingTalk, WeCom): the characters that open
+     * a link, an image, a tag, a {@code <@id>} mention or emphasis become their full-width
+     * look-alikes, which read the same and mean nothing.
+     */
+    static String fullWidthMarkdown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int at = "[]()<>*_`#~|!".indexOf(c);
+            out.append(at < 0 ? c : "［］（）＜＞＊＿｀＃～｜！".charAt(at));
+        }
+        return out.toString();
+    }
+
     abstract String strong(String text);
 
     abstract String emphasis(String text);
