@@ -10,6 +10,7 @@ import io.qabot.core.reply.Markup.Link;
 import io.qabot.core.reply.Markup.Strong;
 import io.qabot.core.reply.Markup.Text;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes {@link Markup} in one dialect. The walk over blocks and spans is shared; each
@@ -56,7 +57,7 @@ abstract class MarkupWriter {
             } else if (span instanceof Code c) {
                 out.append(c.text().isEmpty() ? "" : code(c.text()));
             } else if (span instanceof Link l) {
-                out.append(link(l.text(), l.url()));
+                out.append(safeLink(l.text(), l.url()));
             } else if (span instanceof LineBreak) {
                 out.append(lineBreak());
             }
@@ -114,8 +115,20 @@ abstract class MarkupWriter {
 
     abstract String code(String text);
 
-    /** A link; {@code text} equal to {@code url} means a bare URL. */
+    /** A link; {@code text} equal to {@code url} means a bare URL. Called only through {@link #safeLink}. */
     abstract String link(String text, String url);
+
+    /**
+     * A link to a {@link LinkTarget}: http(s) or mailto, its markup-opening characters
+     * percent-encoded; a link to anything else is written as its text alone.
+     */
+    final String safeLink(String text, String url) {
+        Optional<String> target = LinkTarget.of(url);
+        if (target.isEmpty()) {
+            return escape(text.equals(url) || text.isBlank() ? "" : text);
+        }
+        return link(text.equals(url) ? target.get() : text, target.get());
+    }
 
     abstract String codeBlock(String code);
 

@@ -104,9 +104,14 @@ public final class ReplyRenderer {
         if (!links.isEmpty()) {
             List<String> written = new ArrayList<>();
             for (String link : links) {
-                written.add(writer.link(link, link));
+                String one = writer.safeLink(link, link);
+                if (!one.isEmpty()) {
+                    written.add(one);
+                }
             }
-            footer.add(writer.escape("Links: ") + String.join(" ", written));
+            if (!written.isEmpty()) {
+                footer.add(writer.escape("Links: ") + String.join(" ", written));
+            }
         }
         if (source != null && (!source.title().isBlank() || source.url() != null)) {
             footer.add(writer.escape("Source: ") + source(source));
@@ -120,13 +125,14 @@ public final class ReplyRenderer {
     private String source(Source source) {
         String title = source.title().isBlank() ? source.file() : source.title();
         String date = source.date() == null ? "" : writer.escape(" (" + source.date() + ")");
-        if (source.url() == null) {
+        Optional<String> url = LinkTarget.of(source.url());
+        if (url.isEmpty()) {
             return writer.escape(title) + date;
         }
         // plain text has no link syntax: title, date, then the address people can copy
         return writer.plainText()
-                ? title + date + " " + source.url()
-                : writer.link(title, source.url()) + date;
+                ? title + date + " " + url.get()
+                : writer.safeLink(title, url.get()) + date;
     }
 
     private static String visible(List<Block> blocks) {
