@@ -30,6 +30,11 @@ final class BodyLimitHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
+            // a malformed head (Content-Length: abc, say): the router answers 400 with the reason and closes
+            ctx.fireChannelRead(msg);
+            return;
+        }
         if (msg instanceof HttpRequest request) {
             received = 0;
             long declared = HttpUtil.getContentLength(request, -1L);

@@ -20,6 +20,7 @@ final class ErrorResponses {
                 Unpooled.wrappedBuffer(error.body()));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, error.contentType())
+                .set("X-Content-Type-Options", "nosniff")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, error.body().length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return response;

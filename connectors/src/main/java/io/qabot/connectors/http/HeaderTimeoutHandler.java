@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeaderTimeoutHandler extends ChannelDuplexHandler {
     private static final byte[] TIMEOUT_RESPONSE = ("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
-            + "Content-Type: application/json; charset=utf-8\r\nContent-Length: 38\r\n\r\n"
+            + "Content-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n"
+            + "Content-Length: 38\r\n\r\n"
             + "{\"error\": \"request headers too slow\"}\n").getBytes(StandardCharsets.US_ASCII);
 
     private final long timeoutNanos;

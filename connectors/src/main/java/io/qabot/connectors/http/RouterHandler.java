@@ -121,15 +121,21 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
             return CompletableFuture.completedFuture(RouteResponse.error(400,
                     "malformed HTTP request: " + request.decoderResult().cause().getMessage()));
         }
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        Route route = router.find(request.method(), uri.path());
+        // routed on the path as sent: decoding first would let /api%2fv1%2f… reach a route that a
+        // proxy filtering on the raw prefix meant to keep out
+        String rawPath = rawPath(request.uri());
+        if (rawPath.indexOf('%') >= 0 && encodesASlash(rawPath)) {
+            return CompletableFuture.completedFuture(RouteResponse.error(400, "an encoded slash is not allowed in the path"));
+        }
+        Route route = router.find(request.method(), rawPath);
         if (route == null) {
-            var allowed = router.allowed(uri.path());
+            var allowed = router.allowed(rawPath);
             return CompletableFuture.completedFuture(allowed.isEmpty()
-                    ? RouteResponse.error(404, "no route for " + uri.path())
-                    : RouteResponse.error(405, request.method() + " not allowed on " + uri.path())
+                    ? RouteResponse.error(404, "no route for " + rawPath)
+                    : RouteResponse.error(405, request.method() + " not allowed on " + rawPath)
                             .withHeader("Allow", String.join(", ", allowed)));
         }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         // copy the exact bytes out before anyone parses them: platforms sign these bytes
         byte[] body = ByteBufUtil.getBytes(request.content());
         HttpHeaders headers = new DefaultHttpHeaders().add(request.headers());
@@ -144,6 +150,24 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(route, e));
         }
+    }
+
+    private static boolean encodesASlash(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("%2f") || lower.contains("%5c");
+    }
+
+    /** The request target's path, undecoded: up to the query or fragment. */
+    private static String rawPath(String uri) {
+        int end = uri.length();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        return uri.substring(0, end);
     }
 
     private static RouteResponse failed(Route route, Throwable failure) {
@@ -169,6 +193,7 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
         }
         out.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
+                .set("X-Content-Type-Options", "nosniff")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
         if (!keepOpen) {
             out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -89,6 +89,48 @@ class QabotServerTest {
     }
 
     @Test
+    void routesOnThePathAsSentAndRefusesAnEncodedSlash() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start(); RawConnection connection = new RawConnection(fixture.port)) {
+            connection.write("GET /api%2fv1%2fescalations HTTP/1.1\r\nHost: x\r\n\r\n");
+            String encodedSlash = connection.readResponse();
+            connection.write("GET /heal%74hz HTTP/1.1\r\nHost: x\r\n\r\n");
+            String encodedLetter = connection.readResponse();
+            connection.write("GET /healthz?probe=%2f HTTP/1.1\r\nHost: x\r\n\r\n");
+            String encodedQuery = connection.readResponse();
+
+            assertTrue(encodedSlash.startsWith("HTTP/1.1 400") && encodedSlash.contains("encoded slash"), encodedSlash);
+            assertTrue(encodedLetter.startsWith("HTTP/1.1 404"), "decoded only after routing: " + encodedLetter);
+            assertTrue(encodedQuery.startsWith("HTTP/1.1 200"), "the query is not the path: " + encodedQuery);
+        }
+    }
+
+    @Test
+    void answersAMalformedContentLengthWith400AndCloses() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start(); RawConnection connection = new RawConnection(fixture.port)) {
+            connection.write("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: abc\r\n\r\n{}");
+
+            String response = connection.readResponse();
+
+            assertTrue(response.startsWith("HTTP/1.1 400") && response.contains("\"error\""), response);
+            assertTrue(connection.closedWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void tellsBrowsersNotToSniffAnyResponse() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start()) {
+            for (String path : new String[] {"/healthz", "/nowhere"}) {
+                assertEquals("nosniff", fixture.get(path).headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            }
+            HttpResponse<String> tooLarge = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 << 20])).build());
+            assertEquals(413, tooLarge.statusCode());
+            assertEquals("nosniff", tooLarge.headers().firstValue("X-Content-Type-Options").orElse(null));
+        }
+    }
+
+    @Test
     void cutsOffAClientThatTricklesItsHeaders() throws Exception {
         HttpServerOptions options = HttpServerOptions.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(30));
         try (ServerFixture fixture = new ServerFixture(options, ServerFixture.SECRET, new KeywordMatcher());
