@@ -59,8 +59,9 @@ final class ConfigBinder {
         EscalationConfig escalation = escalation(root.sectionOrEmpty("escalation"));
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
         OutboundConfig outbound = outbound(root.sectionOrEmpty("outbound"));
+        MetricsConfig metrics = new MetricsConfig(root.sectionOrEmpty("metrics").secret("token"));
         return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound);
+                knowledgeUpdates, outbound, metrics);
     }
 
     // --- top level
@@ -70,14 +71,32 @@ final class ConfigBinder {
         if (!HOST.matcher(host).matches()) {
             throw s.problem("host", SectionReader.quote(host) + " is not a host name or address");
         }
+        Duration headerTimeout = s.duration("headerTimeout", Duration.ofSeconds(10), false);
+        Duration requestTimeout = s.duration("requestTimeout", HttpConfig.DEFAULT_REQUEST_TIMEOUT, false);
+        if (requestTimeout.compareTo(headerTimeout) < 0) {
+            throw s.problem("requestTimeout", requestTimeout.toSeconds() + " s is shorter than http.headerTimeout ("
+                    + headerTimeout.toSeconds() + " s): a whole request cannot arrive before its headers");
+        }
+        List<AddressRange> proxies = new ArrayList<>();
+        List<String> texts = s.texts("trustedProxies");
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                proxies.add(AddressRange.parse(texts.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw s.problem("trustedProxies[" + i + "]", SectionReader.quote(texts.get(i)) + " " + e.getMessage());
+            }
+        }
         return new HttpConfig(
                 host,
                 s.port("port", 8080),
                 s.byteSize("maxBodyBytes", MIB, 256 * MIB),
-                s.duration("headerTimeout", Duration.ofSeconds(10), false),
+                headerTimeout,
                 s.duration("idleTimeout", Duration.ofSeconds(60), false),
                 s.duration("shutdownGrace", Duration.ofSeconds(10), true),
-                s.httpUrl("publicUrl"));
+                s.httpUrl("publicUrl"),
+                requestTimeout,
+                s.integer("maxConnectionsPerAddress", HttpConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000),
+                proxies);
     }
 
     // Paths are taken as given, relative to the working directory like the CLI's --knowledge,

@@ -2,6 +2,7 @@ package io.qabot.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ import java.util.Optional;
  * @param shutdownGrace how long in-flight requests may finish after a stop signal (10 s)
  * @param publicUrl the address the platforms reach this server at, if it differs from the
  *     bind address (behind a proxy); used where the bot registers its own webhook
+ * @param requestTimeout how long one whole request, body included, may take to arrive after
+ *     its first byte (30 s), so a body trickled a byte at a time cannot hold a connection
+ * @param maxConnectionsPerAddress how many connections one client address may hold open at
+ *     once (256); a trusted proxy's connections are not counted
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+ *     (empty: the header is ignored and the connecting address is the client)
  */
 public record HttpConfig(
         String host,
@@ -26,7 +33,21 @@ public record HttpConfig(
         Duration headerTimeout,
         Duration idleTimeout,
         Duration shutdownGrace,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        Duration requestTimeout,
+        int maxConnectionsPerAddress,
+        List<AddressRange> trustedProxies) {
+
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+
+    /** With the defaults for the request deadline, the connection limit and no trusted proxy. */
+    public HttpConfig(String host, int port, int maxBodyBytes, Duration headerTimeout, Duration idleTimeout,
+                      Duration shutdownGrace, Optional<URI> publicUrl) {
+        this(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, publicUrl,
+                DEFAULT_REQUEST_TIMEOUT.compareTo(headerTimeout) >= 0 ? DEFAULT_REQUEST_TIMEOUT : headerTimeout,
+                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, List.of());
+    }
 
     public HttpConfig {
         Objects.requireNonNull(host, "host");
@@ -34,5 +55,7 @@ public record HttpConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        trustedProxies = List.copyOf(trustedProxies);
     }
 }

@@ -57,7 +57,10 @@ final class SettingSchema {
                     "headerTimeout", VALUE,
                     "idleTimeout", VALUE,
                     "shutdownGrace", VALUE,
-                    "publicUrl", VALUE),
+                    "publicUrl", VALUE,
+                    "requestTimeout", VALUE,
+                    "maxConnectionsPerAddress", VALUE,
+                    "trustedProxies", LIST),
             "knowledge", LIST,
             "knowledgeReload", group(
                     "every", VALUE),
@@ -69,6 +72,8 @@ final class SettingSchema {
             "dataDir", VALUE,
             "databaseUrl", SECRET,
             "adminToken", SECRET,
+            "metrics", group(
+                    "token", SECRET),
             "webhook", group(
                     "secret", SECRET,
                     "callbackUrl", VALUE,
