@@ -203,10 +203,11 @@ final class ServeCommand {
         connectors.forEach(c -> senders.put(c.platform(), c.sender()));
         connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
         routes.addAll(loop.routes(bot, () -> reloads.reload("api")));
-        routes.add(new MetricsRoute(metrics, bot));
+        routes.add(new MetricsRoute(metrics, bot, config.metrics().token()));
         HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
-                config.http().shutdownGrace());
+                config.http().shutdownGrace(), config.http().requestTimeout(), config.http().maxConnectionsPerAddress(),
+                config.http().trustedProxies());
         StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
         QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(),
                 routes);

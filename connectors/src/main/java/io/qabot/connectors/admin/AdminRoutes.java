@@ -280,9 +280,9 @@ public final class AdminRoutes {
 
             @Override
             public CompletableFuture<RouteResponse> handle(RouteRequest request) {
-                RouteResponse refusal = guard.refusal(request);
+                CompletableFuture<RouteResponse> refusal = guard.refusal(request);
                 if (refusal != null) {
-                    return CompletableFuture.completedFuture(refusal);
+                    return refusal;
                 }
                 return CompletableFuture.supplyAsync(() -> {
                     try {

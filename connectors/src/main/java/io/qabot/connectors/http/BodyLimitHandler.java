@@ -9,17 +9,23 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Refuses request bodies over the limit with 413 and a JSON reason before any of them is
  * buffered. (Netty's aggregator would answer 413 too, but with an empty body.)
  *
- * <p>A declared length over the limit is refused at once; the rest of that body is read
- * and dropped so the client, still sending, sees the response instead of a reset, and the
- * connection is closed after it. A chunked body that grows past the limit is refused the
- * moment it does.
+ * <p>A declared length over the limit is refused at once; what arrives of that body in the
+ * next {@link #LINGER} is read and dropped, so a client still sending sees the response
+ * rather than a reset, and then the connection is closed, however much was declared (a
+ * {@code Content-Length: 1073741824} used to keep the socket reading for the whole
+ * gigabyte). A chunked body that grows past the limit is refused the moment it does.
  */
 final class BodyLimitHandler extends ChannelInboundHandlerAdapter {
+    /** How long a refused body is drained before the connection closes anyway. */
+    static final Duration LINGER = Duration.ofSeconds(1);
+
     private final long maxBytes;
     private boolean discarding;
     private long received;
@@ -45,6 +51,8 @@ final class BodyLimitHandler extends ChannelInboundHandlerAdapter {
                 if (HttpUtil.is100ContinueExpected(request)) {
                     // the client waits for 100 Continue before sending the body: nothing to drain
                     ctx.close();
+                } else {
+                    ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 return;
             }

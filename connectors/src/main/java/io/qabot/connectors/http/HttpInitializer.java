@@ -18,6 +18,8 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
     private final InFlight inFlight;
     private final BooleanSupplier draining;
     private final ChannelGroup channels;
+    private final ConnectionLimit connectionLimit;
+    private final ClientAddress clientAddress;
 
     HttpInitializer(HttpServerOptions options, Router router, InFlight inFlight, BooleanSupplier draining,
                     ChannelGroup channels) {
@@ -26,21 +28,24 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
         this.inFlight = inFlight;
         this.draining = draining;
         this.channels = channels;
+        this.connectionLimit = new ConnectionLimit(options.maxConnectionsPerAddress(), options.trustedProxies());
+        this.clientAddress = new ClientAddress(options.trustedProxies());
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         channels.add(channel);
-        HeaderTimeoutHandler headerTimeout = new HeaderTimeoutHandler(options.headerTimeout());
+        RequestTimeoutHandler requestTimeout = new RequestTimeoutHandler(options.headerTimeout(), options.requestTimeout());
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("connection-limit", connectionLimit);
         pipeline.addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        pipeline.addLast("header-timeout", headerTimeout);
+        pipeline.addLast("request-timeout", requestTimeout);
         pipeline.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(8 * 1024)
                 .setMaxHeaderSize(16 * 1024)));
-        pipeline.addLast("header-watch", headerTimeout.watcher());
+        pipeline.addLast("request-watch", requestTimeout.watcher());
         pipeline.addLast("body-limit", new BodyLimitHandler(options.maxBodyBytes()));
         pipeline.addLast("aggregator", new HttpObjectAggregator(options.maxBodyBytes()));
-        pipeline.addLast("router", new RouterHandler(router, inFlight, draining));
+        pipeline.addLast("router", new RouterHandler(router, inFlight, draining, clientAddress));
     }
 }

@@ -23,6 +23,12 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
         query = query == null ? Map.of() : Map.copyOf(query);
     }
 
+    /** The token of an {@code Authorization: Bearer …} header, or null when there is none. */
+    public String bearerToken() {
+        String header = header("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    }
+
     /** The header's first value, or null. */
     public String header(CharSequence name) {
         return headers.get(name);

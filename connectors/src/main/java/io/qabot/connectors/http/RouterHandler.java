@@ -63,15 +63,17 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
     private final Router router;
     private final InFlight inFlight;
     private final BooleanSupplier draining;
+    private final ClientAddress clientAddress;
     private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
     /** The last response is still above the high-water mark: the next request waits for writability. */
     private boolean awaitingWritable;
 
-    RouterHandler(Router router, InFlight inFlight, BooleanSupplier draining) {
+    RouterHandler(Router router, InFlight inFlight, BooleanSupplier draining, ClientAddress clientAddress) {
         this.router = router;
         this.inFlight = inFlight;
         this.draining = draining;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -140,7 +142,7 @@ final class RouterHandler extends ChannelInboundHandlerAdapter {
         byte[] body = ByteBufUtil.getBytes(request.content());
         HttpHeaders headers = new DefaultHttpHeaders().add(request.headers());
         RouteRequest routed = new RouteRequest(request.method(), uri.path(), uri.parameters(), headers, body,
-                (InetSocketAddress) ctx.channel().remoteAddress());
+                clientAddress.of((InetSocketAddress) ctx.channel().remoteAddress(), headers));
         try {
             CompletableFuture<RouteResponse> response = route.handle(routed);
             if (response == null) {
