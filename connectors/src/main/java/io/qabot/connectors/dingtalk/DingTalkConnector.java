@@ -11,6 +11,7 @@ import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.connectors.time.ReplayWindow;
+import io.qabot.connectors.time.UsedSignatures;
 import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
@@ -50,7 +51,8 @@ public final class DingTalkConnector implements Connector {
     private final Pipeline pipeline;
     private final Clock clock;
     private final ReplayWindow window;
-    private final UsedStamps usedStamps;
+    /** The sign covers the timestamp only: a timestamp is good for one body. */
+    private final UsedSignatures usedSigns;
     private final DingTalkSignature signature;
     private final DingTalkReplies replies;
     private final DingTalkStream stream;
@@ -73,7 +75,7 @@ public final class DingTalkConnector implements Connector {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = ReplayWindow.millis(MAX_SKEW, clock);
-        this.usedStamps = new UsedStamps(MAX_SKEW, clock);
+        this.usedSigns = new UsedSignatures(MAX_SKEW, clock);
         Objects.requireNonNull(delays, "delays");
         this.signature = new DingTalkSignature(config.appSecret());
         this.replies = new DingTalkReplies(config, client, clock);
@@ -125,7 +127,7 @@ public final class DingTalkConnector implements Connector {
 
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
         String refusal = refusal(request.header("timestamp"), request.header("sign"));
-        if (refusal == null && !usedStamps.admit(request.header("timestamp"), request.body())) {
+        if (refusal == null && !usedSigns.admit(request.header("timestamp").strip(), request.body())) {
             refusal = "timestamp and sign were already used for another message";
         }
         if (refusal != null) {

@@ -9,6 +9,7 @@ import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.connectors.time.ReplayWindow;
+import io.qabot.connectors.time.UsedSignatures;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -60,6 +61,7 @@ public final class WeChatConnector implements Connector {
     private final Pipeline pipeline;
     private final Clock clock;
     private final ReplayWindow window;
+    private final UsedSignatures usedSignatures;
     private final Duration passiveDeadline;
     private final WeixinSignature signature;
     private final WeixinCipher cipher;
@@ -80,6 +82,7 @@ public final class WeChatConnector implements Connector {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = ReplayWindow.seconds(MAX_SKEW, clock);
+        this.usedSignatures = new UsedSignatures(MAX_SKEW, clock);
         this.passiveDeadline = Objects.requireNonNull(passiveDeadline, "passiveDeadline");
         this.signature = new WeixinSignature(config.token());
         this.cipher = config.encodingAesKey().map(key -> new WeixinCipher(key, config.appId())).orElse(null);
@@ -113,6 +116,11 @@ public final class WeChatConnector implements Connector {
 
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
         String refusal = refusal(request);
+        if (refusal == null && cipher == null && !usedSignatures.admit(query(request, "timestamp").orElse("") + "\n"
+                + query(request, "nonce").orElse("") + "\n" + query(request, "signature").orElse(""), request.body())) {
+            // plain mode signs timestamp and nonce only: a signature is good for one body
+            refusal = "signature already used for another message";
+        }
         if (refusal != null) {
             log.debug("refused WeChat push from {}: {}", request.remote(), refusal);
             return done(RouteResponse.error(401, refusal));

@@ -52,6 +52,7 @@ class WeChatPushTest {
 
     private final ConnectorFixture fixture = new ConnectorFixture();
     private final String now = Long.toString(ConnectorFixture.NOW.getEpochSecond());
+    private int nonces;
     @TempDir
     Path data;
 
@@ -82,9 +83,14 @@ class WeChatPushTest {
                 .replace("this is a test", question).replace("1348831860", now);
     }
 
+    /** Signed as WeChat signs each push, with a nonce of its own: plain mode's signature is good for one body. */
     private HttpResponse<String> postPlain(String xml, String timestamp, String token) throws Exception {
-        String query = "?signature=" + SHA1.gen(token, timestamp, "nonce-1") + "&timestamp=" + timestamp
-                + "&nonce=nonce-1&openid=fromUser";
+        return postPlain(xml, timestamp, token, "nonce-" + nonces++);
+    }
+
+    private HttpResponse<String> postPlain(String xml, String timestamp, String token, String nonce) throws Exception {
+        String query = "?signature=" + SHA1.gen(token, timestamp, nonce) + "&timestamp=" + timestamp
+                + "&nonce=" + nonce + "&openid=fromUser";
         return fixture.send(fixture.request(WeChatConnector.PATH + query)
                 .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build());
     }
@@ -167,6 +173,20 @@ class WeChatPushTest {
 
             assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
         }
+    }
+
+    @Test
+    void refusesAPlainModeSignatureReplayedWithAnotherBodyButAnswersTheSameBodyAgain() throws Exception {
+        start(false);
+        String first = message("m-21", "raft 能跨机房部署吗");
+
+        assertEquals(200, postPlain(first, now, TOKEN, "seen-nonce").statusCode());
+        assertEquals(200, postPlain(first, now, TOKEN, "seen-nonce").statusCode(), "a redelivery");
+        HttpResponse<String> forged = postPlain(message("m-22", "raft 能跨机房部署吗").replace("fromUser", "someoneElse"),
+                now, TOKEN, "seen-nonce");
+
+        assertEquals(401, forged.statusCode());
+        assertTrue(forged.body().contains("already used"), forged.body());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.qabot.connectors.dingtalk;
+package io.qabot.connectors.time;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,24 +10,24 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The signed timestamps DingTalk callbacks have used, each with a digest of its body.
- *
- * <p>DingTalk's {@code sign} covers the timestamp only, not the body, so one observed
- * {@code (timestamp, sign)} pair would otherwise authenticate any body for the hour either
- * side of it. A pair is accepted again only with the very same body (a redelivery, which
- * the pipeline answers once by {@code msgId}); with another body it is a forgery.
+ * Signatures that do not cover the body, each remembered with a digest of the body it came
+ * with: DingTalk's {@code sign} covers only the timestamp, the WeChat Official Account's
+ * plain-mode {@code signature} only the timestamp and nonce. One observed signature would
+ * otherwise authenticate any body for the whole replay window. A signature is accepted again
+ * only with the very same body (a redelivery, which the pipeline answers once by message
+ * id); with another body it is a forgery.
  *
  * <p>Remembered for twice the window (a timestamp stays acceptable that long), at most
- * {@link #MAX_REMEMBERED} at a time: only DingTalk can mint new pairs, so the bound is
- * reached by real traffic alone, over 20 callbacks a second for two hours; past it the
- * oldest pairs are forgotten first.
+ * {@link #MAX_REMEMBERED} at a time: only the platform can mint new signatures, so the bound
+ * is reached by real traffic alone (over 20 callbacks a second for two hours with DingTalk's
+ * hour-long window); past it the oldest are forgotten first.
  */
-final class UsedStamps {
+public final class UsedSignatures {
     static final long MAX_REMEMBERED = 200_000;
 
     private final Cache<String, byte[]> used;
 
-    UsedStamps(Duration window, Clock clock) {
+    public UsedSignatures(Duration window, Clock clock) {
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.used = Caffeine.newBuilder()
                 .maximumSize(MAX_REMEMBERED)
@@ -36,10 +36,10 @@ final class UsedStamps {
                 .build();
     }
 
-    /** True the first time a timestamp is used, and again only with the same body; atomically. */
-    boolean admit(String timestamp, byte[] body) {
+    /** True the first time a signature is used, and again only with the same body; atomically. */
+    public boolean admit(String signature, byte[] body) {
         byte[] digest = sha256(body);
-        byte[] first = used.asMap().putIfAbsent(timestamp.strip(), digest);
+        byte[] first = used.asMap().putIfAbsent(signature, digest);
         return first == null || MessageDigest.isEqual(first, digest);
     }
 
