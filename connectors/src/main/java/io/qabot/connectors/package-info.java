@@ -5,6 +5,8 @@
  *
  * <p>Subpackages: {@code http} the Netty server and routing, {@code ask} the
  * {@code /api/v1/ask} route and the ask result object, {@code webhook} the generic signed
- * webhook, {@code outbound} the one HTTP client every connector posts through.
+ * webhook, {@code outbound} the one HTTP client every connector posts through, {@code time}
+ * the one replay window every verifier asks and the bounded reading of timestamps a request
+ * carries.
  */
 package io.qabot.connectors;
