@@ -19,7 +19,7 @@ import java.util.List;
  * otherwise the configured ones, otherwise the small sample knowledge shipped inside qabot,
  * so a fresh checkout answers something with no configuration at all.
  */
-final class KnowledgeSources {
+class KnowledgeSources {
     static final List<String> SAMPLE_FILES = List.of("qabot-faq.md");
 
     private final KnowledgeReader reader;

@@ -96,20 +96,46 @@ final class ServeCommand {
     }
 
     /**
-     * Starts a bot for {@code config}: store, knowledge, pipeline, connectors, the maintainers'
-     * loop and the HTTP server. Returns once it serves; {@link Serving#close()} stops it.
+     * Starts a bot for {@code config}: binds the HTTP port first (so {@code /readyz} can say
+     * "loading" and a port in use is reported at once), then the store, knowledge, pipeline,
+     * connectors and the maintainers' loop. Returns once it serves; {@link Serving#close()} stops it.
      */
     Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
         if (writesToDataDir(config)) {
             dataDir.check(config.dataDir()); // a read-only or full volume stops us here, in one line
         }
-        // the store before the knowledge: a database that cannot open should not wait for a long load to say so
-        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+        StartupProgress progress = new StartupProgress(clock);
+        HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
+                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
+                config.http().shutdownGrace());
+        QabotServer server = new QabotServer(http, progress::snapshot);
+        int port = listen(server, config);
         try {
-            return start(config, clock, timings, store);
+            progress.stage("store");
+            // the store before the knowledge: a database that cannot open should not wait for a long load to say so
+            Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+            try {
+                return start(config, clock, timings, store, server, port, progress);
+            } catch (RuntimeException | InterruptedException e) {
+                store.close();
+                throw e;
+            }
         } catch (RuntimeException | InterruptedException e) {
-            store.close();
+            server.close();
             throw e;
+        }
+    }
+
+    /** Binds {@code server}; an address in use is a configuration problem, named like one. */
+    private static int listen(QabotServer server, QabotConfig config) throws InterruptedException {
+        try {
+            return server.start();
+        } catch (java.net.BindException e) {
+            String address = config.http().host() + ":" + config.http().port();
+            String setting = config.http().port() == 0 ? "http.host" : "http.port";
+            String reason = e.getMessage() != null && e.getMessage().contains("in use") ? "is already in use"
+                    : "cannot be bound (" + e.getMessage() + ")";
+            throw new UsageException(setting + ": " + address + " " + reason);
         }
     }
 
@@ -119,7 +145,8 @@ final class ServeCommand {
                 || config.connectors().wechat().isPresent();
     }
 
-    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store) throws InterruptedException {
+    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store, QabotServer server, int port,
+                          StartupProgress progress) throws InterruptedException {
         KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
         Optional<GitKnowledge> git = updates.git().map(g -> new GitKnowledge(g, GitKnowledge.checkoutUnder(config.dataDir(), g)));
         git.ifPresent(source -> {
@@ -140,10 +167,12 @@ final class ServeCommand {
         String stamp = KnowledgeStamp.of(files);
         List<Path> reading = paths.get();
         log.info("knowledge: reading {}", reading);
+        progress.stage("knowledge");
         Corpus corpus = sources.read(reading);
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
+        progress.stage("index", Map.of("items", corpus.items().size(), "turns", corpus.turns()));
         AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
                 KnowledgeIndex.build(KnowledgeSnapshot.of(corpus.items()).items()));
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
@@ -204,13 +233,8 @@ final class ServeCommand {
         connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
         routes.addAll(loop.routes(bot, () -> reloads.reload("api")));
         routes.add(new MetricsRoute(metrics, bot));
-        HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
-                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
-                config.http().shutdownGrace());
         StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
-        QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(),
-                routes);
-        int port = server.start();
+        progress.stage("connectors");
         loop.start(pipeline, metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
         reloads.start();
@@ -223,6 +247,7 @@ final class ServeCommand {
         }
         connectors.stream().filter(c -> !c.routes().isEmpty())
                 .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
+        server.open(pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(), routes);
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, () -> {
             reloads.close();
