@@ -111,6 +111,9 @@ final class ServeCommand {
         QabotServer server = new QabotServer(http, progress::snapshot);
         int port = listen(server, config);
         try {
+            // the segmenter's dictionaries load on another core while the store opens
+            Thread prepare = DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare);
+            prepare.start();
             progress.stage("store");
             // the store before the knowledge: a database that cannot open should not wait for a long load to say so
             Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
@@ -130,7 +133,10 @@ final class ServeCommand {
     private static int listen(QabotServer server, QabotConfig config) throws InterruptedException {
         try {
             return server.start();
-        } catch (java.net.BindException e) {
+        } catch (java.io.UncheckedIOException bind) {
+            if (!(bind.getCause() instanceof java.net.BindException e)) {
+                throw bind;
+            }
             String address = config.http().host() + ":" + config.http().port();
             String setting = config.http().port() == 0 ? "http.host" : "http.port";
             String reason = e.getMessage() != null && e.getMessage().contains("in use") ? "is already in use"
@@ -173,8 +179,9 @@ final class ServeCommand {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
         progress.stage("index", Map.of("items", corpus.items().size(), "turns", corpus.turns()));
+        PersistedIndex indexes = new PersistedIndex(config.dataDir(), false);
         AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
-                KnowledgeIndex.build(KnowledgeSnapshot.of(corpus.items()).items()));
+                indexes.build(KnowledgeSnapshot.of(corpus.items()).items()));
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
@@ -182,8 +189,8 @@ final class ServeCommand {
                 DaemonThreads.named("qabot-bot"));
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
-        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, announcers, clock,
-                timings);
+        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, indexes::build, senders,
+                announcers, clock, timings);
         PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
                 corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));

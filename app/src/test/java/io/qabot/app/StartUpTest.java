@@ -135,6 +135,32 @@ class StartUpTest {
         }
     }
 
+    @Test
+    void aRestartTakesTheAnalysedKnowledgeFromTheDataDirAndADamagedFileIsReplaced() throws Exception {
+        Map<String, String> env = BotFixture.environment(tmp, Optional.empty(), "http://127.0.0.1:9/unused");
+        Path file = tmp.resolve(io.qabot.knowledge.IndexSnapshot.FILE_NAME);
+        try (BotFixture first = BotFixture.start(env)) {
+            assertTrue(java.nio.file.Files.size(file) > 0, "no index file after the first start");
+        }
+        String question = "How do I run qabot?";
+        try (LogCapture log = new LogCapture(); BotFixture again = BotFixture.start(env)) {
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().matches(
+                    "knowledge index: \\d+ items reused, 0 analysed .*")), "the restart analysed the knowledge again");
+            assertEquals("answer", again.client.ask(question).path("decision").asText());
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        java.nio.file.Files.write(file, bytes);
+        try (LogCapture log = new LogCapture(); BotFixture damaged = BotFixture.start(env)) {
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().equals(
+                    "knowledge index " + file + ": checksum mismatch; analysing the knowledge again")));
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().matches(
+                    "knowledge index: 0 items reused, \\d+ analysed .*")));
+            assertEquals("answer", damaged.client.ask(question).path("decision").asText());
+        }
+        assertEquals(null, io.qabot.knowledge.IndexSnapshot.read(file).problem(), "the damaged file was not replaced");
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

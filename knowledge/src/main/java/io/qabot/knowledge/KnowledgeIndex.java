@@ -67,6 +67,15 @@ public final class KnowledgeIndex {
         return build(items, Confidence.DEFAULT);
     }
 
+    /**
+     * Loads what every build and every question needs first, the Chinese segmenter's
+     * dictionaries, so that a caller can do it on another thread while it does something else
+     * (serve opens its store meanwhile). Safe to call any number of times, from any thread.
+     */
+    public static void prepare() {
+        new MixedTextAnalyzer(FAMILY_PREFIXES).terms("预热 warm-up");
+    }
+
     static KnowledgeIndex build(Collection<KnowledgeItem> items, Confidence confidence) {
         return build(items, null, confidence);
     }

@@ -103,9 +103,10 @@ public final class QabotServer implements AutoCloseable {
     /**
      * Binds and starts serving; returns the bound port (useful with port 0).
      *
-     * @throws java.net.BindException when the address is in use or cannot be bound
+     * @throws java.io.UncheckedIOException with the {@link java.net.BindException} when the address
+     *         is in use or cannot be bound
      */
-    public synchronized int start() throws InterruptedException, java.net.BindException {
+    public synchronized int start() throws InterruptedException {
         if (serverChannel != null) {
             throw new IllegalStateException("server already started on port " + port());
         }
@@ -123,7 +124,7 @@ public final class QabotServer implements AutoCloseable {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             if (bound.cause() instanceof java.net.BindException e) {
-                throw e;
+                throw new java.io.UncheckedIOException(e.getMessage() + ": " + options.host() + ":" + options.port(), e);
             }
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port(), bound.cause());
         }
