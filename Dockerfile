@@ -23,7 +23,7 @@ COPY app/pom.xml app/
 COPY .mvn .mvn
 RUN mvn -B -ntp -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN mvn -B -ntp -q -Dmaven.test.skip=true -pl app -am package
+RUN mvn -B -ntp -q -DskipTests -pl app -am package
 
 FROM ${RUNTIME_IMAGE}
 # curl for the health check only

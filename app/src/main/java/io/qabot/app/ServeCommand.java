@@ -244,6 +244,8 @@ final class ServeCommand {
         progress.stage("connectors");
         loop.start(pipeline, metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
+        new StoreUpkeep(store.questions(), store::compact, config.store().questionLogRetention(), clock)
+                .start(loop.scheduler());
         reloads.start();
         for (Connector connector : connectors) {
             try {

@@ -59,8 +59,10 @@ final class ConfigBinder {
         EscalationConfig escalation = escalation(root.sectionOrEmpty("escalation"));
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
         OutboundConfig outbound = outbound(root.sectionOrEmpty("outbound"));
+        StoreConfig store = new StoreConfig(root.sectionOrEmpty("store").duration("questionLogRetention",
+                StoreConfig.DEFAULT.questionLogRetention(), false));
         return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound);
+                knowledgeUpdates, outbound, store);
     }
 
     // --- top level
