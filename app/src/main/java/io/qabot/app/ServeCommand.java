@@ -48,7 +48,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -185,13 +184,13 @@ final class ServeCommand {
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
-        ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                DaemonThreads.named("qabot-bot"));
+        PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
+        ExecutorService bot = BotExecutor.create(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                BotExecutor.QUEUE, metrics::inboundDropped);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
         MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, indexes::build, senders,
                 announcers, clock, timings);
-        PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
                 corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));
         QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);

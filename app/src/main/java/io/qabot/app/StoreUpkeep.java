@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the store level over months: once an hour (and a minute after start) deletes the
+ * Keeps the store level over months: every five minutes (the first a minute after start) deletes the
  * questions older than {@code store.questionLogRetention} from the question log, a small batch
  * per transaction so the bot's own writes never wait long, then lets the embedded database give
  * the file back the room ({@link Store#compact}).
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class StoreUpkeep {
     private static final Logger log = LoggerFactory.getLogger(StoreUpkeep.class);
     static final int BATCH = 1_000;
-    static final Duration EVERY = Duration.ofHours(1);
+    static final Duration EVERY = Duration.ofMinutes(5);
     static final Duration FIRST = Duration.ofMinutes(1);
     private static final Duration COMPACT_FOR = Duration.ofSeconds(2);
 
