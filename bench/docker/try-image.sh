@@ -103,14 +103,16 @@ log "stopping while requests are in progress"
       --data '{"text":"How do I run qabot?"}' "http://127.0.0.1:$PORT/api/v1/ask" >>"/tmp/$NAME.codes" || true
   done ) & LOAD=$!
 until [ "$(wc -l <"/tmp/$NAME.codes")" -ge 20 ]; do sleep 0.05; done
+stop_start=$(date +%s%N)
 podman stop -t 30 "$NAME" >/dev/null
+stop_ms=$(( ($(date +%s%N) - stop_start) / 1000000 ))
 wait $LOAD || true
 status=$(podman inspect -f '{{.State.ExitCode}}' "$NAME")
 ok=$(grep -c '^200 ' "/tmp/$NAME.codes" || true)
 refused=$(grep -c ' 7$' "/tmp/$NAME.codes" || true)
 broken=$(grep -vc -e '^200 ' -e ' 7$' "/tmp/$NAME.codes" || true)
 stop_log=$(podman logs "$NAME" 2>&1 | grep -E 'stopping: finishing requests in progress|QabotServer - stopped' | sed 's/^.*Z //' | tr '\n' ';')
-log "stop: exit status $status; requests: $ok answered 200, $refused refused after the port closed, $broken cut off; log: $stop_log"
+log "stop: $stop_ms ms, exit status $status; requests: $ok answered 200, $refused refused after the port closed, $broken cut off; log: $stop_log"
 [ "$broken" = 0 ] || { sort "/tmp/$NAME.codes" | uniq -c >&2; echo "try-image: requests were cut off by the stop" >&2; exit 1; }
 
 log "restart on the same volume"
@@ -126,5 +128,5 @@ t3=$(date +%s)
 echo "SUMMARY image $TAG from $BUILD_IMAGE + $RUNTIME_IMAGE"
 echo "SUMMARY bases $((t1 - t0)) s, buildah bud $((t2 - t1)) s, runs $((t3 - t2)) s"
 echo "SUMMARY first start: /readyz 200 from the host after $first ms; PID 1 uid $uid ($user)"
-echo "SUMMARY stop under load: exit $status, $ok answered, $refused refused after close, $broken cut off"
+echo "SUMMARY stop under load: $stop_ms ms, exit $status, $ok answered, $refused refused after close, $broken cut off"
 echo "SUMMARY restart: ready after $second ms, open escalations $open_before -> $open_after, $reused, RSS $rss MiB"
