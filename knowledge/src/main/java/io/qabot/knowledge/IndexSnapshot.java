@@ -54,7 +54,7 @@ import java.util.zip.ZipFile;
  */
 public final class IndexSnapshot {
     /** Change it when the file's layout changes (the code fingerprint catches everything else). */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
     private static final int CHECKSUM_BYTES = 32;
@@ -110,11 +110,13 @@ public final class IndexSnapshot {
         if (problem == null && analysed == 0 && used.size() == stored.size()) {
             return false;
         }
-        byte[] bytes = format(used, CodeVersion.CURRENT);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
-            Files.write(temporary, bytes);
+            // streamed: at 100k items the file is tens of MiB, which a start should not hold twice in its heap
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                format(used, CodeVersion.CURRENT, out);
+            }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -167,44 +169,57 @@ public final class IndexSnapshot {
     // ---- the file -------------------------------------------------------------------------
 
     static byte[] format(Map<TextKey, StoredItem> items, String codeVersion) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        format(items, codeVersion, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the term
+     * table, then each item's turns as term numbers); then the SHA-256 of the body.
+     */
+    static void format(Map<TextKey, StoredItem> items, String codeVersion, java.io.OutputStream file)
+            throws IOException {
         Map<String, Integer> termIds = new HashMap<>();
         List<String> terms = new ArrayList<>();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 16);
-        DataOutputStream out = new DataOutputStream(body);
-        out.writeInt(items.size());
-        for (Map.Entry<TextKey, StoredItem> item : items.entrySet()) {
-            out.writeLong(item.getKey().high());
-            out.writeLong(item.getKey().low());
-            out.writeInt(item.getValue().turns().size());
-            for (StoredTurn turn : item.getValue().turns()) {
-                writeTerms(out, turn.question(), termIds, terms);
-                writeTerms(out, turn.context(), termIds, terms);
-                writeTerms(out, turn.answer(), termIds, terms);
-                writeTerms(out, turn.wholeWords(), termIds, terms);
-                writeString(out, turn.copyKey());
+        for (StoredItem item : items.values()) {
+            for (StoredTurn turn : item.turns()) {
+                for (List<String> list : List.of(turn.question(), turn.context(), turn.answer(), turn.wholeWords())) {
+                    for (String term : list) {
+                        if (termIds.putIfAbsent(term, terms.size()) == null) {
+                            terms.add(term);
+                        }
+                    }
+                }
             }
         }
-        out.flush();
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(body.size() + terms.size() * 8 + 64);
-        DataOutputStream head = new DataOutputStream(payload);
-        head.writeInt(terms.size());
-        for (String term : terms) {
-            writeString(head, term);
-        }
+        DataOutputStream head = new DataOutputStream(file);
+        head.writeInt(MAGIC);
+        head.writeInt(FORMAT_VERSION);
+        writeString(head, codeVersion);
         head.flush();
-        body.writeTo(payload);
-        byte[] data = payload.toByteArray();
-
-        ByteArrayOutputStream file = new ByteArrayOutputStream(data.length + 128);
-        DataOutputStream whole = new DataOutputStream(file);
-        whole.writeInt(MAGIC);
-        whole.writeInt(FORMAT_VERSION);
-        writeString(whole, codeVersion);
-        whole.writeInt(data.length);
-        whole.write(data);
-        whole.write(sha256(data, 0, data.length));
-        whole.flush();
-        return file.toByteArray();
+        MessageDigest sha = sha256();
+        DataOutputStream body = new DataOutputStream(new java.security.DigestOutputStream(file, sha));
+        body.writeInt(terms.size());
+        for (String term : terms) {
+            writeString(body, term);
+        }
+        body.writeInt(items.size());
+        for (Map.Entry<TextKey, StoredItem> item : items.entrySet()) {
+            body.writeLong(item.getKey().high());
+            body.writeLong(item.getKey().low());
+            body.writeInt(item.getValue().turns().size());
+            for (StoredTurn turn : item.getValue().turns()) {
+                writeTerms(body, turn.question(), termIds);
+                writeTerms(body, turn.context(), termIds);
+                writeTerms(body, turn.answer(), termIds);
+                writeTerms(body, turn.wholeWords(), termIds);
+                writeString(body, turn.copyKey());
+            }
+        }
+        body.flush();
+        file.write(sha.digest());
+        file.flush();
     }
 
     static Map<TextKey, StoredItem> parse(byte[] bytes, String codeVersion) throws Damaged {
@@ -221,11 +236,10 @@ public final class IndexSnapshot {
             if (!code.equals(codeVersion)) {
                 throw new Damaged("written by other code (" + shortly(code) + ", this is " + shortly(codeVersion) + ")");
             }
-            int length = in.readInt();
             int offset = bytes.length - in.available();
-            if (length < 0 || (long) offset + length + CHECKSUM_BYTES != bytes.length) {
-                throw new Damaged("truncated or padded: " + bytes.length + " bytes, the header says "
-                        + ((long) offset + length + CHECKSUM_BYTES));
+            int length = bytes.length - offset - CHECKSUM_BYTES;
+            if (length < 0) {
+                throw new Damaged("truncated");
             }
             byte[] expected = Arrays.copyOfRange(bytes, offset + length, bytes.length);
             if (!MessageDigest.isEqual(expected, sha256(bytes, offset, length))) {
@@ -262,14 +276,11 @@ public final class IndexSnapshot {
         return code.length() > 12 ? code.substring(0, 12) : code;
     }
 
-    private static void writeTerms(DataOutputStream out, Collection<String> terms, Map<String, Integer> ids,
-                                   List<String> table) throws IOException {
+    private static void writeTerms(DataOutputStream out, Collection<String> terms, Map<String, Integer> ids)
+            throws IOException {
         out.writeInt(terms.size());
         for (String term : terms) {
-            out.writeInt(ids.computeIfAbsent(term, t -> {
-                table.add(t);
-                return table.size() - 1;
-            }));
+            out.writeInt(ids.get(term));
         }
     }
 
@@ -307,10 +318,14 @@ public final class IndexSnapshot {
     }
 
     static byte[] sha256(byte[] bytes, int offset, int length) {
+        MessageDigest sha = sha256();
+        sha.update(bytes, offset, length);
+        return sha.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes, offset, length);
-            return sha.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
