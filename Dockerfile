@@ -4,7 +4,7 @@
 # Configuration comes only from the environment and an optional mounted YAML file
 # (-v ./qabot.yaml:/etc/qabot/qabot.yaml -e QABOT_CONFIG=/etc/qabot/qabot.yaml).
 # The heap fits a 512 MiB container (-Xmx256m); QABOT_JAVA_OPTS replaces the JVM options
-# (-e QABOT_JAVA_OPTS="-Xmx1g -XX:+ExitOnOutOfMemoryError" for 100k+ knowledge items).
+# (-e QABOT_JAVA_OPTS="-Xmx2g -XX:+ExitOnOutOfMemoryError" for 100k knowledge items).
 # Both base images are build arguments, for a mirror or a locally built base
 # (bench/docker/try-image.sh builds and runs the image on Debian stand-ins with buildah and podman).
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
