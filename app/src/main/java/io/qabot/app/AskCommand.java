@@ -38,7 +38,7 @@ final class AskCommand {
 
     int run(List<String> args) {
         Arguments arguments = Arguments.parse(args, Set.of("--knowledge", "--config"), Set.of("--json"));
-        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.knowledge(arguments.one("--config")));
+        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.load(arguments.one("--config")));
         boolean asJson = arguments.flag("--json");
         if (!arguments.words().isEmpty()) {
             print(index.match(String.join(" ", arguments.words())), asJson);

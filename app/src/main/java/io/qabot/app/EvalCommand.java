@@ -42,7 +42,7 @@ final class EvalCommand {
         if (!arguments.words().isEmpty()) {
             throw new UsageException("eval: unexpected argument " + arguments.words().get(0));
         }
-        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.knowledge(arguments.one("--config")));
+        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.load(arguments.one("--config")));
         EvaluationSet set = EvaluationSet.read(Path.of(evalFile), mapper);
         boolean verbose = arguments.flag("--verbose");
 

@@ -1,7 +1,9 @@
 package io.qabot.app;
 
 import io.qabot.knowledge.Corpus;
+import io.qabot.config.QabotConfig;
 import io.qabot.knowledge.KnowledgeIndex;
+import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.knowledge.ingest.KnowledgeException;
 import io.qabot.knowledge.ingest.KnowledgeReader;
 import io.qabot.knowledge.snapshot.KnowledgeSnapshot;
@@ -19,7 +21,7 @@ import java.util.List;
  * otherwise the configured ones, otherwise the small sample knowledge shipped inside qabot,
  * so a fresh checkout answers something with no configuration at all.
  */
-final class KnowledgeSources {
+class KnowledgeSources {
     static final List<String> SAMPLE_FILES = List.of("qabot-faq.md");
 
     private final KnowledgeReader reader;
@@ -51,9 +53,15 @@ final class KnowledgeSources {
         }
     }
 
-    /** The index a command answers from: the snapshot's items, so newer answers supersede older ones as in serve. */
-    KnowledgeIndex index(List<String> explicit, List<Path> configured) {
-        return KnowledgeIndex.build(KnowledgeSnapshot.of(read(explicit, configured).items()).items());
+    /**
+     * The index a command answers from: the snapshot's items, so newer answers supersede older ones
+     * as in serve, analysed through the data folder's stored analysis as serve's are.
+     */
+    KnowledgeIndex index(List<String> explicit, QabotConfig config) {
+        // the segmenter's dictionaries load on another core while the files are read
+        DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare).start();
+        List<KnowledgeItem> items = KnowledgeSnapshot.of(read(explicit, config.knowledge()).items()).items();
+        return new PersistedIndex(config.dataDir(), true).build(items);
     }
 
     /** Copies the sample knowledge out of the jar into a temporary folder the reader can walk. */

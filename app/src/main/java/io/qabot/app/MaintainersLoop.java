@@ -60,14 +60,14 @@ final class MaintainersLoop implements AutoCloseable {
      *                   to the maintainers' chat go (DingTalk's custom robot, say)
      */
     MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, AtomicReference<KnowledgeIndex> knowledge,
-                    Map<Platform, ChatSender> senders, Map<Platform, ChatSender> announcers, Clock clock, Timings timings) {
+                    Function<List<KnowledgeItem>, KnowledgeIndex> indexer, Map<Platform, ChatSender> senders, Map<Platform, ChatSender> announcers, Clock clock, Timings timings) {
         this.config = config;
         this.store = store;
         this.senders = senders;
         this.announcers = announcers;
         this.clock = clock;
         this.timings = timings;
-        this.learned = new LearnedKnowledge(base, store.learned(), knowledge);
+        this.learned = new LearnedKnowledge(base, store.learned(), knowledge, indexer);
         learned.refreshIfChanged(); // answers learned before this start are known from the first message
         this.scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("qabot-loop"));
         this.desk = new MaintainerDesk(store.escalations(), store.learned(), learned, () -> {

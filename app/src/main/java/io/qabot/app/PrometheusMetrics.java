@@ -114,6 +114,13 @@ final class PrometheusMetrics implements Telemetry, AutoCloseable {
                 .tag("platform", platform.wireName()).register(registry).increment();
     }
 
+    /** A message or request refused because the bot's queue was full ({@link BotExecutor}). */
+    void inboundDropped() {
+        Counter.builder("qabot.inbound.dropped")
+                .description("Messages and requests refused because the bot's work queue was full")
+                .register(registry).increment();
+    }
+
     private void delivery(Platform platform, String result) {
         Counter.builder("qabot.deliveries").description("Maintainers' answers sent to askers, and failed attempts")
                 .tag("platform", platform.wireName()).tag("result", result).register(registry).increment();

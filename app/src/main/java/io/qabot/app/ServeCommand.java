@@ -48,7 +48,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -96,20 +95,53 @@ final class ServeCommand {
     }
 
     /**
-     * Starts a bot for {@code config}: store, knowledge, pipeline, connectors, the maintainers'
-     * loop and the HTTP server. Returns once it serves; {@link Serving#close()} stops it.
+     * Starts a bot for {@code config}: binds the HTTP port first (so {@code /readyz} can say
+     * "loading" and a port in use is reported at once), then the store, knowledge, pipeline,
+     * connectors and the maintainers' loop. Returns once it serves; {@link Serving#close()} stops it.
      */
     Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
         if (writesToDataDir(config)) {
             dataDir.check(config.dataDir()); // a read-only or full volume stops us here, in one line
         }
-        // the store before the knowledge: a database that cannot open should not wait for a long load to say so
-        Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+        StartupProgress progress = new StartupProgress(clock);
+        HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
+                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
+                config.http().shutdownGrace(), config.http().requestTimeout(), config.http().maxConnectionsPerAddress(),
+                config.http().trustedProxies());
+        QabotServer server = new QabotServer(http, progress::snapshot);
+        int port = listen(server, config);
         try {
-            return start(config, clock, timings, store);
+            // the segmenter's dictionaries load on another core while the store opens
+            Thread prepare = DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare);
+            prepare.start();
+            progress.stage("store");
+            // the store before the knowledge: a database that cannot open should not wait for a long load to say so
+            Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
+            try {
+                return start(config, clock, timings, store, server, port, progress);
+            } catch (RuntimeException | InterruptedException e) {
+                store.close();
+                throw e;
+            }
         } catch (RuntimeException | InterruptedException e) {
-            store.close();
+            server.close();
             throw e;
+        }
+    }
+
+    /** Binds {@code server}; an address in use is a configuration problem, named like one. */
+    private static int listen(QabotServer server, QabotConfig config) throws InterruptedException {
+        try {
+            return server.start();
+        } catch (java.io.UncheckedIOException bind) {
+            if (!(bind.getCause() instanceof java.net.BindException e)) {
+                throw bind;
+            }
+            String address = config.http().host() + ":" + config.http().port();
+            String setting = config.http().port() == 0 ? "http.host" : "http.port";
+            String reason = e.getMessage() != null && e.getMessage().contains("in use") ? "is already in use"
+                    : "cannot be bound (" + e.getMessage() + ")";
+            throw new UsageException(setting + ": " + address + " " + reason);
         }
     }
 
@@ -119,7 +151,8 @@ final class ServeCommand {
                 || config.connectors().wechat().isPresent();
     }
 
-    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store) throws InterruptedException {
+    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store, QabotServer server, int port,
+                          StartupProgress progress) throws InterruptedException {
         KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
         Optional<GitKnowledge> git = updates.git().map(g -> new GitKnowledge(g, GitKnowledge.checkoutUnder(config.dataDir(), g)));
         git.ifPresent(source -> {
@@ -140,22 +173,25 @@ final class ServeCommand {
         String stamp = KnowledgeStamp.of(files);
         List<Path> reading = paths.get();
         log.info("knowledge: reading {}", reading);
+        progress.stage("knowledge");
         Corpus corpus = sources.read(reading);
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
+        progress.stage("index", Map.of("items", corpus.items().size(), "turns", corpus.turns()));
+        PersistedIndex indexes = new PersistedIndex(config.dataDir(), false);
         AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
-                KnowledgeIndex.build(KnowledgeSnapshot.of(corpus.items()).items()));
+                indexes.build(KnowledgeSnapshot.of(corpus.items()).items()));
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
-        ExecutorService bot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                DaemonThreads.named("qabot-bot"));
+        PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
+        ExecutorService bot = BotExecutor.create(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                BotExecutor.QUEUE, metrics::inboundDropped);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
-        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, senders, announcers, clock,
-                timings);
-        PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
+        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, indexes::build, senders,
+                announcers, clock, timings);
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
                 corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));
         QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
@@ -204,16 +240,12 @@ final class ServeCommand {
         connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
         routes.addAll(loop.routes(bot, () -> reloads.reload("api")));
         routes.add(new MetricsRoute(metrics, bot, config.metrics().token()));
-        HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
-                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
-                config.http().shutdownGrace(), config.http().requestTimeout(), config.http().maxConnectionsPerAddress(),
-                config.http().trustedProxies());
         StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
-        QabotServer server = new QabotServer(http, pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(),
-                routes);
-        int port = server.start();
+        progress.stage("connectors");
         loop.start(pipeline, metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
+        new StoreUpkeep(store.questions(), store::compact, config.store().questionLogRetention(), clock)
+                .start(loop.scheduler());
         reloads.start();
         for (Connector connector : connectors) {
             try {
@@ -224,6 +256,7 @@ final class ServeCommand {
         }
         connectors.stream().filter(c -> !c.routes().isEmpty())
                 .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
+        server.open(pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(), routes);
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, () -> {
             reloads.close();

@@ -34,11 +34,15 @@ class CommandLineTest {
         }
     }
 
+    /** Where ask and eval keep the analysed knowledge: not the source tree. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dataDir;
+
     private static Run run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        int status = Main.run(List.of(args), Map.of(), in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Main.run(List.of(args), Map.of("QABOT_DATA_DIR", dataDir.toString()), in, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

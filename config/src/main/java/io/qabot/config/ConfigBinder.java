@@ -60,8 +60,10 @@ final class ConfigBinder {
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
         OutboundConfig outbound = outbound(root.sectionOrEmpty("outbound"));
         MetricsConfig metrics = new MetricsConfig(root.sectionOrEmpty("metrics").secret("token"));
+        StoreConfig store = new StoreConfig(root.sectionOrEmpty("store").duration("questionLogRetention",
+                StoreConfig.DEFAULT.questionLogRetention(), false));
         return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound, metrics);
+                knowledgeUpdates, outbound, metrics, store);
     }
 
     // --- top level

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param knowledgeUpdates how the knowledge is reloaded while the bot runs, and from where
  * @param outbound how posts to the platforms' APIs are timed out and bounded
  * @param metrics who may read {@code /metrics}
+ * @param store how long the store keeps what grows with traffic
  */
 public record QabotConfig(
         HttpConfig http,
@@ -37,7 +38,8 @@ public record QabotConfig(
         EscalationConfig escalation,
         KnowledgeUpdatesConfig knowledgeUpdates,
         OutboundConfig outbound,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        StoreConfig store) {
 
     /** A configuration whose knowledge is reloaded in the default way. */
     public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
@@ -47,13 +49,13 @@ public record QabotConfig(
                 KnowledgeUpdatesConfig.DEFAULT, OutboundConfig.DEFAULT);
     }
 
-    /** A configuration whose {@code /metrics} is open. */
+    /** A configuration whose {@code /metrics} is open and whose store keeps the question log for the default time. */
     public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
                        Optional<Secret> adminToken, WebhookConfig webhook, ConnectorsConfig connectors,
                        ChatsConfig chats, PolicyConfig policy, EscalationConfig escalation,
                        KnowledgeUpdatesConfig knowledgeUpdates, OutboundConfig outbound) {
         this(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound, MetricsConfig.OPEN);
+                knowledgeUpdates, outbound, MetricsConfig.OPEN, StoreConfig.DEFAULT);
     }
 
     public QabotConfig {
@@ -70,5 +72,6 @@ public record QabotConfig(
         Objects.requireNonNull(knowledgeUpdates, "knowledgeUpdates");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(store, "store");
     }
 }

@@ -146,6 +146,8 @@ final class SettingSchema {
             "outbound", group(
                     "requestTimeout", VALUE,
                     "maxPending", VALUE),
+            "store", group(
+                    "questionLogRetention", VALUE),
             "escalation", group(
                     "maintainersChat", group(
                             "platform", VALUE,

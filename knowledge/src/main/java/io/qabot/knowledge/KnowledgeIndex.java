@@ -67,7 +67,24 @@ public final class KnowledgeIndex {
         return build(items, Confidence.DEFAULT);
     }
 
+    /**
+     * Loads what every build and every question needs first, the Chinese segmenter's
+     * dictionaries, so that a caller can do it on another thread while it does something else
+     * (serve opens its store meanwhile). Safe to call any number of times, from any thread.
+     */
+    public static void prepare() {
+        new MixedTextAnalyzer(FAMILY_PREFIXES).terms("预热 warm-up");
+    }
+
     static KnowledgeIndex build(Collection<KnowledgeItem> items, Confidence confidence) {
+        return build(items, null, confidence);
+    }
+
+    /**
+     * As {@link #build(Collection)}, taking each item's analysis from {@code stored} when it holds
+     * one for the item's text (see {@link IndexSnapshot}), and analysing the others.
+     */
+    static KnowledgeIndex build(Collection<KnowledgeItem> items, IndexSnapshot stored, Confidence confidence) {
         MixedTextAnalyzer analyzer = new MixedTextAnalyzer(FAMILY_PREFIXES);
         Products products = Products.learn(items, FAMILY_PREFIXES);
         Vocabulary.Builder counts = new Vocabulary.Builder();
@@ -84,7 +101,8 @@ public final class KnowledgeIndex {
                 // Analysis is most of the build and each item's is independent: spread it over
                 // the cores, then index in order so that document ids stay entry positions.
                 List<List<AnalysedTurn>> byItem = items.stream().parallel()
-                        .map(item -> analyse(item, analyzer)).toList();
+                        .map(item -> stored == null ? analyse(item, analyzer)
+                                : stored.analysed(item, i -> analyse(i, analyzer))).toList();
                 for (List<AnalysedTurn> turns : byItem) {
                     for (AnalysedTurn turn : turns) {
                         Set<String> thread = new LinkedHashSet<>(turn.question());
@@ -277,7 +295,7 @@ public final class KnowledgeIndex {
                  int group, Set<String> products) {
     }
 
-    private static List<AnalysedTurn> analyse(KnowledgeItem item, MixedTextAnalyzer analyzer) {
+    static List<AnalysedTurn> analyse(KnowledgeItem item, MixedTextAnalyzer analyzer) {
         List<AnalysedTurn> turns = new ArrayList<>(item.turns().size());
         MixedTextAnalyzer.Terms opening = null;
         for (int t = 0; t < item.turns().size(); t++) {
@@ -301,7 +319,7 @@ public final class KnowledgeIndex {
      * answer, and the whole words of all three, which are what name a product: "gRPC" splits
      * into "g" and "rpc" but is not SOFARPC.
      */
-    private record AnalysedTurn(KnowledgeItem item, int turnIndex, List<String> question, List<String> context,
+    record AnalysedTurn(KnowledgeItem item, int turnIndex, List<String> question, List<String> context,
                                 List<String> answer, Set<String> wholeWords, String copyKey) {
     }
 

@@ -40,6 +40,20 @@ final class JdbcQuestionLog implements QuestionLog {
     }
 
     @Override
+    public int prune(Instant cutoff, int batch) {
+        // by id through the time index, in a bounded batch: a long delete would hold its locks
+        // (and, in H2, its undo log) for as long as it runs, while the bot keeps recording
+        return sql.transaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM asked_question WHERE id IN "
+                    + "(SELECT id FROM asked_question WHERE asked_at < ? ORDER BY asked_at LIMIT ?)")) {
+                delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+                delete.setInt(2, batch);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public QuestionStats stats(Instant since, int limit) {
         return sql.autoCommit(c -> {
             long[] counts = Sql.query(c, "SELECT COUNT(*) AS asked, "

@@ -322,4 +322,26 @@ abstract class EscalationStoreContract {
     static List<Long> ids(List<Escalation> escalations) {
         return escalations.stream().map(Escalation::id).toList();
     }
+
+    @Test
+    void theQuestionLogIsPrunedOldestFirstInBatchesAndKeepsWhatIsNewer() {
+        io.qabot.core.desk.QuestionLog log = store.questions();
+        List<io.qabot.core.desk.AskedQuestion> asked = new java.util.ArrayList<>();
+        for (int day = 0; day < 10; day++) {
+            asked.add(new io.qabot.core.desk.AskedQuestion(START.plus(Duration.ofDays(day)), Platform.WEBHOOK,
+                    "question of day " + day, day % 2 == 0, "topic-" + day));
+        }
+        log.record(asked);
+        Instant cutoff = START.plus(Duration.ofDays(7)); // days 0-6 are older
+
+        assertEquals(3, log.prune(cutoff, 3));
+        assertEquals(3, log.prune(cutoff, 3));
+        assertEquals(1, log.prune(cutoff, 3), "fewer than a batch: nothing older is left");
+        assertEquals(0, log.prune(cutoff, 3));
+
+        io.qabot.core.desk.QuestionStats left = log.stats(START, 20);
+        assertEquals(3, left.asked(), "days 7, 8 and 9 stay");
+        assertEquals(java.util.Set.of("topic-7", "topic-8", "topic-9"), left.top().stream()
+                .map(io.qabot.core.desk.QuestionStats.Topic::topic).collect(java.util.stream.Collectors.toSet()));
+    }
 }

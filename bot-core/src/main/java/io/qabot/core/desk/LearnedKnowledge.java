@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class LearnedKnowledge implements QuestionMatcher {
 
     private final LearnedAnswers learned;
     private final AtomicReference<KnowledgeIndex> index;
+    private final Function<List<KnowledgeItem>, KnowledgeIndex> indexer;
     // guarded by this: the parts of the current index and the snapshot it was built from
     private List<KnowledgeItem> base;
     private List<LearnedAnswer> live = List.of();
@@ -37,6 +39,16 @@ public final class LearnedKnowledge implements QuestionMatcher {
      *              holds an index, that index is taken to be built from {@code base}
      */
     public LearnedKnowledge(List<KnowledgeItem> base, LearnedAnswers learned, AtomicReference<KnowledgeIndex> index) {
+        this(base, learned, index, KnowledgeIndex::build);
+    }
+
+    /**
+     * @param indexer builds an index of the items (serve's reuses the analysis kept in the data
+     *                folder, so a learned answer does not make it analyse the whole knowledge again)
+     */
+    public LearnedKnowledge(List<KnowledgeItem> base, LearnedAnswers learned, AtomicReference<KnowledgeIndex> index,
+                            Function<List<KnowledgeItem>, KnowledgeIndex> indexer) {
+        this.indexer = Objects.requireNonNull(indexer, "indexer");
         this.base = List.copyOf(base);
         this.learned = Objects.requireNonNull(learned, "learned");
         this.index = Objects.requireNonNull(index, "index");
@@ -87,7 +99,7 @@ public final class LearnedKnowledge implements QuestionMatcher {
         KnowledgeSnapshot next = KnowledgeSnapshot.of(items);
         KnowledgeChanges changes = next.changesSince(snapshot);
         if (changes.any() || index.get() == null) {
-            index.set(KnowledgeIndex.build(next.items()));
+            index.set(indexer.apply(next.items()));
         }
         next.superseded().forEach(s -> log.debug("knowledge item {} is superseded by {}", s.id(), s.by()));
         snapshot = next;

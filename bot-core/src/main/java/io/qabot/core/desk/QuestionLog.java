@@ -10,4 +10,10 @@ public interface QuestionLog {
 
     /** The figures for questions asked at or after {@code since}; {@code limit} topics in each list. */
     QuestionStats stats(Instant since, int limit);
+
+    /**
+     * Deletes up to {@code batch} of the questions asked before {@code cutoff}, oldest first, in one
+     * short transaction; returns how many it deleted (fewer than {@code batch}: none older are left).
+     */
+    int prune(Instant cutoff, int batch);
 }

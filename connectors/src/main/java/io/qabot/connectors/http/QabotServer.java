@@ -15,9 +15,12 @@ import io.qabot.core.Pipeline;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +34,23 @@ import org.slf4j.LoggerFactory;
  * ...
  * server.close(); // stops accepting, finishes requests in progress, then stops
  * </pre>
+ *
+ * <p>Or bound before the bot has loaded, so an orchestrator sees 503 "loading", not a refused
+ * connection, and platforms are told to retry:
+ * <pre>
+ * QabotServer server = new QabotServer(options, progress::snapshot);
+ * server.start();                 // /healthz 200, /readyz 503 loading, everything else 503 + Retry-After
+ * ...                             // read the knowledge, open the store, make the connectors
+ * server.open(pipeline, ready, connectorRoutes);
+ * </pre>
  */
 public final class QabotServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QabotServer.class);
 
     private final HttpServerOptions options;
     private final Router router;
+    private final AtomicReference<Supplier<Map<String, Object>>> loading;
+    private volatile BooleanSupplier ready = () -> false;
     private final InFlight inFlight = new InFlight();
     private final ChannelGroup channels = new DefaultChannelGroup("qabot-http", GlobalEventExecutor.INSTANCE);
     private volatile boolean draining;
@@ -49,31 +63,72 @@ public final class QabotServer implements AutoCloseable {
      * @param routes the connectors' routes; a path may not be claimed twice for one method
      */
     public QabotServer(HttpServerOptions options, Pipeline pipeline, BooleanSupplier ready, List<Route> routes) {
-        this.options = Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(pipeline, "pipeline");
-        Objects.requireNonNull(ready, "ready");
-        List<Route> all = new ArrayList<>(HealthRoutes.of(ready, () -> draining));
-        all.add(new AskRoute(pipeline));
-        all.addAll(routes);
-        this.router = new Router(all);
+        this(options, () -> Map.of());
+        open(pipeline, ready, routes);
     }
 
-    /** Binds and starts serving; returns the bound port (useful with port 0). */
+    /**
+     * A server that, until {@link #open}, answers {@code /healthz} 200, {@code /readyz} 503 with
+     * {@code {"status":"loading"}} plus {@code progress}, and every other request 503 with
+     * {@code Retry-After}.
+     */
+    public QabotServer(HttpServerOptions options, Supplier<Map<String, Object>> progress) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.loading = new AtomicReference<>(Objects.requireNonNull(progress, "progress"));
+        Supplier<Map<String, Object>> whileLoading = () -> {
+            Supplier<Map<String, Object>> current = loading.get();
+            return current == null ? null : current.get();
+        };
+        this.router = new Router(HealthRoutes.of(whileLoading, () -> this.ready.getAsBoolean(), () -> draining),
+                HealthRoutes.whileLoading(whileLoading));
+    }
+
+    /**
+     * Serves {@code /api/v1/ask} and {@code routes} from now on, and {@code /readyz} says
+     * {@code ready}; once only.
+     */
+    public void open(Pipeline pipeline, BooleanSupplier ready, List<Route> routes) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        this.ready = Objects.requireNonNull(ready, "ready");
+        List<Route> all = new ArrayList<>(HealthRoutes.of(() -> null, () -> this.ready.getAsBoolean(), () -> draining));
+        all.add(new AskRoute(pipeline));
+        all.addAll(routes);
+        if (loading.get() == null) {
+            throw new IllegalStateException("server already open");
+        }
+        router.open(all); // a clash of paths throws here, before anything is swapped
+        loading.set(null);
+    }
+
+    /**
+     * Binds and starts serving; returns the bound port (useful with port 0).
+     *
+     * @throws java.io.UncheckedIOException with the {@link java.net.BindException} when the address
+     *         is in use or cannot be bound
+     */
     public synchronized int start() throws InterruptedException {
         if (serverChannel != null) {
             throw new IllegalStateException("server already started on port " + port());
         }
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("qabot-http-accept"));
         workers = new NioEventLoopGroup(0, new DefaultThreadFactory("qabot-http-io"));
-        serverChannel = new ServerBootstrap()
+        io.netty.channel.ChannelFuture bound = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new HttpInitializer(options, router, inFlight, () -> draining, channels))
                 .bind(options.host(), options.port())
-                .sync()
-                .channel();
+                .await();
+        if (!bound.isSuccess()) {
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            if (bound.cause() instanceof java.net.BindException e) {
+                throw new java.io.UncheckedIOException(e.getMessage() + ": " + options.host() + ":" + options.port(), e);
+            }
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port(), bound.cause());
+        }
+        serverChannel = bound.channel();
         log.info("listening on {}:{}", options.host(), port());
         return port();
     }

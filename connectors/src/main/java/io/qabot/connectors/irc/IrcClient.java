@@ -60,7 +60,8 @@ final class IrcClient {
     private final IrcFloodControl flood;
     private final Duration firstBackoff;
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("qabot-irc"));
-    private final Queue<String> outgoing = new ArrayDeque<>();
+    /** Lines waiting for the flood limit or a connection; the last line of a message carries its future. */
+    private final Queue<Outgoing> outgoing = new ArrayDeque<>();
     private final SslContext ssl;
 
     private volatile boolean closed;
@@ -94,6 +95,12 @@ final class IrcClient {
             if (channel != null && channel.isActive()) {
                 channel.writeAndFlush("QUIT :qabot stopping\r\n").addListener(f -> channel.close());
             }
+            IllegalStateException stopped = new IllegalStateException("irc: stopped before the line was sent");
+            for (Outgoing left = outgoing.poll(); left != null; left = outgoing.poll()) {
+                if (left.sent() != null) {
+                    left.sent().completeExceptionally(stopped);
+                }
+            }
         });
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
@@ -108,9 +115,12 @@ final class IrcClient {
     }
 
     /**
-     * Queues {@code lines} to {@code target}; they are sent as the flood limit allows. The future
-     * completes once they are queued, or fails with a {@link RejectedExecutionException} when they
-     * would take the queue past {@link #MAX_QUEUED_LINES} (none of them is queued then).
+     * Queues {@code lines} to {@code target}; they are sent as the flood limit allows, and while
+     * the bot is disconnected they wait for the next connection. The future completes once the
+     * last line was written to a live connection (not when it was queued: a line "sent" while
+     * disconnected was lost), fails when the write fails or the client stops first, and fails at
+     * once with a {@link RejectedExecutionException} when the lines would take the queue past
+     * {@link #MAX_QUEUED_LINES} (none of them is queued then).
      */
     CompletableFuture<Void> privmsg(String target, List<String> lines) {
         CompletableFuture<Void> queued = new CompletableFuture<>();
@@ -123,10 +133,13 @@ final class IrcClient {
                             + " lines already waiting to be sent; dropped a message to " + target));
                     return;
                 }
-                for (String line : lines) {
-                    outgoing.add("PRIVMSG " + target + " :" + line);
+                for (int i = 0; i < lines.size(); i++) {
+                    outgoing.add(new Outgoing("PRIVMSG " + target + " :" + lines.get(i),
+                            i == lines.size() - 1 ? queued : null));
                 }
-                queued.complete(null);
+                if (lines.isEmpty()) {
+                    queued.complete(null);
+                }
                 drain();
             });
         } catch (RejectedExecutionException stopped) {
@@ -182,10 +195,20 @@ final class IrcClient {
         }
     }
 
-    /** Sends queued lines while the bucket has tokens, and comes back when it will have one. */
+    /** Sends queued lines while connected and the bucket has tokens, and comes back when it will have one. */
     private void drain() {
-        while (registered && !outgoing.isEmpty() && flood.tryTake()) {
-            write(outgoing.poll());
+        while (registered && channel != null && channel.isActive() && !outgoing.isEmpty() && flood.tryTake()) {
+            Outgoing next = outgoing.poll();
+            channel.writeAndFlush(next.line() + "\r\n").addListener(written -> {
+                if (next.sent() == null) {
+                    return;
+                }
+                if (written.isSuccess()) {
+                    next.sent().complete(null);
+                } else {
+                    next.sent().completeExceptionally(written.cause());
+                }
+            });
         }
         if (registered && !outgoing.isEmpty() && !drainScheduled) {
             drainScheduled = true;
@@ -310,5 +333,8 @@ final class IrcClient {
             }
             drain();
         }
+    }
+
+    private record Outgoing(String line, CompletableFuture<Void> sent) {
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,13 +106,25 @@ public final class OutboundClient {
      * nothing, when {@link OutboundOptions#maxPending()} sends of this client are under way.
      */
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
+        return send(request, Supplier::get);
+    }
+
+    /**
+     * As {@link #send(HttpRequest)}, with the send started by {@code gate} when it lets it (a
+     * channel pacer: {@code send -> pacer.submit(channel, send)}). The post counts against
+     * {@link OutboundOptions#maxPending()} from now, its wait included, so a burst into one paced
+     * channel is bounded like everything else instead of piling up waiting sends.
+     */
+    public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, Function<Supplier<CompletableFuture<
+            HttpResponse<byte[]>>>, CompletableFuture<HttpResponse<byte[]>>> gate) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(gate, "gate");
         if (!pending.tryAcquire()) {
             return CompletableFuture.failedFuture(dropped(request));
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = attempt(request, 1);
+            sent = gate.apply(() -> attempt(request, 1));
         } catch (RuntimeException e) {
             pending.release();
             return CompletableFuture.failedFuture(e);

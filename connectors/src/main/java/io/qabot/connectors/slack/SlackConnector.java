@@ -103,8 +103,13 @@ public final class SlackConnector implements Connector {
             log.debug("slack redelivery {} of event {} ({})", retry, event.eventId(), request.header("X-Slack-Retry-Reason"));
         }
         // acknowledged now; Slack retries anything slower than 3 s, and the pipeline can take longer
-        pipeline.handle(event.message())
-                .thenCompose(this::reply)
+        CompletableFuture<Handled> handled = pipeline.handle(event.message());
+        if (refusedAtOnce(handled)) {
+            // the bot's queue is full: not acknowledged, so Slack delivers the event again later
+            log.warn("slack: event {} refused, the bot is saturated; Slack will deliver it again", event.eventId());
+            return RouteResponse.error(503, "busy, try again").withHeader("Retry-After", "1");
+        }
+        handled.thenCompose(this::reply)
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.warn("slack: could not answer event {} in {}", event.eventId(),
@@ -112,6 +117,19 @@ public final class SlackConnector implements Connector {
                     }
                 });
         return RouteResponse.json(200, SlackEnvelope.JSON.createObjectNode().put("ok", true));
+    }
+
+    /** Whether the pipeline refused the message before it began: its queue is full. */
+    private static boolean refusedAtOnce(CompletableFuture<Handled> handled) {
+        if (!handled.isCompletedExceptionally()) {
+            return false;
+        }
+        try {
+            handled.getNow(null);
+            return false;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() instanceof java.util.concurrent.RejectedExecutionException;
+        }
     }
 
     private CompletableFuture<Void> reply(Handled handled) {

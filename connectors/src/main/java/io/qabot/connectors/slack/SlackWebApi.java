@@ -56,7 +56,8 @@ final class SlackWebApi {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return pacer.submit(channel, () -> client.send(request)).thenApply(response -> {
+        // the pacing wait counts against outbound.maxPending: a burst into one channel stays bounded
+        return client.send(request, send -> pacer.submit(channel, send)).thenApply(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("chat.postMessage answered HTTP " + response.statusCode());
             }

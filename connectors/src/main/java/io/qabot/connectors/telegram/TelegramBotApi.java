@@ -81,12 +81,14 @@ final class TelegramBotApi {
         } else if (replyTo != null) {
             log.warn("telegram: {} is not a message id in {}; posting without replying to it", replyTo, chatId);
         }
-        return pacer.submit(chatId, () -> call("sendMessage", body, null))
+        // the pacing wait counts against outbound.maxPending: a burst into one chat stays bounded
+        return call("sendMessage", body, null, send -> pacer.submit(chatId, send))
                 .handle((result, failure) -> {
                     if (failure != null && rootCause(failure) instanceof TooManyRequests tooMany
                             && tooMany.retryAfter.compareTo(LONGEST_HOLD) <= 0) {
                         pacer.holdUntil(chatId, clock.instant().plus(tooMany.retryAfter));
-                        return pacer.submit(chatId, () -> call("sendMessage", body, null));
+                        // the pacing wait counts against outbound.maxPending: a burst into one chat stays bounded
+        return call("sendMessage", body, null, send -> pacer.submit(chatId, send));
                     }
                     return failure != null ? CompletableFuture.<JsonNode>failedFuture(failure)
                             : CompletableFuture.completedFuture(result);
@@ -104,6 +106,13 @@ final class TelegramBotApi {
     }
 
     private CompletableFuture<JsonNode> call(String method, ObjectNode body, Duration timeout) {
+        return call(method, body, timeout, java.util.function.Supplier::get);
+    }
+
+    private CompletableFuture<JsonNode> call(String method, ObjectNode body, Duration timeout,
+                                             java.util.function.Function<java.util.function.Supplier<
+                                                     CompletableFuture<HttpResponse<byte[]>>>,
+                                                     CompletableFuture<HttpResponse<byte[]>>> gate) {
         HttpRequest.Builder request;
         try {
             request = client.request(URI.create(base + method))
@@ -115,7 +124,7 @@ final class TelegramBotApi {
         if (timeout != null) {
             request.timeout(timeout);
         }
-        return client.send(request.build()).thenApply(response -> result(method, response));
+        return client.send(request.build(), gate).thenApply(response -> result(method, response));
     }
 
     private static JsonNode result(String method, HttpResponse<byte[]> response) {

@@ -1,6 +1,7 @@
 package io.qabot.connectors.irc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,14 +134,51 @@ class IrcClientTest {
         IrcPeer server = serve(Optional.empty(), Optional.empty());
         server.awaitCommand("NICK qabot"); // connected, but not welcomed: nothing can be sent yet
 
-        client.privmsg("#qabot", lines("a", 60)).get(5, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<Void> a = client.privmsg("#qabot", lines("a", 60));
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> client.privmsg("#qabot", lines("b", IrcClient.MAX_QUEUED_LINES - 59)).get(5, TimeUnit.SECONDS));
         assertInstanceOf(RejectedExecutionException.class, refused.getCause());
-        client.privmsg("#qabot", lines("c", IrcClient.MAX_QUEUED_LINES - 60)).get(5, TimeUnit.SECONDS); // just fits
+        java.util.concurrent.CompletableFuture<Void> c = client.privmsg("#qabot",
+                lines("c", IrcClient.MAX_QUEUED_LINES - 60)); // just fits
+        assertFalse(a.isDone() || c.isDone(), "queued, not sent: nothing is reported sent before it is written");
 
         server.send(":irc.test 001 qabot :Welcome");
         assertEquals("PRIVMSG #qabot :a 0", server.awaitCommand("PRIVMSG"), "what was queued goes out once let in");
+    }
+
+    @Test
+    void aMessageQueuedWhileDisconnectedCountsAsSentOnlyOnceWrittenToTheNextConnection() throws Exception {
+        IrcPeer first = serve(Optional.empty(), Optional.empty());
+        first.awaitCommand("NICK qabot");
+        first.send(":irc.test 001 qabot :Welcome");
+        first.awaitCommand("JOIN #dev");
+        first.close();
+
+        try (IrcPeer second = new IrcPeer(listener.accept())) {
+            second.awaitCommand("NICK qabot"); // reconnected, not yet welcomed: nothing can be sent
+            second.awaitCommand("USER");
+            java.util.concurrent.CompletableFuture<Void> sent = client.privmsg("#qabot", List.of("nick: the answer"));
+            assertEquals(null, second.nextWithin(300), "nothing written before the welcome");
+            assertFalse(sent.isDone(), "reported sent while it could not be written");
+
+            second.send(":irc.test 001 qabot :Welcome back");
+            second.awaitCommand("JOIN #dev");
+            assertEquals("PRIVMSG #qabot :nick: the answer", second.awaitCommand("PRIVMSG"));
+            sent.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void linesStillWaitingWhenTheClientStopsAreReportedUnsent() throws Exception {
+        IrcPeer server = serve(Optional.empty(), Optional.empty());
+        server.awaitCommand("NICK qabot"); // never welcomed
+
+        java.util.concurrent.CompletableFuture<Void> sent = client.privmsg("#qabot", List.of("lost"));
+        client.close();
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        assertEquals("irc: stopped before the line was sent", failed.getCause().getMessage());
+        client = null;
     }
 
     private static List<String> lines(String name, int count) {

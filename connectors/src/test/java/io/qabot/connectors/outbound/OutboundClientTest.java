@@ -236,6 +236,37 @@ class OutboundClientTest {
     }
 
     @Test
+    void sendsWaitingForTheirChannelsPaceCountAgainstTheBoundWhileTheyWait() throws Exception {
+        List<Platform> dropped = new ArrayList<>();
+        Telemetry telemetry = new Telemetry() {
+            @Override
+            public synchronized void outboundDropped(Platform platform) {
+                dropped.add(platform);
+            }
+        };
+        OutboundClient slack = client(OPTIONS.withMaxPending(2), telemetry).forPlatform(Platform.SLACK);
+        URI uri = URI.create("http://127.0.0.1:" + port() + "/api/chat.postMessage");
+        CompletableFuture<Void> paced = new CompletableFuture<>(); // the channel's turn, not yet come
+        List<CompletableFuture<HttpResponse<byte[]>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            waiting.add(slack.send(slack.request(uri).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), send -> paced.thenCompose(ready -> send.get())));
+        }
+        assertEquals(2, slack.pending(), "two waiting for their turn are under way");
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> send(slack, port()).get(1, TimeUnit.SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, e.getCause());
+        assertEquals(List.of(Platform.SLACK), dropped);
+        assertEquals(0, requests, "nothing sent while they wait");
+
+        paced.complete(null);
+        for (CompletableFuture<HttpResponse<byte[]>> post : waiting) {
+            assertEquals(200, post.get(10, TimeUnit.SECONDS).statusCode());
+        }
+        assertEquals(0, slack.pending());
+    }
+
+    @Test
     void aPlatformThatHangsFillsOnlyItsOwnBoundAndThePostsPastItAreDroppedAndCounted() throws Exception {
         Semaphore arrived = new Semaphore(0);
         CountDownLatch release = new CountDownLatch(1);

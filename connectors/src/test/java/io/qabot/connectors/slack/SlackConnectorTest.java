@@ -339,4 +339,15 @@ class SlackConnectorTest {
         Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> sent.get(5, TimeUnit.SECONDS));
         assertTrue(failure.getMessage().contains("channel_not_found"), failure.getMessage());
     }
+
+    @Test
+    void anEventTheSaturatedBotCannotQueueIsRefusedWith503SoSlackDeliversItAgain() throws Exception {
+        bot.executor.shutdownNow(); // refuses every task, as a full bounded queue does
+
+        HttpResponse<String> response = deliver(golden("app_mention.json"));
+
+        assertEquals(503, response.statusCode(), response.body());
+        assertEquals(java.util.Optional.of("1"), response.headers().firstValue("Retry-After"));
+        assertEquals(List.of(), slack.drain(), "nothing posted");
+    }
 }

@@ -1,0 +1,63 @@
+package io.qabot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.qabot.config.ConfigLoader;
+import io.qabot.config.QabotConfig;
+import io.qabot.core.Platform;
+import io.qabot.core.desk.AskedQuestion;
+import io.qabot.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code store.questionLogRetention}: questions older than it leave the question log (and so
+ * {@code qabot stats}), in batches, however many there are; newer ones stay.
+ */
+class StoreUpkeepTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void questionsOlderThanTheConfiguredRetentionLeaveTheLogInBatchesAndNewerOnesStay() {
+        QabotConfig config = ConfigLoader.load(Optional.empty(), Map.of("QABOT_STORE_QUESTION_LOG_RETENTION", "30d"));
+        assertEquals(Duration.ofDays(30), config.store().questionLogRetention());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (Store store = Store.open(dataDir, Optional.empty(), clock)) {
+            List<AskedQuestion> asked = new ArrayList<>();
+            for (int i = 0; i < 2 * StoreUpkeep.BATCH + 17; i++) { // more than two batches, 31 to 60 days old
+                asked.add(new AskedQuestion(NOW.minus(Duration.ofDays(31 + i % 30)), Platform.WEBHOOK, "old " + i,
+                        false, "old-" + i));
+            }
+            for (int i = 0; i < 5; i++) {
+                asked.add(new AskedQuestion(NOW.minus(Duration.ofDays(29)), Platform.SLACK, "recent " + i, true,
+                        "recent"));
+            }
+            store.questions().record(asked);
+            List<Duration> compacted = new ArrayList<>();
+
+            long deleted = new StoreUpkeep(store.questions(), compacted::add, config.store().questionLogRetention(),
+                    clock).run();
+
+            assertEquals(2 * StoreUpkeep.BATCH + 17, deleted);
+            assertEquals(5, store.questions().stats(NOW.minus(Duration.ofDays(365)), 10).asked());
+            assertEquals(1, compacted.size(), "compacted after the prune");
+        }
+    }
+
+    @Test
+    void theDefaultRetentionIsNinetyDays() {
+        assertEquals(Duration.ofDays(90), ConfigLoader.load(Optional.empty(), Map.of()).store().questionLogRetention());
+    }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Builds the Dockerfile for real and runs the container, on a machine that cannot pull from a
+# registry: the base images are build arguments, and here they are Debian stand-ins built with
+# debootstrap (openjdk-17-jre-headless for the runtime; openjdk-17-jdk-headless and maven, plus a
+# copy of ~/.m2/repository so the build downloads nothing, for the build stage).
+# Then, from the host: /readyz 200, the process is not root, a stop lets requests in progress
+# finish, and the data (the store and the persisted index) survives a restart on the volume.
+#
+# Needs root and Debian's buildah, podman, runc and debootstrap:
+#   apt-get install -y buildah podman runc debootstrap
+#   bench/docker/try-image.sh                                 # stand-in bases, built once and kept
+#   BUILD_IMAGE=maven:3.9-eclipse-temurin-17 RUNTIME_IMAGE=eclipse-temurin:17-jre bench/docker/try-image.sh
+# What was found to work on a cgroups-v1 VM: vfs storage, chroot isolation for builds, runc (crun
+# refuses the rlimits), cgroupfs, host networking.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PORT=${PORT:-18098}
+TAG=${TAG:-localhost/qabot:try}
+NAME=qabot-try
+VOLUME=qabot-try-data
+SECRET=try-image-secret
+TOKEN=try-image-token
+BUILD_IMAGE=${BUILD_IMAGE:-localhost/qabot-build-base:bookworm}
+RUNTIME_IMAGE=${RUNTIME_IMAGE:-localhost/qabot-runtime-base:bookworm}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+podman() { command podman --storage-driver vfs --cgroup-manager cgroupfs --runtime runc "$@"; }
+buildah() { command buildah --storage-driver vfs "$@"; }
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+for tool in buildah podman runc debootstrap curl openssl; do
+  command -v "$tool" >/dev/null || { echo "try-image: $tool is missing (apt-get install -y buildah podman runc debootstrap)" >&2; exit 2; }
+done
+[ "$(id -u)" = 0 ] || { echo "try-image: run as root (rootless podman needs subuid ranges this VM lacks)" >&2; exit 2; }
+cleanup() { podman rm -f "$NAME" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+t0=$(date +%s)
+
+stand_in() { # $1 image, $2 extra packages, $3 seed ~/.m2 (yes/no)
+  if podman image exists "$1"; then return; fi
+  local root; root=$(mktemp -d)
+  log "debootstrap bookworm for $1 (a few minutes)"
+  debootstrap --variant=minbase --include=ca-certificates,$2 bookworm "$root" "$MIRROR" >"$root.log" 2>&1 \
+    || { tail -20 "$root.log" >&2; exit 1; }
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  if [ "$3" = yes ] && [ -d "$HOME/.m2/repository" ]; then
+    mkdir -p "$root/root/.m2" && cp -a "$HOME/.m2/repository" "$root/root/.m2/"
+  fi
+  tar -C "$root" -c . | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$1" >/dev/null
+  rm -rf "$root" "$root.log"
+}
+if [ "$BUILD_IMAGE" = localhost/qabot-build-base:bookworm ]; then stand_in "$BUILD_IMAGE" openjdk-17-jdk-headless,maven yes; fi
+if [ "$RUNTIME_IMAGE" = localhost/qabot-runtime-base:bookworm ]; then stand_in "$RUNTIME_IMAGE" openjdk-17-jre-headless no; fi
+t1=$(date +%s)
+
+log "buildah bud (vfs, chroot isolation)"
+buildah bud --isolation chroot --layers=false --build-arg BUILD_IMAGE="$BUILD_IMAGE" \
+  --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" -t "$TAG" . >&2
+t2=$(date +%s)
+
+run() {
+  podman run -d --name "$NAME" --network host --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
+    -v "$VOLUME:/data" -e QABOT_HTTP_PORT="$PORT" -e QABOT_WEBHOOK_SECRET="$SECRET" \
+    -e QABOT_ADMIN_TOKEN="$TOKEN" "$TAG" >/dev/null
+}
+ready() { # seconds until /readyz 200 from the host
+  local start; start=$(date +%s%N)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ]; do
+    [ "$(podman inspect -f '{{.State.Running}}' "$NAME")" = true ] || { podman logs "$NAME" >&2; echo "try-image: the container exited" >&2; exit 1; }
+    [ $(( $(date +%s%N) - start )) -lt 180000000000 ] || { podman logs "$NAME" >&2; echo "try-image: not ready in 180 s" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "$(( ($(date +%s%N) - start) / 1000000 ))"
+}
+escalations() {
+  curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/escalations?status=open" \
+    | python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d["items"]))'
+}
+say() { # a signed webhook message
+  local body="{\"id\":\"try-$1\",\"chat\":\"group-1\",\"user\":{\"id\":\"u1\",\"name\":\"Ann\"},\"text\":\"$2\",\"mentioned\":true}"
+  local ts; ts=$(date +%s)
+  local sig; sig=$(printf '%s' "$ts.$body" | openssl dgst -sha256 -hmac "$SECRET" | sed 's/^.* //')
+  curl -s "http://127.0.0.1:$PORT/hooks/webhook" -H 'Content-Type: application/json' \
+    -H "X-Qabot-Timestamp: $ts" -H "X-Qabot-Signature: sha256=$sig" -d "$body"
+}
+
+podman rm -f "$NAME" >/dev/null 2>&1 || true
+podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+log "podman run (runc, cgroupfs, host network, volume $VOLUME)"
+run
+first=$(ready)
+log "ready in $first ms"
+uid=$(podman exec "$NAME" sh -c 'awk "/^Uid:/ {print \$2}" /proc/1/status')
+user=$(podman exec "$NAME" sh -c 'id -un')
+[ "$uid" != 0 ] || { echo "try-image: java runs as root" >&2; exit 1; }
+log "PID 1 runs as uid $uid ($user)"
+say 1 "How do I configure flamingo brokers on the moon base?" >/dev/null
+open_before=$(escalations)
+log "open escalations: $open_before"
+
+log "stopping while requests are in progress"
+: >"/tmp/$NAME.codes"
+( for i in $(seq 400); do
+    curl -s -o /dev/null -w '%{http_code} %{exitcode}\n' -X POST -H 'Content-Type: application/json' \
+      --data '{"text":"How do I run qabot?"}' "http://127.0.0.1:$PORT/api/v1/ask" >>"/tmp/$NAME.codes" || true
+  done ) & LOAD=$!
+until [ "$(wc -l <"/tmp/$NAME.codes")" -ge 20 ]; do sleep 0.05; done
+stop_start=$(date +%s%N)
+podman stop -t 30 "$NAME" >/dev/null
+stop_ms=$(( ($(date +%s%N) - stop_start) / 1000000 ))
+wait $LOAD || true
+status=$(podman inspect -f '{{.State.ExitCode}}' "$NAME")
+ok=$(grep -c '^200 ' "/tmp/$NAME.codes" || true)
+refused=$(grep -c ' 7$' "/tmp/$NAME.codes" || true)
+broken=$(grep -vc -e '^200 ' -e ' 7$' "/tmp/$NAME.codes" || true)
+stop_log=$(podman logs "$NAME" 2>&1 | grep -E 'stopping: finishing requests in progress|QabotServer - stopped' | sed 's/^.*Z //' | tr '\n' ';')
+log "stop: $stop_ms ms, exit status $status; requests: $ok answered 200, $refused refused after the port closed, $broken cut off; log: $stop_log"
+[ "$broken" = 0 ] || { sort "/tmp/$NAME.codes" | uniq -c >&2; echo "try-image: requests were cut off by the stop" >&2; exit 1; }
+
+log "restart on the same volume"
+podman start "$NAME" >/dev/null
+second=$(ready)
+open_after=$(escalations)
+reused=$(podman logs "$NAME" 2>&1 | grep -o 'knowledge index: [0-9]* items reused, [0-9]* analysed' | tail -1)
+log "ready again in $second ms; open escalations: $open_after; $reused"
+[ "$open_after" = "$open_before" ] && [ "$open_before" -ge 1 ] || { echo "try-image: the escalation did not survive the restart" >&2; exit 1; }
+rss=$(podman exec "$NAME" sh -c 'awk "/^VmRSS:/ {print int(\$2 / 1024)}" /proc/1/status')
+podman stop -t 30 "$NAME" >/dev/null
+t3=$(date +%s)
+echo "SUMMARY image $TAG from $BUILD_IMAGE + $RUNTIME_IMAGE"
+echo "SUMMARY bases $((t1 - t0)) s, buildah bud $((t2 - t1)) s, runs $((t3 - t2)) s"
+echo "SUMMARY first start: /readyz 200 from the host after $first ms; PID 1 uid $uid ($user)"
+echo "SUMMARY stop under load: $stop_ms ms, exit $status, $ok answered, $refused refused after close, $broken cut off"
+echo "SUMMARY restart: ready after $second ms, open escalations $open_before -> $open_after, $reused, RSS $rss MiB"
