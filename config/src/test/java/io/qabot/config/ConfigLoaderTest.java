@@ -303,13 +303,28 @@ class ConfigLoaderTest {
         List<String> warnings = new ArrayList<>();
 
         QabotConfig config = ConfigLoader.load(Optional.empty(),
-                Map.of("QABOT_HTTP_PROT", "9000", "QABOT_JAVA_OPTS", "-Xmx1g", "PATH", "/usr/bin", "QABOT_HTTP_PORT", "9001"),
+                Map.of("QABOT_HTTP_PROT", "9000", "QABOT_JAVA_OPTZ", "-Xmx1g", "PATH", "/usr/bin", "QABOT_HTTP_PORT", "9001"),
                 warnings::add);
 
         assertEquals(9001, config.http().port());
         assertEquals(List.of(
                 "QABOT_HTTP_PROT is not a qabot setting and is ignored (did you mean QABOT_HTTP_PORT?)",
-                "QABOT_JAVA_OPTS is not a qabot setting and is ignored"), warnings);
+                "QABOT_JAVA_OPTZ is not a qabot setting and is ignored (did you mean QABOT_JAVA_OPTS?)"), warnings);
+    }
+
+    @Test
+    void variablesReadByTheLoggingAndTheLauncherAreNotWarnedAboutButBadValuesAre() {
+        List<String> warnings = new ArrayList<>();
+
+        ConfigLoader.load(Optional.empty(), Map.of("QABOT_LOG_FORMAT", "json", "QABOT_LOG_LEVEL", "debug",
+                "QABOT_JAVA_OPTS", "-Xmx1g", "QABOT_CONFIG", "/etc/qabot/qabot.yaml"), warnings::add);
+        assertEquals(List.of(), warnings);
+
+        ConfigLoader.load(Optional.empty(), Map.of("QABOT_LOG_FORMAT", "jsno", "QABOT_LOG_LEVEL", "verbose"),
+                warnings::add);
+        assertEquals(List.of(
+                "QABOT_LOG_FORMAT: \"jsno\" is not one of [json, text]",
+                "QABOT_LOG_LEVEL: \"verbose\" is not one of [DEBUG, ERROR, INFO, OFF, TRACE, WARN]"), warnings);
     }
 
     @Test
