@@ -266,7 +266,11 @@ public final class AdminRoutes {
         return value != null && value.isTextual() ? value.asText().strip() : "";
     }
 
-    private Route route(HttpMethod method, String path, Function<RouteRequest, RouteResponse> work) {
+    /**
+     * A route behind the same token check and executor as the admin API's own: for admin routes
+     * whose work lives in the app (the weekly digest).
+     */
+    public Route route(HttpMethod method, String path, Function<RouteRequest, RouteResponse> work) {
         return new Route() {
             @Override
             public HttpMethod method() {
