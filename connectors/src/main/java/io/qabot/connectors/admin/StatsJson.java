@@ -24,6 +24,7 @@ public final class StatsJson {
         json.put("questions", stats.asked());
         json.put("answered", stats.answered());
         json.put("escalated", stats.asked() - stats.answered());
+        json.put("answeredLater", stats.answeredLater());
         json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
         topics(json.putArray("top"), stats.top());
         topics(json.putArray("gaps"), stats.gaps());
