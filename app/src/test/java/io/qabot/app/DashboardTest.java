@@ -156,6 +156,39 @@ class DashboardTest {
     }
 
     @Test
+    void hiddenThingsStayHiddenAndAHugeQuestionStaysACard() throws Exception {
+        long answered = bot.client.say("group-42", "t-1", "u1", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
+        long dismissed = bot.client.say("group-42", "t-2", "u2", "seata 的 AT 模式支持 Oracle 吗？").path("escalation").asLong();
+        String huge = "为什么启动时报这个错？\n" + "at io.example.Service.start(Service.java:42) caused by something\n".repeat(400);
+        long open = bot.client.say("group-42", "t-3", "u3", huge).path("escalation").asLong();
+        WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + answered + "/answer",
+                WebhookClient.answerBody("跨机房不需要特殊支持。", "alice")));
+        WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + dismissed + "/dismiss", "{}"));
+
+        browser.get("http://127.0.0.1:" + bot.port() + "/");
+        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
+        assertTrue(!browser.findElement(By.id("tabs")).isDisplayed(), "no tabs before signing in");
+        assertTrue(!browser.findElement(By.id("sign-out")).isDisplayed(), "no sign-out before signing in");
+
+        signIn();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#queue-list li[data-id='" + open + "']")));
+        assertTrue(card.getSize().getHeight() < 500, "a long question scrolls inside its card: " + card.getSize());
+        long page = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        assertTrue(page < 1500, "the queue page stays short: " + page + " px");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("queue-status"))).selectByValue("all");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-list > li"), 3));
+        for (long closed : List.of(answered, dismissed)) {
+            WebElement item = browser.findElement(By.cssSelector("#queue-list li[data-id='" + closed + "']"));
+            assertTrue(!item.findElement(By.className("answer-button")).isDisplayed(), "no Answer on #" + closed);
+            assertTrue(!item.findElement(By.className("dismiss-button")).isDisplayed(), "no Dismiss on #" + closed);
+        }
+        WebElement stillOpen = browser.findElement(By.cssSelector("#queue-list li[data-id='" + open + "']"));
+        assertTrue(stillOpen.findElement(By.className("answer-button")).isDisplayed(), "an open one can be answered");
+    }
+
+    @Test
     void aWrongTokenKeepsTheMaintainerAtTheSignIn() {
         browser.get("http://127.0.0.1:" + bot.port() + "/");
         browser.findElement(By.id("token")).sendKeys("not-the-token");
