@@ -24,15 +24,6 @@ import java.util.Set;
  * embedded store open (see {@link RunningServe}).
  */
 final class DigestCommand {
-    static final String USAGE = """
-            usage: qabot digest --since DATE [--until DATE] [--unanswered] [--out FILE] [--config FILE]
-              the maintainers' answers given from DATE (to DATE, inclusive) as a SOFA Weekly Q&A section
-              --since DATE     first day, like 2026-11-01 (in escalation.timeZone)
-              --until DATE     last day; default today
-              --unanswered     also list the most-asked questions nobody has answered yet
-              --out FILE       write to FILE instead of standard output
-              --config FILE    the configuration serve uses (for its store; beside a running serve on the
-                               embedded store, its admin API with QABOT_ADMIN_TOKEN)""";
 
     private final Configuration configuration;
     private final PrintStream out;
