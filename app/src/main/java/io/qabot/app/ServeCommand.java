@@ -167,6 +167,7 @@ final class ServeCommand {
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
+                .maxQuestionLength(config.policy().maxQuestionLength())
                 .commands(loop.commands());
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
         for (Platform platform : Platform.values()) {

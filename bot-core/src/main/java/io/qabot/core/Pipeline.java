@@ -44,6 +44,7 @@ public final class Pipeline {
         return List.of(
                 new CommandStage(b.commands),                               // maintainers' /answer, /dismiss, /claim
                 new ChatModeStage(b.policy),                                // off, or not addressed in mention mode
+                new QuestionLengthStage(b.maxQuestionLength),               // a pasted log is read on its first characters
                 new MatchStage(matcher),                                    // the knowledge's verdict; chatter stops here
                 new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
                 new CooldownStage(b.clock, b.cooldown),                     // one answer per asker per cooldown
@@ -118,6 +119,7 @@ public final class Pipeline {
         private Telemetry telemetry = Telemetry.NONE;
         private Duration dedupTtl = Duration.ofHours(8);
         private Duration cooldown = Duration.ofMinutes(10);
+        private int maxQuestionLength = 2_000;
         private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
         private final Map<Platform, Rate> platformRates = new EnumMap<>(Platform.class);
 
@@ -162,6 +164,15 @@ public final class Pipeline {
                 throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
             }
             this.cooldown = cooldown;
+            return this;
+        }
+
+        /** The most characters of a message that are matched and stored; the rest is cut (2,000 by default). */
+        public Builder maxQuestionLength(int characters) {
+            if (characters < 2) {
+                throw new IllegalArgumentException("maxQuestionLength must be at least 2: " + characters);
+            }
+            this.maxQuestionLength = characters;
             return this;
         }
 

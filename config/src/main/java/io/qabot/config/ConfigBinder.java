@@ -151,7 +151,8 @@ final class ConfigBinder {
     private static PolicyConfig policy(SectionReader s) {
         return new PolicyConfig(
                 s.duration("cooldown", Duration.ofMinutes(10), true),
-                s.integer("maxRepliesPerMinute", 20, 1, 600));
+                s.integer("maxRepliesPerMinute", 20, 1, 600),
+                s.integer("maxQuestionLength", PolicyConfig.DEFAULT_MAX_QUESTION_LENGTH, 100, 100_000));
     }
 
     private static OutboundConfig outbound(SectionReader s) {

@@ -137,7 +137,8 @@ final class SettingSchema {
             "chatDefaults", platformDefaults(),
             "policy", group(
                     "cooldown", VALUE,
-                    "maxRepliesPerMinute", VALUE),
+                    "maxRepliesPerMinute", VALUE,
+                    "maxQuestionLength", VALUE),
             "outbound", group(
                     "requestTimeout", VALUE,
                     "maxPending", VALUE),

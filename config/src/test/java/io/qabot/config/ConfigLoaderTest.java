@@ -54,6 +54,7 @@ class ConfigLoaderTest {
         assertEquals(ChatMode.MENTION, config.chats().modeFor(Platform.SLACK, "C1"));
         assertEquals(Duration.ofMinutes(10), config.policy().cooldown());
         assertEquals(20, config.policy().maxRepliesPerMinute());
+        assertEquals(2000, config.policy().maxQuestionLength());
         assertEquals(Duration.ofSeconds(10), config.outbound().requestTimeout());
         assertEquals(256, config.outbound().maxPending());
         assertEquals(Optional.empty(), config.escalation().maintainersChat());
