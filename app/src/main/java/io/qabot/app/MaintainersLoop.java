@@ -124,7 +124,7 @@ final class MaintainersLoop implements AutoCloseable {
     }
 
     /** Sends through whichever connector serves the message's platform. */
-    private ChatSender sending() {
+    ChatSender sending() {
         return routed(senders::get);
     }
 

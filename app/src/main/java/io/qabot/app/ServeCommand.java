@@ -22,6 +22,7 @@ import io.qabot.connectors.webhook.WebhookConnector;
 import io.qabot.connectors.wechat.WeChatConnector;
 import io.qabot.connectors.wecom.WeComConnector;
 import io.qabot.connectors.webhook.WebhookOptions;
+import io.qabot.core.Acknowledgement;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
@@ -166,6 +167,7 @@ final class ServeCommand {
                 .clock(clock)
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
+                .acknowledge(acknowledgement(config), loop.sending())
                 .cooldown(config.policy().cooldown())
                 .maxQuestionLength(config.policy().maxQuestionLength())
                 .commands(loop.commands());
@@ -263,6 +265,16 @@ final class ServeCommand {
             policy.chat(platform(rule.platform()), rule.chat(), mode(rule.mode()));
         }
         return policy.build();
+    }
+
+    private static Acknowledgement acknowledgement(QabotConfig config) {
+        Map<Platform, Map<String, Boolean>> chats = new java.util.EnumMap<>(Platform.class);
+        for (ChatRule rule : config.chats().rules()) {
+            rule.acknowledge().ifPresent(on -> chats.computeIfAbsent(platform(rule.platform()), p -> new java.util.HashMap<>())
+                    .put(rule.chat(), on));
+        }
+        return new Acknowledgement(config.escalation().acknowledge(), config.escalation().relatedPosts(),
+                chatPolicy(config), chats);
     }
 
     private static Platform platform(io.qabot.config.Platform platform) {

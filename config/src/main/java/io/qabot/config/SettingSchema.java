@@ -133,7 +133,8 @@ final class SettingSchema {
             "chats", new Items(group(
                     "platform", VALUE,
                     "chat", VALUE,
-                    "mode", VALUE)),
+                    "mode", VALUE,
+                    "acknowledge", VALUE)),
             "chatDefaults", platformDefaults(),
             "policy", group(
                     "cooldown", VALUE,
@@ -148,7 +149,9 @@ final class SettingSchema {
                             "chat", VALUE),
                     "staleAfter", VALUE,
                     "dailySummaryAt", VALUE,
-                    "timeZone", VALUE));
+                    "timeZone", VALUE,
+                    "acknowledge", VALUE,
+                    "relatedPosts", VALUE));
 
     private SettingSchema() {}
 

@@ -167,6 +167,12 @@ class ConfigErrorsTest {
                 errorFromEnv(Map.of("QABOT_OUTBOUND_REQUEST_TIMEOUT", "0s")));
         assertEquals("escalation.dailySummaryAt: \"25:00\" is not a time of day (like 09:30)",
                 errorFromEnv(Map.of("QABOT_ESCALATION_DAILY_SUMMARY_AT", "25:00")));
+        assertEquals("policy.maxQuestionLength: \"50\" is not a whole number from 100 to 100000",
+                errorFromEnv(Map.of("QABOT_POLICY_MAX_QUESTION_LENGTH", "50")));
+        assertEquals("escalation.relatedPosts: \"5\" is not a whole number from 0 to 3",
+                errorFromEnv(Map.of("QABOT_ESCALATION_RELATED_POSTS", "5")));
+        assertEquals("chats[0].acknowledge: \"sometimes\" is not true or false",
+                errorFromFile("chats:\n  - {platform: slack, chat: C1, mode: auto, acknowledge: sometimes}\n"));
         assertEquals("escalation.timeZone: \"Mars/Base\" is not a time zone (like Asia/Shanghai or UTC)",
                 errorFromEnv(Map.of("QABOT_ESCALATION_TIME_ZONE", "Mars/Base")));
         assertEquals("connectors.discord.gatewayUrl: \"https://gateway.discord.gg\" is not a ws/wss URL",

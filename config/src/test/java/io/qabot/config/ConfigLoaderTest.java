@@ -148,7 +148,11 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 new ChatRule(Platform.SLACK, "C03COMMUNITY", ChatMode.AUTO),
                 new ChatRule(Platform.IRC, "#qabot-dev", ChatMode.OFF),
+                new ChatRule(Platform.TELEGRAM, "-1001234567890", ChatMode.MENTION, Optional.of(false)),
                 new ChatRule(Platform.DINGTALK, "cidAbCdEf0123456789=", ChatMode.AUTO)), chats.rules());
+        assertTrue(config.escalation().acknowledge());
+        assertEquals(2, config.escalation().relatedPosts());
+        assertEquals(1000, config.policy().maxQuestionLength());
         assertEquals(ChatMode.AUTO, chats.modeFor(Platform.SLACK, "C03COMMUNITY"));
         assertEquals(ChatMode.MENTION, chats.modeFor(Platform.SLACK, "C04OTHER"));
         assertEquals(ChatMode.OFF, chats.modeFor(Platform.IRC, "#elsewhere"));
