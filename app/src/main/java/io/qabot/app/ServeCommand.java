@@ -224,8 +224,7 @@ final class ServeCommand {
                 log.error("connector {} failed to start", connector.platform().wireName(), e);
             }
         }
-        connectors.stream().filter(c -> !c.routes().isEmpty())
-                .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
+        RoutesReport.lines(config, routes).forEach(line -> log.info("{}", line));
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, () -> {
             reloads.close();
