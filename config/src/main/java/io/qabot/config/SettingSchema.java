@@ -215,7 +215,9 @@ final class SettingSchema {
                 if (child == null) {
                     // YAML allows an empty or null key ("?" alone); name where it stands instead
                     throw new ConfigException(field.getKey().isBlank()
-                            ? where(path) + "a setting without a name" : childPath + ": unknown setting");
+                            ? where(path) + "a setting without a name" : childPath + ": unknown setting"
+                            + NearestName.among(field.getKey(), group.children().keySet())
+                                    .map(known -> " (did you mean " + known + "?)").orElse(""));
                 }
                 check(childPath, child, field.getValue());
             }
