@@ -23,6 +23,7 @@ import io.qabot.connectors.wechat.WeChatConnector;
 import io.qabot.connectors.wecom.WeComConnector;
 import io.qabot.connectors.webhook.WebhookOptions;
 import io.qabot.core.Acknowledgement;
+import io.qabot.core.ChatIdCommand;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
@@ -170,7 +171,7 @@ final class ServeCommand {
                 .acknowledge(acknowledgement(config), loop.sending())
                 .cooldown(config.policy().cooldown())
                 .maxQuestionLength(config.policy().maxQuestionLength())
-                .commands(loop.commands());
+                .commands(new ChatIdCommand(chatPolicy(config), loop.sending()).orElse(loop.commands()));
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
         for (Platform platform : Platform.values()) {
             // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles
