@@ -45,8 +45,12 @@ final class QuestionRecorder implements Telemetry {
     public void handled(Outcome outcome) {
         next.handled(outcome);
         Match match = outcome.match().orElse(null);
-        if (match == null || match.decision() == Decision.IGNORE) {
-            return; // not a question: chatter, or silenced before anyone looked
+        if (match == null) {
+            return; // silenced before anyone looked
+        }
+        if (match.decision() == Decision.IGNORE) {
+            offer(AskedQuestion.ignored(outcome.message().time(), outcome.message().platform()));
+            return;
         }
         String topic;
         if (outcome instanceof Outcome.Escalated escalated) {
@@ -56,8 +60,11 @@ final class QuestionRecorder implements Telemetry {
         } else {
             return;
         }
-        AskedQuestion asked = new AskedQuestion(outcome.message().time(), outcome.message().platform(),
-                outcome.message().text(), topic.startsWith("item:"), topic);
+        offer(new AskedQuestion(outcome.message().time(), outcome.message().platform(),
+                outcome.message().text(), topic.startsWith("item:") ? Decision.ANSWER : Decision.ESCALATE, topic));
+    }
+
+    private void offer(AskedQuestion asked) {
         if (!pending.offer(asked)) {
             synchronized (this) {
                 dropped++;

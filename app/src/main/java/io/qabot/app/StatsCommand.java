@@ -48,10 +48,12 @@ final class StatsCommand {
             return 0;
         }
         QuestionStats stats;
+        List<io.qabot.core.desk.QuestionLog.DayCount> days;
         try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
             stats = store.questions().stats(since, top);
+            days = store.questions().daily(StatsJson.chartFrom(since, Clock.system(zone), zone), zone);
         }
-        out.println(mapper.writeValueAsString(StatsJson.of(stats)));
+        out.println(mapper.writeValueAsString(StatsJson.of(stats, days)));
         return 0;
     }
 

@@ -7,6 +7,8 @@ import io.qabot.core.desk.QuestionStats;
 import io.qabot.core.desk.SameQuestion;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -35,7 +37,7 @@ final class JdbcQuestionLog implements QuestionLog {
                     insert.setObject(1, OffsetDateTime.ofInstant(asked.asked(), ZoneOffset.UTC));
                     insert.setString(2, asked.platform().wireName());
                     insert.setString(3, asked.question());
-                    insert.setString(4, asked.answered() ? "answer" : "escalate");
+                    insert.setString(4, asked.decision().wireName());
                     insert.setString(5, asked.topic());
                     insert.addBatch();
                 }
@@ -57,7 +59,7 @@ final class JdbcQuestionLog implements QuestionLog {
         return sql.autoCommit(c -> {
             List<Group> groups = Sql.query(c, "SELECT topic, MIN(question) AS question, COUNT(*) AS n, "
                     + "SUM(CASE WHEN decision = 'answer' THEN 1 ELSE 0 END) AS answered "
-                    + "FROM asked_question WHERE asked_at >= ? GROUP BY topic ORDER BY topic", row -> new Group(row.getString("topic"),
+                    + "FROM asked_question WHERE asked_at >= ? AND decision <> 'ignore' GROUP BY topic ORDER BY topic", row -> new Group(row.getString("topic"),
                     row.getString("question"), row.getLong("n"), row.getLong("answered")), since);
             Map<String, String> learnedFrom = new HashMap<>();
             for (long[] ids : Sql.query(c, "SELECT id, escalation_id FROM learned_answer",
@@ -97,6 +99,33 @@ final class JdbcQuestionLog implements QuestionLog {
                     all.stream().limit(limit).toList(),
                     gaps.values().stream().sorted(MOST_ASKED).limit(limit).toList());
         });
+    }
+
+    /**
+     * Counted per hour in the database (epoch hours: the same in H2 and PostgreSQL), summed per
+     * day of {@code zone} here, so the rows never leave the database one by one. Days of a zone
+     * whose offset is not whole hours are off by that part of an hour at their edges.
+     */
+    @Override
+    public List<DayCount> daily(Instant since, ZoneId zone) {
+        String hour = "FLOOR(EXTRACT(EPOCH FROM asked_at) / 3600)";
+        List<Object[]> hours = sql.autoCommit(c -> Sql.query(c, "SELECT " + hour + " AS epoch_hour, decision, COUNT(*) AS n "
+                + "FROM asked_question WHERE asked_at >= ? GROUP BY " + hour + ", decision",
+                row -> new Object[] {row.getLong("epoch_hour"), row.getString("decision"), row.getLong("n")}, since));
+        java.util.TreeMap<LocalDate, long[]> days = new java.util.TreeMap<>();
+        for (Object[] h : hours) {
+            LocalDate day = Instant.ofEpochSecond((Long) h[0] * 3600).atZone(zone).toLocalDate();
+            long[] counts = days.computeIfAbsent(day, d -> new long[3]);
+            int slot = switch ((String) h[1]) {
+                case "answer" -> 0;
+                case "escalate" -> 1;
+                default -> 2;
+            };
+            counts[slot] += (Long) h[2];
+        }
+        List<DayCount> out = new java.util.ArrayList<>();
+        days.forEach((day, c) -> out.add(new DayCount(day, c[0], c[1], c[2])));
+        return out;
     }
 
     private static final String LEARNED_TOPIC = "item:" + LearnedAnswer.SOURCE_FILE + "#";

@@ -1,6 +1,8 @@
 package io.qabot.core.desk;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The record of questions asked, for {@code qabot stats}; written in batches off the message path. */
@@ -10,4 +12,16 @@ public interface QuestionLog {
 
     /** The figures for questions asked at or after {@code since}; {@code limit} topics in each list. */
     QuestionStats stats(Instant since, int limit);
+
+    /**
+     * Each day's messages from {@code since} on, by what the bot did, oldest first; days are
+     * {@code zone}'s, and only days with messages are listed.
+     */
+    default List<DayCount> daily(Instant since, ZoneId zone) {
+        return List.of();
+    }
+
+    /** One day's messages: answered by the bot, escalated, ignored as no question. */
+    record DayCount(LocalDate day, long answered, long escalated, long ignored) {
+    }
 }
