@@ -169,6 +169,7 @@ class DashboardTest {
         assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
         assertTrue(!browser.findElement(By.id("tabs")).isDisplayed(), "no tabs before signing in");
         assertTrue(!browser.findElement(By.id("sign-out")).isDisplayed(), "no sign-out before signing in");
+        screenshot("dashboard-sign-in.png");
 
         signIn();
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -186,6 +187,7 @@ class DashboardTest {
         }
         WebElement stillOpen = browser.findElement(By.cssSelector("#queue-list li[data-id='" + open + "']"));
         assertTrue(stillOpen.findElement(By.className("answer-button")).isDisplayed(), "an open one can be answered");
+        screenshot("dashboard-all-statuses.png");
     }
 
     @Test
