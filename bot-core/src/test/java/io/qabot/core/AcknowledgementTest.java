@@ -44,7 +44,7 @@ class AcknowledgementTest {
             ? new Match(question, Decision.ESCALATE, 0.41, List.of(candidate(1, "RPC 超时 | SOFA Weekly"),
                     candidate(2, "SOFARPC 方法级配置"), candidate(1, "RPC 超时 | SOFA Weekly"),
                     candidate(3, "Timeouts [in] *SOFA*"), candidate(4, "the fourth")))
-            : new Match(question, Decision.ESCALATE, 0.05, List.of(candidate(9, "unrelated")));
+            : new Match(question, Decision.ESCALATE, 0.375, List.of(candidate(9, "unrelated"))); // the dev set's Nginx question
 
     private Pipeline pipeline(ChatPolicy policy, Map<Platform, Map<String, Boolean>> chats) {
         return Pipeline.builder(matcher, escalations, Runnable::run).clock(clock).policy(policy)
