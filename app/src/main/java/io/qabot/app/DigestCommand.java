@@ -1,8 +1,8 @@
 package io.qabot.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
-import io.qabot.core.desk.LearnedAnswer;
 import io.qabot.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,16 +13,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code qabot digest --since DATE [--out FILE]}: the questions maintainers answered since
- * DATE (in the escalation time zone), as a Q&amp;A section for the next weekly post, read from
- * the configured store.
+ * {@code qabot digest --since DATE [--until DATE] [--unanswered] [--out FILE]}: the questions
+ * maintainers answered since DATE (in the escalation time zone), as a Q&amp;A section for the
+ * next weekly post, read from the configured store, or from the running bot that has the
+ * embedded store open (see {@link RunningServe}).
  */
 final class DigestCommand {
+
     private final Configuration configuration;
     private final PrintStream out;
     private final PrintStream err;
@@ -33,8 +35,9 @@ final class DigestCommand {
         this.err = err;
     }
 
-    int run(List<String> args) {
-        Arguments arguments = Arguments.parse(args, Set.of("--since", "--out", "--config"), Set.of());
+    int run(List<String> args) throws IOException, InterruptedException {
+        Arguments arguments = Arguments.parse(args, Set.of("--since", "--until", "--out", "--config"),
+                Set.of("--unanswered"));
         if (!arguments.words().isEmpty()) {
             throw new UsageException("digest: unexpected argument " + arguments.words().get(0));
         }
@@ -42,29 +45,33 @@ final class DigestCommand {
         if (since == null) {
             throw new UsageException("digest: --since DATE is required (like --since 2026-11-01)");
         }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(since);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("digest: --since " + since + " is not a date like 2026-11-01");
-        }
+        LocalDate from = WeeklyDigest.day("digest: --since", since);
+        Optional<LocalDate> until = Optional.ofNullable(arguments.one("--until")).map(d -> WeeklyDigest.day("digest: --until", d));
+        boolean unanswered = arguments.flag("--unanswered");
         QabotConfig config = configuration.load(arguments.one("--config"));
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault());
-        List<LearnedAnswer> answers;
-        try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
-            answers = store.learned().answeredSince(date.atStartOfDay(zone).toInstant());
+        WeeklyDigest.Written written;
+        Optional<RunningServe> serve = RunningServe.holdingStore(config, "digest");
+        if (serve.isPresent()) {
+            JsonNode json = serve.get().get("/api/v1/digest?since=" + from + until.map(d -> "&until=" + d).orElse("")
+                    + (unanswered ? "&unanswered=true" : ""));
+            written = new WeeklyDigest.Written(json.path("answered").asInt(), json.path("unanswered").asInt(),
+                    json.path("markdown").asText());
+        } else {
+            try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
+                written = new WeeklyDigest(store.learned(), store.questions(), zone).write(from, until, unanswered);
+            }
         }
-        String section = WeeklyDigestWriter.section(answers);
         String file = arguments.one("--out");
         if (file == null) {
-            out.print(section);
+            out.print(written.markdown());
         } else {
             try {
-                Files.writeString(Path.of(file), section, StandardCharsets.UTF_8);
+                Files.writeString(Path.of(file), written.markdown(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("digest: cannot write " + file, e);
             }
-            err.println("qabot: " + answers.size() + " answered questions since " + date + " written to " + file);
+            err.println("qabot: " + written.answered() + " answered questions since " + from + " written to " + file);
         }
         return 0;
     }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
-/** {@code qabot ingest --stats}: what the knowledge reader found, as one JSON object. */
+/** {@code qabot ingest [--stats]}: what the knowledge reader found, as one JSON line. */
 final class IngestCommand {
     private final KnowledgeSources sources;
     private final Configuration configuration;
@@ -41,8 +41,8 @@ final class IngestCommand {
             problems.addObject().put("file", p.file()).put("line", p.line()).put("reason", p.reason());
         }
         try {
-            out.println(arguments.flag("--stats") ? mapper.writeValueAsString(stats)
-                    : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(stats));
+            // one report, one line, with or without --stats: what scripts and the README show
+            out.println(mapper.writeValueAsString(stats));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

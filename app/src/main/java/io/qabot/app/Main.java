@@ -12,14 +12,7 @@ import java.util.Map;
 
 /** The {@code qabot} command line: {@code serve}, {@code ask}, {@code ingest}, {@code eval}, {@code digest}, {@code stats}. */
 public final class Main {
-    private static final String USAGE = """
-            usage: qabot <command> [options]
-              serve  [--config FILE]                          run the bot
-              ask    [--knowledge PATH]... [--json] [QUESTION...]  answer a question (or each stdin line)
-              ingest [--knowledge PATH]... --stats            what the knowledge reader finds, as JSON
-              eval   --knowledge PATH... --eval FILE.jsonl    score the matcher on an evaluation file
-              digest --since DATE [--out FILE]                 maintainers' answers since DATE as a weekly Q&A section
-              stats  [--since DATE] [--top N]                  questions asked, answer rate, most-asked and unanswered ones""";
+    private static final String USAGE = Usage.COMMANDS;
 
     private Main() {
     }
@@ -43,6 +36,10 @@ public final class Main {
         KnowledgeSources sources = new KnowledgeSources(new KnowledgeReader());
         Configuration configuration = new Configuration(environment, warning -> err.println("qabot: " + warning));
         List<String> rest = args.subList(1, args.size());
+        if (Usage.of(args.get(0)) != null && Usage.asked(rest)) {
+            out.println(Usage.of(args.get(0)));
+            return 0;
+        }
         try {
             return switch (args.get(0)) {
                 case "serve" -> new ServeCommand(sources, configuration).run(rest);

@@ -98,8 +98,9 @@ final class MaintainersLoop implements AutoCloseable {
     /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload}; the stats route reads the store's question log */
     List<Route> routes(Executor executor, Supplier<ReloadResult> reload) {
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault()); // as qabot stats reads --since
-        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock, reload,
-                store.questions(), zone).routes());
+        AdminRoutes admin = new AdminRoutes(desk, config.adminToken(), executor, clock, reload, store.questions(), zone);
+        List<Route> routes = new ArrayList<>(admin.routes());
+        routes.add(DigestRoute.route(admin, new WeeklyDigest(store.learned(), store.questions(), zone)));
         routes.addAll(DashboardRoutes.routes());
         return routes;
     }
@@ -123,7 +124,7 @@ final class MaintainersLoop implements AutoCloseable {
     }
 
     /** Sends through whichever connector serves the message's platform. */
-    private ChatSender sending() {
+    ChatSender sending() {
         return routed(senders::get);
     }
 

@@ -31,6 +31,7 @@ final class QuestionRecorder implements Telemetry {
     private final Telemetry next;
     private final BlockingQueue<AskedQuestion> pending = new ArrayBlockingQueue<>(CAPACITY);
     private long dropped;
+    private List<AskedQuestion> failed = List.of(); // guarded by this
 
     QuestionRecorder(QuestionLog questions, Telemetry next) {
         this.questions = questions;
@@ -45,8 +46,12 @@ final class QuestionRecorder implements Telemetry {
     public void handled(Outcome outcome) {
         next.handled(outcome);
         Match match = outcome.match().orElse(null);
-        if (match == null || match.decision() == Decision.IGNORE) {
-            return; // not a question: chatter, or silenced before anyone looked
+        if (match == null) {
+            return; // silenced before anyone looked
+        }
+        if (match.decision() == Decision.IGNORE) {
+            offer(AskedQuestion.ignored(outcome.message().time(), outcome.message().platform()));
+            return;
         }
         String topic;
         if (outcome instanceof Outcome.Escalated escalated) {
@@ -56,8 +61,11 @@ final class QuestionRecorder implements Telemetry {
         } else {
             return;
         }
-        AskedQuestion asked = new AskedQuestion(outcome.message().time(), outcome.message().platform(),
-                outcome.message().text(), topic.startsWith("item:"), topic);
+        offer(new AskedQuestion(outcome.message().time(), outcome.message().platform(),
+                outcome.message().text(), topic.startsWith("item:") ? Decision.ANSWER : Decision.ESCALATE, topic));
+    }
+
+    private void offer(AskedQuestion asked) {
         if (!pending.offer(asked)) {
             synchronized (this) {
                 dropped++;
@@ -65,8 +73,14 @@ final class QuestionRecorder implements Telemetry {
         }
     }
 
-    /** Writes what is queued; on failure the batch is lost and logged, the next one is tried afresh. */
-    void flush() {
+    /**
+     * Writes what is queued. A batch that fails is tried once more with the next flush (the
+     * last flush at shutdown included: a timer's write cut short by the shutdown is not lost),
+     * and lost and logged if it fails again.
+     */
+    synchronized void flush() {
+        List<AskedQuestion> retrying = failed;
+        failed = List.of();
         List<AskedQuestion> batch = new ArrayList<>();
         pending.drainTo(batch, 1_000);
         long lost;
@@ -77,10 +91,18 @@ final class QuestionRecorder implements Telemetry {
         if (lost > 0) {
             log.warn("stats: {} questions were not recorded (the store fell behind)", lost);
         }
+        if (!retrying.isEmpty()) {
+            try {
+                questions.record(retrying);
+            } catch (RuntimeException e) {
+                log.warn("stats: could not record {} questions, twice: {}", retrying.size(), e.toString());
+            }
+        }
         try {
             questions.record(batch);
         } catch (RuntimeException e) {
-            log.warn("stats: could not record {} questions: {}", batch.size(), e.toString());
+            log.warn("stats: could not record {} questions, trying once more: {}", batch.size(), e.toString());
+            failed = List.copyOf(batch);
         }
     }
 

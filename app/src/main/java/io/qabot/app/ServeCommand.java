@@ -22,6 +22,8 @@ import io.qabot.connectors.webhook.WebhookConnector;
 import io.qabot.connectors.wechat.WeChatConnector;
 import io.qabot.connectors.wecom.WeComConnector;
 import io.qabot.connectors.webhook.WebhookOptions;
+import io.qabot.core.Acknowledgement;
+import io.qabot.core.ChatIdCommand;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
@@ -202,8 +204,10 @@ final class ServeCommand {
                 .clock(clock)
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
+                .acknowledge(acknowledgement(config), loop.sending())
                 .cooldown(config.policy().cooldown())
-                .commands(loop.commands());
+                .maxQuestionLength(config.policy().maxQuestionLength())
+                .commands(new ChatIdCommand(chatPolicy(config), loop.sending()).orElse(loop.commands()));
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
         for (Platform platform : Platform.values()) {
             // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles
@@ -254,8 +258,7 @@ final class ServeCommand {
                 log.error("connector {} failed to start", connector.platform().wireName(), e);
             }
         }
-        connectors.stream().filter(c -> !c.routes().isEmpty())
-                .forEach(c -> log.info("connector {} is on", c.platform().wireName()));
+        RoutesReport.lines(config, routes).forEach(line -> log.info("{}", line));
         server.open(pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(), routes);
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, () -> {
@@ -296,6 +299,16 @@ final class ServeCommand {
             policy.chat(platform(rule.platform()), rule.chat(), mode(rule.mode()));
         }
         return policy.build();
+    }
+
+    private static Acknowledgement acknowledgement(QabotConfig config) {
+        Map<Platform, Map<String, Boolean>> chats = new java.util.EnumMap<>(Platform.class);
+        for (ChatRule rule : config.chats().rules()) {
+            rule.acknowledge().ifPresent(on -> chats.computeIfAbsent(platform(rule.platform()), p -> new java.util.HashMap<>())
+                    .put(rule.chat(), on));
+        }
+        return new Acknowledgement(config.escalation().acknowledge(), config.escalation().relatedPosts(),
+                chatPolicy(config), chats);
     }
 
     private static Platform platform(io.qabot.config.Platform platform) {

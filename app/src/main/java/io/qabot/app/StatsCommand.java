@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,11 +39,21 @@ final class StatsCommand {
         QabotConfig config = configuration.load(arguments.one("--config"));
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault());
         Instant since = parseSince(arguments.one("--since"), zone);
+        Optional<RunningServe> serve = RunningServe.holdingStore(config, "stats");
+        if (serve.isPresent()) {
+            // the same JSON, from the same code, in the bot that has the store open
+            String sinceDay = arguments.one("--since");
+            out.println(mapper.writeValueAsString(serve.get().get("/api/v1/stats?top=" + top
+                    + (sinceDay == null ? "" : "&since=" + sinceDay))));
+            return 0;
+        }
         QuestionStats stats;
+        List<io.qabot.core.desk.QuestionLog.DayCount> days;
         try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
             stats = store.questions().stats(since, top);
+            days = store.questions().daily(StatsJson.chartFrom(since, Clock.system(zone), zone), zone);
         }
-        out.println(mapper.writeValueAsString(StatsJson.of(stats)));
+        out.println(mapper.writeValueAsString(StatsJson.of(stats, days)));
         return 0;
     }
 

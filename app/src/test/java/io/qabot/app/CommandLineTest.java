@@ -94,6 +94,48 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandHasItsOwnHelpOnStandardOutputWithStatusZero() {
+        for (String command : List.of("serve", "ask", "ingest", "eval", "digest", "stats")) {
+            for (String flag : List.of("--help", "-h")) {
+                Run run = run("", command, flag);
+                assertEquals(0, run.status(), command + " " + flag + ": " + run.err());
+                assertTrue(run.out().startsWith("usage: qabot " + command + " "), run.out());
+                assertTrue(run.out().contains("--config FILE"), run.out());
+                assertEquals("", run.err());
+            }
+        }
+        // after the other options too, and never for a question that merely mentions it
+        assertTrue(run("", "digest", "--since", "2026-11-01", "--help").out().startsWith("usage: qabot digest"));
+        assertEquals(0, run("", "ask", "--", "what does --help do?").status());
+    }
+
+    @Test
+    void theCommandListsColumnsLineUp() {
+        Run run = run("", "--help");
+        List<String> rows = run.out().lines().filter(l -> l.startsWith("  ")).toList();
+        assertEquals(6, rows.size(), run.out());
+        int column = -1;
+        for (String row : rows) {
+            java.util.regex.Matcher description = java.util.regex.Pattern.compile("\\S  +(\\S)").matcher(row.strip());
+            int at = -1;
+            while (description.find()) {
+                at = description.start(1) + 2; // the last gap of two or more spaces starts the description
+            }
+            if (column < 0) {
+                column = at;
+            }
+            assertEquals(column, at, "misaligned: " + row);
+        }
+    }
+
+    @Test
+    void ingestPrintsOneJsonLineWithOrWithoutStats() {
+        String with = run("", "ingest", "--stats").out();
+        assertEquals(with, run("", "ingest").out());
+        assertEquals(1, with.lines().count(), with);
+    }
+
+    @Test
     void ingestStatsCountsTheShippedSampleKnowledgeWhenNoneIsGiven() throws Exception {
         Run run = run("", "ingest", "--stats");
         assertEquals(0, run.status(), run.err());

@@ -156,6 +156,98 @@ class DashboardTest {
     }
 
     @Test
+    void hiddenThingsStayHiddenAndAHugeQuestionStaysACard() throws Exception {
+        long answered = bot.client.say("group-42", "t-1", "u1", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
+        long dismissed = bot.client.say("group-42", "t-2", "u2", "seata 的 AT 模式支持 Oracle 吗？").path("escalation").asLong();
+        String huge = "为什么启动时报这个错？\n" + "at io.example.Service.start(Service.java:42) caused by something\n".repeat(400);
+        long open = bot.client.say("group-42", "t-3", "u3", huge).path("escalation").asLong();
+        WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + answered + "/answer",
+                WebhookClient.answerBody("跨机房不需要特殊支持。", "alice")));
+        WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + dismissed + "/dismiss", "{}"));
+
+        browser.get("http://127.0.0.1:" + bot.port() + "/");
+        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
+        assertTrue(!browser.findElement(By.id("tabs")).isDisplayed(), "no tabs before signing in");
+        assertTrue(!browser.findElement(By.id("sign-out")).isDisplayed(), "no sign-out before signing in");
+        screenshot("dashboard-sign-in.png");
+
+        signIn();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#queue-list li[data-id='" + open + "']")));
+        assertTrue(card.getSize().getHeight() < 500, "a long question scrolls inside its card: " + card.getSize());
+        long page = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        assertTrue(page < 1500, "the queue page stays short: " + page + " px");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("queue-status"))).selectByValue("all");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-list > li"), 3));
+        for (long closed : List.of(answered, dismissed)) {
+            WebElement item = browser.findElement(By.cssSelector("#queue-list li[data-id='" + closed + "']"));
+            assertTrue(!item.findElement(By.className("answer-button")).isDisplayed(), "no Answer on #" + closed);
+            assertTrue(!item.findElement(By.className("dismiss-button")).isDisplayed(), "no Dismiss on #" + closed);
+        }
+        WebElement stillOpen = browser.findElement(By.cssSelector("#queue-list li[data-id='" + open + "']"));
+        assertTrue(stillOpen.findElement(By.className("answer-button")).isDisplayed(), "an open one can be answered");
+        screenshot("dashboard-all-statuses.png");
+    }
+
+    @Test
+    void theStatsPanelChartsEachDayAndTellsTheOldestOpenEscalation() throws Exception {
+        bot.client.say("group-42", null, "u1", "What is qabot?");
+        bot.client.say("group-42", null, "u2", "seata 的 AT 模式支持 Oracle 吗？");
+        bot.client.say("group-42", null, "u3", "谢谢");
+        Eventually.await(Duration.ofSeconds(15), "the three messages are recorded",
+                () -> WebhookClient.json(bot.client.admin("GET", "/api/v1/stats", null)).path("days"),
+                days -> days.size() == 1 && days.get(0).path("ignored").asInt() == 1);
+
+        signIn();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav button[data-tab=stats]"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-days rect")));
+
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals(List.of("answered", "escalated", "ignored"), js.executeScript(
+                "return [...document.querySelectorAll('#chart-days rect')].map(r => r.dataset.kind)"));
+        String title = (String) js.executeScript("return document.querySelector('#chart-days rect title').textContent");
+        assertTrue(title.endsWith(": 1 answered, 1 escalated, 1 ignored"), title);
+        assertEquals("0.500", js.executeScript("return document.querySelector('#chart-rate circle').dataset.rate"));
+        assertTrue(browser.findElement(By.id("stats-oldest-open")).getText().matches("\\d+ (s|min)"),
+                browser.findElement(By.id("stats-oldest-open")).getText());
+        assertTrue(browser.findElement(By.id("chart-days")).getSize().getHeight() > 100, "the chart is drawn at its size");
+        screenshot("dashboard-stats-charts.png");
+    }
+
+    @Test
+    void theDigestTabPreviewsTheWeeklyMarkdownAndCopiesIt() throws Exception {
+        long answered = bot.client.say("group-42", "t-1", "u1", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
+        bot.client.say("group-42", "t-2", "u2", "seata 的 AT 模式支持 Oracle 吗？");
+        WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + answered + "/answer",
+                WebhookClient.answerBody("跨机房不需要特殊支持，只是网络延时大一点。", "alice", "https://github.com/sofastack/sofa-jraft")));
+        Eventually.await(Duration.ofSeconds(15), "the questions are recorded",
+                () -> WebhookClient.json(bot.client.admin("GET", "/api/v1/stats", null)).path("questions").asInt(),
+                n -> n == 2);
+
+        signIn();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav button[data-tab=digest]"))).click();
+        WebElement markdown = browser.findElement(By.id("digest-markdown"));
+        wait.until(d -> markdown.getAttribute("value").contains("A：跨机房不需要特殊支持"));
+        String text = markdown.getAttribute("value");
+        assertTrue(text.startsWith(WeeklyDigestWriter.HEADING), text);
+        assertTrue(text.contains("> SOFAJRaft 支持跨机房部署吗？"), text);
+        assertTrue(text.contains("「sofa-jraft」：[https://github.com/sofastack/sofa-jraft]"), text);
+        assertTrue(!text.contains("Oracle"), "only answered questions unless asked for: " + text);
+        assertTrue(browser.findElement(By.id("digest-counts")).getText().startsWith("1 answered question from "));
+
+        browser.findElement(By.id("digest-unanswered")).click();
+        browser.findElement(By.id("digest-preview")).click();
+        wait.until(d -> markdown.getAttribute("value").contains(WeeklyDigestWriter.UNANSWERED_HEADING));
+        assertTrue(markdown.getAttribute("value").contains("- seata 的 AT 模式支持 Oracle 吗？（1 次 / asked 1 time）"),
+                markdown.getAttribute("value"));
+
+        browser.findElement(By.id("digest-copy")).click();
+        wait.until(d -> !browser.findElement(By.id("digest-copied")).getText().isEmpty());
+        screenshot("dashboard-digest.png");
+    }
+
+    @Test
     void aWrongTokenKeepsTheMaintainerAtTheSignIn() {
         browser.get("http://127.0.0.1:" + bot.port() + "/");
         browser.findElement(By.id("token")).sendKeys("not-the-token");

@@ -78,6 +78,7 @@ final class LogCapture implements AutoCloseable {
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
         encoder.setWithArguments(true);
+        encoder.setWithFormattedMessage(true);
         encoder.start();
         StringBuilder out = new StringBuilder();
         for (ILoggingEvent event : events()) {

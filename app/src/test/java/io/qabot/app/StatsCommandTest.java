@@ -49,6 +49,35 @@ class StatsCommandTest {
     }
 
     @Test
+    void aQuestionAMaintainerAnsweredIsAnsweredOnceInMostAskedAndNoLongerAGap() throws Exception {
+        Map<String, String> env = BotFixture.environment(dataDir, Optional.empty(), "http://127.0.0.1:9/x");
+        try (BotFixture bot = BotFixture.start(env)) {
+            long id = bot.client.say("group-42", null, "u1", GAP).path("escalation").asLong();
+            bot.client.say("group-42", null, "u2", GAP);
+            WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + id + "/answer",
+                    WebhookClient.answerBody("Use the defaults; ARM needs nothing special.", "alice")));
+            // learned at once: the next asker is answered by the bot from the maintainer's answer
+            assertEquals("answer", bot.client.say("group-42", null, "u3", GAP).path("decision").asText());
+            // the question log is written on a timer, after the reply
+            Eventually.await(java.time.Duration.ofSeconds(20), "the third asking recorded",
+                    () -> WebhookClient.json(bot.client.admin("GET", "/api/v1/stats", null)).path("questions").asInt(),
+                    n -> n == 3);
+        }
+
+        JsonNode stats = stats(List.of("stats"), env);
+
+        assertEquals(3, stats.path("questions").asInt(), stats.toString());
+        assertEquals(1, stats.path("answered").asInt(), stats.toString());
+        assertEquals(2, stats.path("escalated").asInt(), stats.toString());
+        assertEquals(2, stats.path("answeredLater").asInt(), stats.toString());
+        assertEquals(1, stats.path("top").size(), "one question, listed once: " + stats);
+        assertEquals(GAP, stats.path("top").get(0).path("question").asText(), stats.toString());
+        assertEquals(3, stats.path("top").get(0).path("count").asInt(), stats.toString());
+        assertTrue(stats.path("top").get(0).path("answered").asBoolean(), stats.toString());
+        assertEquals(0, stats.path("gaps").size(), "an answered question is no gap: " + stats);
+    }
+
+    @Test
     void aBadSinceIsBadUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(List.of("stats", "--since", "yesterday"), Map.of("QABOT_DATA_DIR", dataDir.toString()),

@@ -38,10 +38,10 @@ class StoreUpkeepTest {
             List<AskedQuestion> asked = new ArrayList<>();
             for (int i = 0; i < 2 * StoreUpkeep.BATCH + 17; i++) { // more than two batches, 31 to 60 days old
                 asked.add(new AskedQuestion(NOW.minus(Duration.ofDays(31 + i % 30)), Platform.WEBHOOK, "old " + i,
-                        false, "old-" + i));
+                        io.qabot.knowledge.Decision.ESCALATE, "old-" + i));
             }
             for (int i = 0; i < 5; i++) {
-                asked.add(new AskedQuestion(NOW.minus(Duration.ofDays(29)), Platform.SLACK, "recent " + i, true,
+                asked.add(new AskedQuestion(NOW.minus(Duration.ofDays(29)), Platform.SLACK, "recent " + i, io.qabot.knowledge.Decision.ANSWER,
                         "recent"));
             }
             store.questions().record(asked);

@@ -12,4 +12,9 @@ public interface ChatCommands {
 
     /** Handles {@code message} and returns true when it was a command, false to let the bot treat it as usual. */
     boolean handle(ChatMessage message);
+
+    /** These commands, then {@code next}'s for what these did not take. */
+    default ChatCommands orElse(ChatCommands next) {
+        return message -> handle(message) || next.handle(message);
+    }
 }

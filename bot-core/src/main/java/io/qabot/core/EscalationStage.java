@@ -18,7 +18,12 @@ final class EscalationStage implements Stage {
             return chain.proceed(exchange);
         }
         ChatMessage message = exchange.message();
-        long id = queue.enqueue(message.text().strip(), Asker.of(message));
+        String question = message.text().strip();
+        if (exchange.cutFrom() > 0) {
+            // the maintainers see that there was more, and how much; the asker's chat has the rest
+            question += " … [cut: " + message.text().length() + " of " + exchange.cutFrom() + " characters]";
+        }
+        long id = queue.enqueue(question, Asker.of(message));
         return new Outcome.Escalated(message, verdict, id);
     }
 }

@@ -30,6 +30,8 @@ public final class Pipeline {
     private final Telemetry telemetry;
     private final DedupStage dedup;
     private final StageChain stages;
+    private final Acknowledgement acknowledgement;
+    private final ChatSender acknowledging;
 
     private Pipeline(Builder builder) {
         this.telemetry = builder.telemetry;
@@ -37,6 +39,8 @@ public final class Pipeline {
         this.executor = new MessageContext.Carrying(builder.executor);
         this.dedup = new DedupStage(builder.clock, builder.dedupTtl);
         this.stages = new StageChain(stages(builder, matcher));
+        this.acknowledgement = builder.acknowledgement;
+        this.acknowledging = builder.acknowledging;
     }
 
     /** The whole message path after de-duplication, in the order a message meets it. */
@@ -44,6 +48,7 @@ public final class Pipeline {
         return List.of(
                 new CommandStage(b.commands),                               // maintainers' /answer, /dismiss, /claim
                 new ChatModeStage(b.policy),                                // off, or not addressed in mention mode
+                new QuestionLengthStage(b.maxQuestionLength),               // a pasted log is read on its first characters
                 new MatchStage(matcher),                                    // the knowledge's verdict; chatter stops here
                 new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
                 new CooldownStage(b.clock, b.cooldown),                     // one answer per asker per cooldown
@@ -66,10 +71,23 @@ public final class Pipeline {
             return dedup.handle(message, () -> CompletableFuture.supplyAsync(() -> {
                 Outcome outcome = stages.proceed(Exchange.of(message));
                 telemetry.handled(outcome);
+                if (outcome instanceof Outcome.Escalated escalated && acknowledgement != null) {
+                    acknowledge(escalated);
+                }
                 log.debug("message from {} in {}: {}", message.sender().id(), message.chat(), describe(outcome));
                 return outcome;
             }, executor));
         }
+    }
+
+    // posted beside the exchange, like a maintainer's answer later: the platform's request is acknowledged at once
+    private void acknowledge(Outcome.Escalated escalated) {
+        acknowledgement.of(escalated).ifPresent(message -> acknowledging.post(message).whenComplete((posted, failure) -> {
+            if (failure != null) {
+                log.warn("could not tell {} in {} that escalation #{} went to the maintainers: {}",
+                        message.addressee().id(), message.chat(), escalated.escalationId(), failure.toString());
+            }
+        }));
     }
 
     private static String describe(Outcome outcome) {
@@ -118,6 +136,9 @@ public final class Pipeline {
         private Telemetry telemetry = Telemetry.NONE;
         private Duration dedupTtl = Duration.ofHours(8);
         private Duration cooldown = Duration.ofMinutes(10);
+        private int maxQuestionLength = 2_000;
+        private Acknowledgement acknowledgement;
+        private ChatSender acknowledging;
         private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
         private final Map<Platform, Rate> platformRates = new EnumMap<>(Platform.class);
 
@@ -162,6 +183,22 @@ public final class Pipeline {
                 throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
             }
             this.cooldown = cooldown;
+            return this;
+        }
+
+        /** The most characters of a message that are matched and stored; the rest is cut (2,000 by default). */
+        public Builder maxQuestionLength(int characters) {
+            if (characters < 2) {
+                throw new IllegalArgumentException("maxQuestionLength must be at least 2: " + characters);
+            }
+            this.maxQuestionLength = characters;
+            return this;
+        }
+
+        /** Tells escalated askers so, through {@code sender}, where {@code acknowledgement} says; no one by default. */
+        public Builder acknowledge(Acknowledgement acknowledgement, ChatSender sender) {
+            this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
+            this.acknowledging = Objects.requireNonNull(sender, "sender");
             return this;
         }
 

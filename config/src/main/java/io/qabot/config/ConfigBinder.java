@@ -172,7 +172,8 @@ final class ConfigBinder {
     private static PolicyConfig policy(SectionReader s) {
         return new PolicyConfig(
                 s.duration("cooldown", Duration.ofMinutes(10), true),
-                s.integer("maxRepliesPerMinute", 20, 1, 600));
+                s.integer("maxRepliesPerMinute", 20, 1, 600),
+                s.integer("maxQuestionLength", PolicyConfig.DEFAULT_MAX_QUESTION_LENGTH, 100, 100_000));
     }
 
     private static OutboundConfig outbound(SectionReader s) {
@@ -200,7 +201,8 @@ final class ConfigBinder {
                 throw s.problem("timeZone", SectionReader.quote(text) + " is not a time zone (like Asia/Shanghai or UTC)");
             }
         });
-        return new EscalationConfig(maintainersChat, staleAfter, dailySummaryAt, timeZone);
+        return new EscalationConfig(maintainersChat, staleAfter, dailySummaryAt, timeZone,
+                s.flag("acknowledge", true), s.integer("relatedPosts", 3, 0, 3));
     }
 
     // An escalation announced into a chat no connector can post to would be lost silently.
@@ -250,7 +252,8 @@ final class ConfigBinder {
         return new ChatRule(
                 s.choice("platform", Platform.class).orElseThrow(() -> s.problem("platform", "missing")),
                 s.requiredText("chat"),
-                s.choice("mode", ChatMode.class).orElseThrow(() -> s.problem("mode", "missing")));
+                s.choice("mode", ChatMode.class).orElseThrow(() -> s.problem("mode", "missing")),
+                s.text("acknowledge").map(given -> s.flag("acknowledge", false)));
     }
 
     // "platform:chat:mode", the form the environment uses. The chat is everything between the

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,18 @@ final class EnvironmentOverlay {
 
     private static final String PREFIX = "QABOT_";
     private static final String FILE_SUFFIX = "_FILE";
+
+    /**
+     * Variables that are not settings but are read before the configuration is: by the logging
+     * set-up ({@code logback.xml}), the launcher script and the container's entry point. They
+     * are known, so not warned about; those with a fixed set of values are checked here, since
+     * logging has no way to say it was misconfigured (a misspelt format silences the log).
+     */
+    private static final Map<String, Set<String>> READ_ELSEWHERE = Map.of(
+            "QABOT_LOG_FORMAT", Set.of("text", "json"),
+            "QABOT_LOG_LEVEL", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"),
+            "QABOT_JAVA_OPTS", Set.of(),
+            "QABOT_CONFIG", Set.of());
 
     private final Map<String, String> env;
 
@@ -64,8 +77,16 @@ final class EnvironmentOverlay {
                 known.add(SettingSchema.envName(path) + FILE_SUFFIX);
             }
         });
+        known.addAll(READ_ELSEWHERE.keySet());
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(env.keySet())) {
+            Set<String> values = READ_ELSEWHERE.getOrDefault(name, Set.of());
+            String value = env.get(name);
+            // logback reads a level in any case, the format's appender name only as written
+            String compared = name.equals("QABOT_LOG_LEVEL") ? value.toUpperCase(Locale.ROOT) : value;
+            if (!values.isEmpty() && !value.isEmpty() && !values.contains(compared)) {
+                warnings.add(name + ": \"" + value + "\" is not one of " + new TreeSet<>(values));
+            }
             if (name.startsWith(PREFIX) && !known.contains(name)) {
                 warnings.add(name + " is not a qabot setting and is ignored" + suggestion(name, known));
             }
@@ -126,34 +147,6 @@ final class EnvironmentOverlay {
     }
 
     private static String suggestion(String name, Set<String> known) {
-        String best = null;
-        int bestDistance = 3; // farther than two edits is a different name, not a typo
-        for (String candidate : known) {
-            int distance = editDistance(name, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best == null ? "" : " (did you mean " + best + "?)";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return NearestName.among(name, known).map(best -> " (did you mean " + best + "?)").orElse("");
     }
 }

@@ -122,8 +122,10 @@ final class SectionReader {
         });
     }
 
+    /** A required secret; missing names where it can come from, since secrets belong in the environment. */
     Secret requiredSecret(String key) {
-        return secret(key).orElseThrow(() -> problem(key, "missing"));
+        String variable = SettingSchema.envName(pathOf(key));
+        return secret(key).orElseThrow(() -> problem(key, "missing (set " + variable + " or " + variable + "_FILE)"));
     }
 
     int port(String key, int defaultValue) {

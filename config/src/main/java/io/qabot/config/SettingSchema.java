@@ -138,11 +138,13 @@ final class SettingSchema {
             "chats", new Items(group(
                     "platform", VALUE,
                     "chat", VALUE,
-                    "mode", VALUE)),
+                    "mode", VALUE,
+                    "acknowledge", VALUE)),
             "chatDefaults", platformDefaults(),
             "policy", group(
                     "cooldown", VALUE,
-                    "maxRepliesPerMinute", VALUE),
+                    "maxRepliesPerMinute", VALUE,
+                    "maxQuestionLength", VALUE),
             "outbound", group(
                     "requestTimeout", VALUE,
                     "maxPending", VALUE),
@@ -154,7 +156,9 @@ final class SettingSchema {
                             "chat", VALUE),
                     "staleAfter", VALUE,
                     "dailySummaryAt", VALUE,
-                    "timeZone", VALUE));
+                    "timeZone", VALUE,
+                    "acknowledge", VALUE,
+                    "relatedPosts", VALUE));
 
     private SettingSchema() {}
 
@@ -218,7 +222,9 @@ final class SettingSchema {
                 if (child == null) {
                     // YAML allows an empty or null key ("?" alone); name where it stands instead
                     throw new ConfigException(field.getKey().isBlank()
-                            ? where(path) + "a setting without a name" : childPath + ": unknown setting");
+                            ? where(path) + "a setting without a name" : childPath + ": unknown setting"
+                            + NearestName.among(field.getKey(), group.children().keySet())
+                                    .map(known -> " (did you mean " + known + "?)").orElse(""));
                 }
                 check(childPath, child, field.getValue());
             }

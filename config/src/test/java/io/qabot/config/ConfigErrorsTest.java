@@ -40,10 +40,13 @@ class ConfigErrorsTest {
 
     @Test
     void aConnectorThatIsOnNeedsEachOfItsSecrets() {
-        assertEquals("connectors.slack.signingSecret: missing",
+        assertEquals("connectors.slack.signingSecret: missing (set QABOT_CONNECTORS_SLACK_SIGNING_SECRET or "
+                        + "QABOT_CONNECTORS_SLACK_SIGNING_SECRET_FILE)",
                 errorFromEnv(Map.of("QABOT_CONNECTORS_SLACK_BOT_TOKEN", "xoxb-1")));
-        assertEquals("connectors.slack.signingSecret: missing", errorFromFile("connectors:\n  slack: {}\n"));
-        assertEquals("connectors.feishu.verificationToken: missing",
+        assertEquals("connectors.slack.signingSecret: missing (set QABOT_CONNECTORS_SLACK_SIGNING_SECRET or "
+                + "QABOT_CONNECTORS_SLACK_SIGNING_SECRET_FILE)", errorFromFile("connectors:\n  slack: {}\n"));
+        assertEquals("connectors.feishu.verificationToken: missing (set QABOT_CONNECTORS_FEISHU_VERIFICATION_TOKEN or "
+                        + "QABOT_CONNECTORS_FEISHU_VERIFICATION_TOKEN_FILE)",
                 errorFromFile("connectors:\n  feishu: {appId: cli_1, appSecret: s}\n"));
     }
 
@@ -69,9 +72,10 @@ class ConfigErrorsTest {
 
     @Test
     void anUnknownKeyInTheFileFailsWithItsFullPath() {
-        assertEquals("connectors.slak: unknown setting", errorFromFile("connectors:\n  slak:\n    botToken: x\n"));
-        assertEquals("http.prot: unknown setting", errorFromFile("http:\n  prot: 8080\n"));
-        assertEquals("chats[1].moed: unknown setting",
+        assertEquals("connectors.slak: unknown setting (did you mean slack?)", errorFromFile("connectors:\n  slak:\n    botToken: x\n"));
+        assertEquals("http.prot: unknown setting (did you mean port?)", errorFromFile("http:\n  prot: 8080\n"));
+        assertEquals("http.listen: unknown setting", errorFromFile("http:\n  listen: 8080\n"));
+        assertEquals("chats[1].moed: unknown setting (did you mean mode?)",
                 errorFromFile("chats:\n  - {platform: slack, chat: C1, mode: auto}\n  - {platform: slack, chat: C2, moed: auto}\n"));
     }
 
@@ -84,7 +88,7 @@ class ConfigErrorsTest {
 
     @Test
     void aMisspeltKeyIsReportedBeforeTheSettingItLeftMissing() {
-        assertEquals("connectors.slack.signingSecert: unknown setting",
+        assertEquals("connectors.slack.signingSecert: unknown setting (did you mean signingSecret?)",
                 errorFromFile("connectors:\n  slack:\n    signingSecert: s\n    botToken: t\n"));
     }
 
@@ -167,6 +171,12 @@ class ConfigErrorsTest {
                 errorFromEnv(Map.of("QABOT_OUTBOUND_REQUEST_TIMEOUT", "0s")));
         assertEquals("escalation.dailySummaryAt: \"25:00\" is not a time of day (like 09:30)",
                 errorFromEnv(Map.of("QABOT_ESCALATION_DAILY_SUMMARY_AT", "25:00")));
+        assertEquals("policy.maxQuestionLength: \"50\" is not a whole number from 100 to 100000",
+                errorFromEnv(Map.of("QABOT_POLICY_MAX_QUESTION_LENGTH", "50")));
+        assertEquals("escalation.relatedPosts: \"5\" is not a whole number from 0 to 3",
+                errorFromEnv(Map.of("QABOT_ESCALATION_RELATED_POSTS", "5")));
+        assertEquals("chats[0].acknowledge: \"sometimes\" is not true or false",
+                errorFromFile("chats:\n  - {platform: slack, chat: C1, mode: auto, acknowledge: sometimes}\n"));
         assertEquals("escalation.timeZone: \"Mars/Base\" is not a time zone (like Asia/Shanghai or UTC)",
                 errorFromEnv(Map.of("QABOT_ESCALATION_TIME_ZONE", "Mars/Base")));
         assertEquals("connectors.discord.gatewayUrl: \"https://gateway.discord.gg\" is not a ws/wss URL",

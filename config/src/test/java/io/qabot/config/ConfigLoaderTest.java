@@ -54,6 +54,7 @@ class ConfigLoaderTest {
         assertEquals(ChatMode.MENTION, config.chats().modeFor(Platform.SLACK, "C1"));
         assertEquals(Duration.ofMinutes(10), config.policy().cooldown());
         assertEquals(20, config.policy().maxRepliesPerMinute());
+        assertEquals(2000, config.policy().maxQuestionLength());
         assertEquals(Duration.ofSeconds(10), config.outbound().requestTimeout());
         assertEquals(256, config.outbound().maxPending());
         assertEquals(Optional.empty(), config.escalation().maintainersChat());
@@ -147,7 +148,11 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 new ChatRule(Platform.SLACK, "C03COMMUNITY", ChatMode.AUTO),
                 new ChatRule(Platform.IRC, "#qabot-dev", ChatMode.OFF),
+                new ChatRule(Platform.TELEGRAM, "-1001234567890", ChatMode.MENTION, Optional.of(false)),
                 new ChatRule(Platform.DINGTALK, "cidAbCdEf0123456789=", ChatMode.AUTO)), chats.rules());
+        assertTrue(config.escalation().acknowledge());
+        assertEquals(2, config.escalation().relatedPosts());
+        assertEquals(1000, config.policy().maxQuestionLength());
         assertEquals(ChatMode.AUTO, chats.modeFor(Platform.SLACK, "C03COMMUNITY"));
         assertEquals(ChatMode.MENTION, chats.modeFor(Platform.SLACK, "C04OTHER"));
         assertEquals(ChatMode.OFF, chats.modeFor(Platform.IRC, "#elsewhere"));
@@ -303,13 +308,28 @@ class ConfigLoaderTest {
         List<String> warnings = new ArrayList<>();
 
         QabotConfig config = ConfigLoader.load(Optional.empty(),
-                Map.of("QABOT_HTTP_PROT", "9000", "QABOT_JAVA_OPTS", "-Xmx1g", "PATH", "/usr/bin", "QABOT_HTTP_PORT", "9001"),
+                Map.of("QABOT_HTTP_PROT", "9000", "QABOT_JAVA_OPTZ", "-Xmx1g", "PATH", "/usr/bin", "QABOT_HTTP_PORT", "9001"),
                 warnings::add);
 
         assertEquals(9001, config.http().port());
         assertEquals(List.of(
                 "QABOT_HTTP_PROT is not a qabot setting and is ignored (did you mean QABOT_HTTP_PORT?)",
-                "QABOT_JAVA_OPTS is not a qabot setting and is ignored"), warnings);
+                "QABOT_JAVA_OPTZ is not a qabot setting and is ignored (did you mean QABOT_JAVA_OPTS?)"), warnings);
+    }
+
+    @Test
+    void variablesReadByTheLoggingAndTheLauncherAreNotWarnedAboutButBadValuesAre() {
+        List<String> warnings = new ArrayList<>();
+
+        ConfigLoader.load(Optional.empty(), Map.of("QABOT_LOG_FORMAT", "json", "QABOT_LOG_LEVEL", "debug",
+                "QABOT_JAVA_OPTS", "-Xmx1g", "QABOT_CONFIG", "/etc/qabot/qabot.yaml"), warnings::add);
+        assertEquals(List.of(), warnings);
+
+        ConfigLoader.load(Optional.empty(), Map.of("QABOT_LOG_FORMAT", "jsno", "QABOT_LOG_LEVEL", "verbose"),
+                warnings::add);
+        assertEquals(List.of(
+                "QABOT_LOG_FORMAT: \"jsno\" is not one of [json, text]",
+                "QABOT_LOG_LEVEL: \"verbose\" is not one of [DEBUG, ERROR, INFO, OFF, TRACE, WARN]"), warnings);
     }
 
     @Test

@@ -11,10 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +107,27 @@ public final class Store implements AutoCloseable {
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("qabot")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /**
+     * Whether another process has the embedded database under {@code dataDir} open (a running
+     * {@code qabot serve}): H2 lets one process at a time have the file. Asked once, without
+     * the pool's retries, so a command beside a running bot learns it at once, not after the
+     * pool's ten seconds. False when there is no database there yet.
+     */
+    public static boolean embeddedInUse(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("qabot.mv.db");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (Connection probe = DriverManager.getConnection(embeddedUrl(dataDir))) {
+            return false;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+            throw new IllegalStateException("store: cannot open " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Kind kindOf(String url) {

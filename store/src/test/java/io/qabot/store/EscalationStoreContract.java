@@ -319,6 +319,31 @@ abstract class EscalationStoreContract {
         assertTrue(store.escalations().reachable());
     }
 
+    @Test
+    void eachDaysMessagesAreCountedByWhatTheBotDidInTheAskedZoneAndIgnoredOnesStayOutOfTheStats() {
+        store.questions().record(List.of(
+                new io.qabot.core.desk.AskedQuestion(Instant.parse("2026-11-20T23:30:00Z"), Platform.SLACK, "jraft?",
+                        io.qabot.knowledge.Decision.ANSWER, "item:a#1"),
+                new io.qabot.core.desk.AskedQuestion(Instant.parse("2026-11-21T00:30:00Z"), Platform.SLACK, "oracle?",
+                        io.qabot.knowledge.Decision.ESCALATE, "escalation:1"),
+                io.qabot.core.desk.AskedQuestion.ignored(Instant.parse("2026-11-21T01:00:00Z"), Platform.SLACK),
+                io.qabot.core.desk.AskedQuestion.ignored(Instant.parse("2026-11-21T01:10:00Z"), Platform.SLACK)));
+
+        assertEquals(List.of(
+                new io.qabot.core.desk.QuestionLog.DayCount(java.time.LocalDate.parse("2026-11-20"), 1, 0, 0),
+                new io.qabot.core.desk.QuestionLog.DayCount(java.time.LocalDate.parse("2026-11-21"), 0, 1, 2)),
+                store.questions().daily(Instant.EPOCH, ZoneOffset.UTC));
+        assertEquals(List.of(new io.qabot.core.desk.QuestionLog.DayCount(java.time.LocalDate.parse("2026-11-21"), 1, 1, 2)),
+                store.questions().daily(Instant.EPOCH, java.time.ZoneId.of("Asia/Shanghai")));
+        assertEquals(List.of(new io.qabot.core.desk.QuestionLog.DayCount(java.time.LocalDate.parse("2026-11-21"), 0, 1, 2)),
+                store.questions().daily(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+
+        io.qabot.core.desk.QuestionStats stats = store.questions().stats(Instant.EPOCH, 10);
+        assertEquals(2, stats.asked());
+        assertEquals(List.of("item:a#1", "escalation:1"), stats.top().stream().map(t -> t.topic()).sorted(
+                java.util.Comparator.reverseOrder()).toList());
+    }
+
     static List<Long> ids(List<Escalation> escalations) {
         return escalations.stream().map(Escalation::id).toList();
     }
@@ -329,7 +354,7 @@ abstract class EscalationStoreContract {
         List<io.qabot.core.desk.AskedQuestion> asked = new java.util.ArrayList<>();
         for (int day = 0; day < 10; day++) {
             asked.add(new io.qabot.core.desk.AskedQuestion(START.plus(Duration.ofDays(day)), Platform.WEBHOOK,
-                    "question of day " + day, day % 2 == 0, "topic-" + day));
+                    "question of day " + day, day % 2 == 0 ? io.qabot.knowledge.Decision.ANSWER : io.qabot.knowledge.Decision.ESCALATE, "topic-" + day));
         }
         log.record(asked);
         Instant cutoff = START.plus(Duration.ofDays(7)); // days 0-6 are older

@@ -22,7 +22,7 @@ class H2StoreTest extends EscalationStoreContract {
             java.util.List<io.qabot.core.desk.AskedQuestion> asked = new java.util.ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 asked.add(new io.qabot.core.desk.AskedQuestion(START, io.qabot.core.Platform.WEBHOOK,
-                        padding + batch + "/" + i, false, "topic-" + batch + "/" + i));
+                        padding + batch + "/" + i, io.qabot.knowledge.Decision.ESCALATE, "topic-" + batch + "/" + i));
             }
             store.questions().record(asked);
         }

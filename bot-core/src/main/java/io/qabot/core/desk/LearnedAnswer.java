@@ -33,7 +33,7 @@ public record LearnedAnswer(long id, long escalationId, String question, String 
 
     /** The knowledge item the matcher sees: one turn, source {@code maintainer}, dated by the answer. */
     public KnowledgeItem toKnowledgeItem() {
-        Source source = new Source(SOURCE_FILE, "Maintainer answer #" + id,
+        Source source = new Source(SOURCE_FILE, "Maintainer answer to #" + escalationId, // the number maintainers saw
                 answered.atOffset(ZoneOffset.UTC).toLocalDate(), null);
         return new KnowledgeItem(SOURCE_FILE + "#" + id, List.of(new Turn(question, answer, 0)), links, "",
                 source, Origin.MAINTAINER);

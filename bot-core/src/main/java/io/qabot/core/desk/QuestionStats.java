@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the bot did since {@code since}: how many questions it matched, how many it answered, the
- * most-asked questions, and the most-asked ones it could not answer (the knowledge's gaps).
+ * How the bot did since {@code since}: how many questions it matched, how many it answered, how
+ * many of those it escalated a maintainer has answered since, the most-asked questions, and the
+ * most-asked ones nobody has answered (the knowledge's gaps).
  */
-public record QuestionStats(Instant since, long asked, long answered, List<Topic> top, List<Topic> gaps) {
+public record QuestionStats(Instant since, long asked, long answered, long answeredLater, List<Topic> top,
+                            List<Topic> gaps) {
     public QuestionStats {
         Objects.requireNonNull(since, "since");
         top = List.copyOf(top);
@@ -20,7 +22,10 @@ public record QuestionStats(Instant since, long asked, long answered, List<Topic
         return asked == 0 ? 0 : (double) answered / asked;
     }
 
-    /** One question however often and however worded it was asked: an example wording and the count. */
+    /**
+     * One question however often and however worded it was asked: an example wording and the
+     * count; answered by the bot or, since, by a maintainer.
+     */
     public record Topic(String topic, String question, long count, boolean answered) {
         public Topic {
             Objects.requireNonNull(topic, "topic");

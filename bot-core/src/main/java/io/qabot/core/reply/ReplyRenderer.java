@@ -60,11 +60,37 @@ public final class ReplyRenderer {
     public String render(Answer answer, Addressee addressee) {
         Objects.requireNonNull(answer, "answer");
         List<Block> blocks = MarkdownReader.read(answer.markdown().strip());
-        return fit(addressee, blocks, answer.links(), answer.source())
+        // a link the answer already shows is not listed again under "Links:"
+        List<String> links = answer.links().stream().filter(link -> !mentions(answer.markdown(), link)).toList();
+        return fit(addressee, blocks, links, answer.source())
                 // links and source that leave no room for the answer go: the answer matters more
                 .or(() -> fit(addressee, blocks, List.of(), null))
                 .or(() -> fit(null, blocks, List.of(), null))
                 .orElse(ELLIPSIS);
+    }
+
+    /** Whether {@code markdown} holds {@code link} itself (with or without a final slash), not a longer URL. */
+    static boolean mentions(String markdown, String link) {
+        String bare = link.endsWith("/") ? link.substring(0, link.length() - 1) : link;
+        for (int at = markdown.indexOf(bare); at >= 0; at = markdown.indexOf(bare, at + 1)) {
+            int end = at + bare.length();
+            if (end < markdown.length() && markdown.charAt(end) == '/') {
+                end++;
+            }
+            if (end == markdown.length() || !continuesUrl(markdown, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // a sentence's full stop or comma after a URL is not part of it; a dot before more of the path is
+    private static boolean continuesUrl(String text, int at) {
+        char c = text.charAt(at);
+        if (c == '.' || c == ',') {
+            return at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at + 1));
+        }
+        return Character.isLetterOrDigit(c) || "-_~/#@$&*+=%?".indexOf(c) >= 0;
     }
 
     private Optional<String> fit(Addressee addressee, List<Block> blocks, List<String> links, Source source) {

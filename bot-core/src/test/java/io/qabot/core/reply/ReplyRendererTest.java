@@ -33,6 +33,18 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aLinkTheAnswerAlreadyShowsIsNotRepeatedUnderLinks() {
+        Answer answer = new Answer("见 https://github.com/sofastack/sofa-jraft/ 和 [issue](https://github.com/sofastack/sofa-rpc/issues/12)。",
+                List.of("https://github.com/sofastack/sofa-jraft", "https://github.com/sofastack/sofa-rpc",
+                        "https://github.com/sofastack/sofa-rpc/issues/12"), null);
+
+        String text = render(Dialect.PLAIN, answer, null);
+
+        assertEquals("见 https://github.com/sofastack/sofa-jraft/ 和 issue (https://github.com/sofastack/sofa-rpc/issues/12)。\n\n"
+                + "Links: https://github.com/sofastack/sofa-rpc", text);
+    }
+
+    @Test
     void writesSlackMrkdwnWithAnIdMentionAndAngleBracketLinks() {
         assertEquals("""
                 <@U07> 用 *1.3.0* 以上版本，配置 `electionTimeoutMs`，见 <https://www.sofastack.tech/projects/sofa-jraft/|文档> 。

@@ -51,6 +51,7 @@ public final class AdminRoutes {
     private final Supplier<ReloadResult> reload;
     private final QuestionLog questions;
     private final ZoneId zone;
+    private final Clock clock;
 
     public AdminRoutes(MaintainerDesk desk, Optional<Secret> token, Executor executor, Clock clock) {
         this(desk, token, executor, clock, null);
@@ -75,6 +76,7 @@ public final class AdminRoutes {
         this.reload = reload;
         this.questions = questions;
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = clock;
     }
 
     public List<Route> routes() {
@@ -136,7 +138,8 @@ public final class AdminRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("top " + e.getMessage());
         }
-        return RouteResponse.json(200, StatsJson.of(questions.stats(since, top)));
+        return RouteResponse.json(200, StatsJson.of(questions.stats(since, top),
+                questions.daily(StatsJson.chartFrom(since, clock, zone), zone)));
     }
 
     private RouteResponse reloaded() {
@@ -266,7 +269,11 @@ public final class AdminRoutes {
         return value != null && value.isTextual() ? value.asText().strip() : "";
     }
 
-    private Route route(HttpMethod method, String path, Function<RouteRequest, RouteResponse> work) {
+    /**
+     * A route behind the same token check and executor as the admin API's own: for admin routes
+     * whose work lives in the app (the weekly digest).
+     */
+    public Route route(HttpMethod method, String path, Function<RouteRequest, RouteResponse> work) {
         return new Route() {
             @Override
             public HttpMethod method() {

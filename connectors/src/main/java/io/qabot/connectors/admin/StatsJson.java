@@ -2,6 +2,7 @@ package io.qabot.connectors.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.core.desk.QuestionLog;
 import io.qabot.core.desk.QuestionStats;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,17 @@ public final class StatsJson {
     private StatsJson() {
     }
 
+    /** The figures with each day's counts (oldest first) for the dashboard's charts. */
+    public static ObjectNode of(QuestionStats stats, List<QuestionLog.DayCount> days) {
+        ObjectNode json = of(stats);
+        ArrayNode array = json.putArray("days");
+        for (QuestionLog.DayCount day : days) {
+            array.addObject().put("day", day.day().toString()).put("answered", day.answered())
+                    .put("escalated", day.escalated()).put("ignored", day.ignored());
+        }
+        return json;
+    }
+
     /** The figures as one object: counts, answer rate, the most-asked questions and the gaps. */
     public static ObjectNode of(QuestionStats stats) {
         ObjectNode json = EscalationJson.JSON.createObjectNode();
@@ -24,6 +36,7 @@ public final class StatsJson {
         json.put("questions", stats.asked());
         json.put("answered", stats.answered());
         json.put("escalated", stats.asked() - stats.answered());
+        json.put("answeredLater", stats.answeredLater());
         json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
         topics(json.putArray("top"), stats.top());
         topics(json.putArray("gaps"), stats.gaps());
@@ -45,6 +58,15 @@ public final class StatsJson {
             throw new IllegalArgumentException(text + " is not a date like 2026-11-01");
         }
     }
+
+    /** The days charted: from {@code since}, but no more than {@link #CHART_DAYS} back from today. */
+    public static Instant chartFrom(Instant since, java.time.Clock clock, ZoneId zone) {
+        Instant earliest = LocalDate.now(clock.withZone(zone)).minusDays(CHART_DAYS - 1).atStartOfDay(zone).toInstant();
+        return since.isAfter(earliest) ? since : earliest;
+    }
+
+    /** How many days the charts show at most. */
+    public static final int CHART_DAYS = 60;
 
     /**
      * How many topics each list holds: {@code text} from 1 to 1000, or 10 when null.

@@ -96,9 +96,14 @@ public final class OutboundClient {
                 Optional.of(Objects.requireNonNull(platform, "platform")));
     }
 
-    /** A request builder for {@code uri} with this client's per-attempt timeout already set. */
+    /**
+     * A request builder for {@code uri} with this client's per-attempt timeout already set. Plain
+     * {@code http://} goes as HTTP/1.1: Java's default there sends {@code Upgrade: h2c}, which
+     * bridges and proxies that do not know it mishandle; over TLS, HTTP/2 is only ever agreed.
+     */
     public HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(options.requestTimeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(options.requestTimeout());
+        return "http".equalsIgnoreCase(uri.getScheme()) ? builder.version(HttpClient.Version.HTTP_1_1) : builder;
     }
 
     /**

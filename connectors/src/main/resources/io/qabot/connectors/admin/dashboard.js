@@ -146,13 +146,144 @@ function topicNode(t) {
   return li;
 }
 
-function showStats(s) {
+function showStats(s, open) {
   $("#stats-rate").textContent = s.questions ? (Math.round(s.answerRate * 1000) / 10) + " %" : "–";
   $("#stats-questions").textContent = s.questions;
   $("#stats-answered").textContent = s.answered;
   $("#stats-escalated").textContent = s.escalated;
+  $("#stats-answered-later").textContent = s.answeredLater || 0;
+  const oldest = open.map(e => e.created).sort()[0];
+  $("#stats-oldest-open").textContent = oldest ? age(oldest).replace(" ago", "") : "none open";
+  $("#stats-oldest-open").title = oldest || "";
+  const days = s.days || [];
+  $("#stats-days-empty").hidden = days.length > 0;
+  document.querySelectorAll("#stats .charts").forEach(c => c.hidden = days.length === 0);
+  CHARTS.forEach(chart => chart(days));
   fill($("#stats-top"), $("#stats-top-empty"), s.top.map(topicNode));
   fill($("#stats-gaps"), $("#stats-gaps-empty"), s.gaps.map(topicNode));
+}
+
+// The Stats panel's charts: each takes the days ({day, answered, escalated, ignored}, oldest
+// first) and draws into its own <svg>. Another chart is another function in this list.
+// Drawn with createElementNS and textContent only: nothing from the server becomes markup.
+const SVG = "http://www.w3.org/2000/svg";
+const CHART = { width: 600, height: 160, left: 28, bottom: 18, top: 6 };
+
+function svgNode(name, attributes, text) {
+  const node = document.createElementNS(SVG, name);
+  Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function frame(svg, max, label) {
+  svg.setAttribute("viewBox", "0 0 " + CHART.width + " " + CHART.height);
+  const base = CHART.height - CHART.bottom;
+  svg.replaceChildren(
+    svgNode("line", { x1: CHART.left, y1: base, x2: CHART.width, y2: base, class: "axis" }),
+    svgNode("text", { x: 0, y: CHART.top + 8 }, label(max)),
+    svgNode("text", { x: 0, y: base }, label(0)));
+  return { base, span: base - CHART.top };
+}
+
+// a week's width at least, so that one day is a bar, not a wall
+function xOf(i, n) {
+  const step = (CHART.width - CHART.left) / Math.max(7, n);
+  return { x: CHART.left + i * step, step };
+}
+
+function dayLabels(svg, days) {
+  if (days.length === 0) return;
+  const last = days.length - 1;
+  [0, last].filter((i, k, all) => all.indexOf(i) === k).forEach(i => {
+    const { x, step } = xOf(i, days.length);
+    svg.appendChild(svgNode("text", { x: i === 0 ? x : Math.max(CHART.left, x + step - 60), y: CHART.height - 4 },
+      days[i].day));
+  });
+}
+
+function messagesPerDay(days) {
+  const svg = $("#chart-days");
+  const max = Math.max(1, ...days.map(d => d.answered + d.escalated + d.ignored));
+  const { base, span } = frame(svg, max, String);
+  days.forEach((d, i) => {
+    const { x, step } = xOf(i, days.length);
+    let y = base;
+    for (const kind of ["answered", "escalated", "ignored"]) {
+      const h = d[kind] / max * span;
+      if (h <= 0) continue;
+      y -= h;
+      const bar = svgNode("rect", { x: x + step * 0.1, y, width: step * 0.8, height: h, class: kind, "data-kind": kind,
+        "data-day": d.day });
+      bar.appendChild(svgNode("title", {}, d.day + ": " + d.answered + " answered, " + d.escalated + " escalated, "
+        + d.ignored + " ignored"));
+      svg.appendChild(bar);
+    }
+  });
+  dayLabels(svg, days);
+}
+
+function answerRate(days) {
+  const svg = $("#chart-rate");
+  const { base, span } = frame(svg, 1, v => Math.round(v * 100) + "%");
+  const points = [];
+  days.forEach((d, i) => {
+    const asked = d.answered + d.escalated;
+    if (asked === 0) return; // a day of chatter only has no rate
+    const { x, step } = xOf(i, days.length);
+    const rate = d.answered / asked;
+    points.push([x + step / 2, base - rate * span]);
+    const dot = svgNode("circle", { cx: x + step / 2, cy: base - rate * span, r: 3, class: "dot", "data-day": d.day,
+      "data-rate": rate.toFixed(3) });
+    dot.appendChild(svgNode("title", {}, d.day + ": " + Math.round(rate * 100) + " % of " + asked + " questions"));
+    svg.appendChild(dot);
+  });
+  if (points.length > 1) {
+    svg.insertBefore(svgNode("polyline", { points: points.map(p => p.join(",")).join(" "), class: "rate" }),
+      svg.firstChild.nextSibling);
+  }
+  dayLabels(svg, days);
+}
+
+const CHARTS = [messagesPerDay, answerRate];
+
+function today() {
+  const d = new Date();
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
+async function previewDigest() {
+  const since = $("#digest-since").value;
+  const until = $("#digest-until").value;
+  $("#digest-copied").textContent = "";
+  if (!since) {
+    $("#digest-counts").textContent = "Pick the first day.";
+    return;
+  }
+  try {
+    const d = await api("GET", "/api/v1/digest?since=" + encodeURIComponent(since)
+      + (until ? "&until=" + encodeURIComponent(until) : "")
+      + ($("#digest-unanswered").checked ? "&unanswered=true" : ""));
+    $("#digest-markdown").value = d.markdown;
+    $("#digest-counts").textContent = d.answered + (d.answered === 1 ? " answered question" : " answered questions")
+      + ($("#digest-unanswered").checked ? ", " + d.unanswered + " asked and not yet answered" : "")
+      + " from " + d.since + (d.until ? " to " + d.until : " to today");
+  } catch (e) {
+    $("#digest-counts").textContent = e.message;
+  }
+}
+
+async function copyDigest() {
+  const box = $("#digest-markdown");
+  try {
+    await navigator.clipboard.writeText(box.value);
+    $("#digest-copied").textContent = "Copied.";
+  } catch (e) {
+    // no clipboard permission (an http:// address other than localhost): select it for Ctrl+C
+    box.focus();
+    box.select();
+    $("#digest-copied").textContent = document.execCommand && document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C.";
+  }
 }
 
 function fill(list, empty, nodes) {
@@ -173,7 +304,15 @@ async function render() {
       fill($("#topics-list"), $("#topics-empty"), data.items.map(escalationNode));
     } else if (state.tab === "stats") {
       const since = $("#stats-since").value;
-      showStats(await api("GET", "/api/v1/stats?top=10" + (since ? "&since=" + encodeURIComponent(since) : "")));
+      const stats = await api("GET", "/api/v1/stats?top=10" + (since ? "&since=" + encodeURIComponent(since) : ""));
+      showStats(stats, (await api("GET", "/api/v1/escalations?status=open")).items);
+    } else if (state.tab === "digest") {
+      if (!$("#digest-since").value) {
+        const week = new Date(Date.now() - 6 * 86400000 - new Date().getTimezoneOffset() * 60000);
+        $("#digest-since").value = week.toISOString().slice(0, 10);
+        $("#digest-until").value = today();
+      }
+      if (!$("#digest-markdown").value) await previewDigest();
     } else if (state.tab === "audit") {
       const data = await api("GET", "/api/v1/audit");
       fill($("#audit-list"), null, data.items.map(r => {
@@ -274,6 +413,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#show-retracted").addEventListener("change", render);
   $("#stats-since").addEventListener("change", render);
   $("#search-form").addEventListener("submit", search);
+  $("#digest-preview").addEventListener("click", previewDigest);
+  $("#digest-copy").addEventListener("click", copyDigest);
   if (token()) signedIn();
   // refresh now and then, but never under a maintainer typing an answer
   setInterval(() => {

@@ -46,6 +46,7 @@ class OutboundClientTest {
     /** Each request takes the next scripted answer: {status, Retry-After or null}. */
     private final Deque<String[]> script = new ArrayDeque<>();
     private final List<Duration> waited = new ArrayList<>();
+    private final List<String> upgrades = new ArrayList<>();
     private final HttpServer platform;
     private int requests;
 
@@ -53,6 +54,9 @@ class OutboundClientTest {
         platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         platform.createContext("/api/chat.postMessage", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            synchronized (upgrades) {
+                upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
+            }
             String[] answer;
             synchronized (this) {
                 requests++;
@@ -96,6 +100,13 @@ class OutboundClientTest {
 
     private int port() {
         return platform.getAddress().getPort();
+    }
+
+    @Test
+    void plainHttpGoesAsHttp11WithoutAnH2cUpgrade() throws Exception {
+        assertEquals(200, post(client(), port()).statusCode());
+
+        assertEquals(List.of("null"), upgrades, "no Upgrade: h2c header");
     }
 
     @Test
