@@ -80,7 +80,8 @@ final class PrometheusMetrics implements Telemetry, AutoCloseable {
     public void handled(Outcome outcome) {
         String platform = outcome.message().platform().wireName();
         String decision = outcome instanceof Outcome.Silent silent ? silent.reason().wireName()
-                : outcome instanceof Outcome.Escalated ? "escalated" : "replied";
+                : outcome instanceof Outcome.Escalated ? "escalated"
+                : outcome instanceof Outcome.Flagged ? "flagged" : "replied";
         Counter.builder("qabot.messages").description("Messages handled, by platform and what the bot did")
                 .tag("platform", platform).tag("decision", decision).register(registry).increment();
         if (outcome instanceof Outcome.Silent s && s.reason() == Outcome.Silence.RATE_LIMITED) {

@@ -6,15 +6,19 @@ import io.qabot.core.reply.ReplyRenderer;
 import io.qabot.knowledge.Candidate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The last stage: writes the answer for the asker's platform, addressed to the asker (never
- * to a name from the knowledge) and in their thread where the platform has threads.
+ * to a name from the knowledge) and in their thread where the platform has threads. Each reply
+ * gets its {@code reply_id} and is remembered, so a member can flag it later.
  */
 final class ReplyStage implements Stage {
     private final Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
+    private final Feedback feedback;
 
-    ReplyStage() {
+    ReplyStage(Feedback feedback) {
+        this.feedback = feedback;
         for (Platform platform : Platform.values()) {
             renderers.put(platform, ReplyRenderer.of(platform.dialect(), platform.maxReplyChars()));
         }
@@ -28,6 +32,11 @@ final class ReplyStage implements Stage {
         String text = renderers.get(message.platform())
                 .render(Answer.of(best), new Addressee(asker.id(), asker.name()));
         String thread = message.platform().threads() ? message.thread() : null;
-        return new Outcome.Replied(message, exchange.verdict(), new Reply(text, thread, asker, best));
+        // random, not a counter: several instances share one store, and a member must not guess another chat's ids
+        String replyId = UUID.randomUUID().toString().replace("-", "");
+        Outcome.Replied replied = new Outcome.Replied(message, exchange.verdict(),
+                new Reply(text, thread, asker, best, replyId));
+        feedback.replied(replied);
+        return replied;
     }
 }

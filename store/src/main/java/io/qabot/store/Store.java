@@ -7,6 +7,7 @@ import io.qabot.core.desk.LearnedAnswers;
 import io.qabot.core.desk.Outbox;
 import io.qabot.core.desk.QuestionLog;
 import io.qabot.core.desk.SameQuestion;
+import io.qabot.core.feedback.FeedbackStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final JdbcOutbox outbox;
     private final JdbcLearnedAnswers learned;
     private final JdbcQuestionLog questions;
+    private final JdbcFeedbackStore feedback;
 
     /** Which database is behind the store. */
     public enum Kind { H2, POSTGRESQL }
@@ -49,6 +51,7 @@ public final class Store implements AutoCloseable {
         this.outbox = new JdbcOutbox(sql);
         this.learned = new JdbcLearnedAnswers(sql, clock);
         this.questions = new JdbcQuestionLog(sql);
+        this.feedback = new JdbcFeedbackStore(sql, clock, escalations);
     }
 
     /**
@@ -135,6 +138,11 @@ public final class Store implements AutoCloseable {
     /** The questions asked and what the bot decided: {@code qabot stats}. */
     public QuestionLog questions() {
         return questions;
+    }
+
+    /** The replies the bot posted, members' flags on them and the maintainers' verdicts. */
+    public FeedbackStore feedback() {
+        return feedback;
     }
 
     @Override
