@@ -17,6 +17,11 @@ import io.qabot.core.desk.LearnedKnowledge;
 import io.qabot.core.desk.MaintainerCommands;
 import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.OutboxWorker;
+import io.qabot.core.Feedback;
+import io.qabot.core.feedback.Flags;
+import io.qabot.core.feedback.Screen;
+import io.qabot.core.feedback.WrongWords;
+import java.time.Duration;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.store.Store;
@@ -51,6 +56,8 @@ final class MaintainersLoop implements AutoCloseable {
     private final LearnedKnowledge learned;
     private final ScheduledExecutorService scheduler;
     private final MaintainerDesk desk;
+    private final Screen screen;
+    private final Flags flags;
     private volatile OutboxWorker outbox;
 
     /**
@@ -76,6 +83,14 @@ final class MaintainersLoop implements AutoCloseable {
                 worker.wake();
             }
         });
+        // what the maintainers ruled out: re-read when changed here, looked at every second for other instances
+        this.screen = new Screen(store.feedback(), Duration.ofSeconds(1));
+        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), sending(), clock);
+    }
+
+    /** Members' flags on the bot's answers, and the screen of what the maintainers ruled out: the pipeline's feedback. */
+    Feedback feedback() {
+        return flags;
     }
 
     /** Commands heard in the maintainers' chat, if one is configured. */

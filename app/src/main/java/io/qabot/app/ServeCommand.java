@@ -167,7 +167,8 @@ final class ServeCommand {
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
-                .commands(loop.commands());
+                .commands(loop.commands())
+                .feedback(loop.feedback());
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
         for (Platform platform : Platform.values()) {
             // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles

@@ -137,7 +137,9 @@ final class SettingSchema {
             "chatDefaults", platformDefaults(),
             "policy", group(
                     "cooldown", VALUE,
-                    "maxRepliesPerMinute", VALUE),
+                    "maxRepliesPerMinute", VALUE,
+                    "wrongWords", LIST,
+                    "answerAgeNotice", VALUE),
             "outbound", group(
                     "requestTimeout", VALUE,
                     "maxPending", VALUE),
