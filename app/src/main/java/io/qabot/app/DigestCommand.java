@@ -3,6 +3,7 @@ package io.qabot.app;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
 import io.qabot.core.desk.LearnedAnswer;
+import io.qabot.core.feedback.RetiredItem;
 import io.qabot.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,8 +52,10 @@ final class DigestCommand {
         QabotConfig config = configuration.load(arguments.one("--config"));
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault());
         List<LearnedAnswer> answers;
+        List<RetiredItem> retired;
         try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
             answers = store.learned().answeredSince(date.atStartOfDay(zone).toInstant());
+            retired = store.feedback().retired();
         }
         String section = WeeklyDigestWriter.section(answers);
         String file = arguments.one("--out");
@@ -65,6 +68,12 @@ final class DigestCommand {
                 throw new UncheckedIOException("digest: cannot write " + file, e);
             }
             err.println("qabot: " + answers.size() + " answered questions since " + date + " written to " + file);
+        }
+        // on standard error: the section on standard output is read back as a digest, and these are not Q&A
+        for (RetiredItem item : retired) {
+            err.println("qabot: retired, never answered from: " + item.itemId() + " (by "
+                    + (item.maintainer().isEmpty() ? "a maintainer" : item.maintainer()) + " on "
+                    + item.retired().atZone(zone).toLocalDate() + (item.reason().isEmpty() ? "" : ": " + item.reason()) + ")");
         }
         return 0;
     }

@@ -20,6 +20,7 @@ import io.qabot.core.desk.OutboxWorker;
 import io.qabot.core.Feedback;
 import io.qabot.core.feedback.Flags;
 import io.qabot.core.feedback.Screen;
+import io.qabot.core.feedback.Verdicts;
 import io.qabot.core.feedback.WrongWords;
 import java.time.Duration;
 import io.qabot.knowledge.KnowledgeIndex;
@@ -77,14 +78,14 @@ final class MaintainersLoop implements AutoCloseable {
         this.learned = new LearnedKnowledge(base, store.learned(), knowledge);
         learned.refreshIfChanged(); // answers learned before this start are known from the first message
         this.scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("qabot-loop"));
+        // what the maintainers ruled out: re-read when changed here, looked at every second for other instances
+        this.screen = new Screen(store.feedback(), Duration.ofSeconds(1));
         this.desk = new MaintainerDesk(store.escalations(), store.learned(), learned, () -> {
             OutboxWorker worker = outbox;
             if (worker != null) {
                 worker.wake();
             }
-        });
-        // what the maintainers ruled out: re-read when changed here, looked at every second for other instances
-        this.screen = new Screen(store.feedback(), Duration.ofSeconds(1));
+        }, match -> screen.screen(match, null, null));
         this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), sending(), clock);
     }
 
@@ -113,8 +114,9 @@ final class MaintainersLoop implements AutoCloseable {
     /** @param reload reloads the knowledge for {@code POST /api/v1/knowledge/reload}; the stats route reads the store's question log */
     List<Route> routes(Executor executor, Supplier<ReloadResult> reload) {
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault()); // as qabot stats reads --since
-        List<Route> routes = new ArrayList<>(new AdminRoutes(desk, config.adminToken(), executor, clock, reload,
-                store.questions(), zone).routes());
+        AdminRoutes admin = new AdminRoutes(desk, config.adminToken(), executor, clock, reload, store.questions(), zone);
+        List<Route> routes = new ArrayList<>(admin.routes());
+        routes.addAll(admin.verdictRoutes(new Verdicts(store.feedback(), store.escalations(), screen)));
         routes.addAll(DashboardRoutes.routes());
         return routes;
     }

@@ -98,4 +98,51 @@ class FeedbackLoopTest {
         assertFalse(unknown.path("outcome").asText().equals("flagged"), unknown.toString());
         assertFalse(question.path("outcome").asText().equals("flagged"), question.toString());
     }
+
+    @Test
+    void theQueueCarriesTheFlaggedAnswerAndTheVerdictRoutesSayWhatTheyCannotDo() throws Exception {
+        JsonNode answer = answered("group-42", "u1");
+        long flagged = bot.client.say("group-42", "t-u1", "u2", "👎", false, answer.path("reply_id").asText())
+                .path("escalation").asLong();
+        JsonNode unknown = bot.client.say("group-42", "t-u3", "u3", "Flink 的 checkpoint 间隔怎么配置？");
+        assertEquals("escalated", unknown.path("outcome").asText(), unknown.toString());
+        long plain = unknown.path("escalation").asLong();
+
+        JsonNode queue = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations?status=open", null));
+        JsonNode item = MaintainersLoopTest.stream(queue.path("items")).filter(i -> i.path("id").asLong() == flagged)
+                .findFirst().orElseThrow();
+        JsonNode f = item.path("flagged_answer");
+        assertEquals(answer.path("reply_id").asText(), f.path("reply_id").asText());
+        assertEquals(answer.path("answer").asText(), f.path("answer").asText());
+        assertEquals(answer.path("source").path("file").asText(), f.path("source").path("file").asText());
+        assertEquals(answer.path("score").asDouble(), f.path("confidence").asDouble(), 1e-9);
+        assertEquals("pending", f.path("verdict").asText());
+        assertTrue(MaintainersLoopTest.stream(queue.path("items")).filter(i -> i.path("id").asLong() == plain)
+                .noneMatch(i -> i.has("flagged_answer")));
+
+        assertEquals(400, bot.client.admin("POST", "/api/v1/escalations/" + flagged + "/verdict", "{\"verdict\":\"maybe\"}")
+                .statusCode());
+        assertEquals(409, bot.client.admin("POST", "/api/v1/escalations/" + plain + "/verdict", "{\"verdict\":\"right\"}")
+                .statusCode());
+        assertEquals(404, bot.client.admin("POST", "/api/v1/escalations/99999/verdict", "{\"verdict\":\"right\"}")
+                .statusCode());
+        assertEquals(401, bot.client.send("POST", "/api/v1/escalations/" + flagged + "/verdict", "{\"verdict\":\"right\"}",
+                "wrong-token").statusCode());
+
+        JsonNode right = WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + flagged + "/verdict",
+                "{\"verdict\":\"right\",\"maintainer\":\"alice\"}"));
+        assertEquals("dismissed", right.path("status").asText());
+        assertEquals("right", right.path("flagged_answer").path("verdict").asText());
+        assertEquals("replied", bot.client.say("group-42", "t-u5", "u5", QUESTION).path("outcome").asText(),
+                "the flag is cleared: the item answers the question in that chat again");
+
+        String item42 = "{\"item\":\"" + f.path("item").asText() + "\",\"maintainer\":\"alice\",\"reason\":\"old\"}";
+        assertEquals(200, bot.client.admin("POST", "/api/v1/knowledge/retire", item42).statusCode());
+        assertEquals(409, bot.client.admin("POST", "/api/v1/knowledge/retire", item42).statusCode());
+        assertEquals(f.path("item").asText(), WebhookClient.json(bot.client.admin("GET", "/api/v1/knowledge/retired", null))
+                .path("items").path(0).path("item").asText());
+        assertEquals(200, bot.client.admin("POST", "/api/v1/knowledge/unretire", item42).statusCode());
+        assertEquals(404, bot.client.admin("POST", "/api/v1/knowledge/unretire", item42).statusCode());
+        assertEquals(400, bot.client.admin("POST", "/api/v1/knowledge/retire", "{}").statusCode());
+    }
 }
