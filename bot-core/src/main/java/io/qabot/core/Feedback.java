@@ -35,8 +35,13 @@ public interface Feedback {
         return Optional.empty();
     }
 
-    /** The {@code reply_id} of the bot's reply posted as {@code postId} in {@code chat}; empty for anyone else's message. */
-    default Optional<String> postedReply(Platform platform, String chat, String postId) {
+    /**
+     * The bot's reply posted as {@code postId} in {@code chat}; empty for anyone else's message.
+     *
+     * @param chat null where the platform's event does not name it (Feishu's reactions): the post id
+     *             is then looked up across the platform, where such ids are unique
+     */
+    default Optional<PostedReply> postedReply(Platform platform, String chat, String postId) {
         return Optional.empty();
     }
 

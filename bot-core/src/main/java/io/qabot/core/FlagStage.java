@@ -43,14 +43,15 @@ final class FlagStage implements Stage {
 
     /** A reaction, through the same per-chat limit; empty when it is on no answer of the bot's or over the limit. */
     Optional<FlagReceipt> react(Reaction reaction) {
-        Optional<String> reply = feedback.postedReply(reaction.platform(), reaction.chat(), reaction.postId());
-        if (reply.isEmpty() || !allowed(reaction.platform(), reaction.chat())) {
+        Optional<PostedReply> reply = feedback.postedReply(reaction.platform(), reaction.chat(), reaction.postId());
+        if (reply.isEmpty() || !allowed(reaction.platform(), reply.get().chat())) {
             return Optional.empty();
         }
-        // the reacted-to post stands for the member's message: a later answer to them replies to it
-        Asker member = new Asker(reaction.platform(), reaction.chat(), null, reaction.member(), reaction.postId(),
-                reaction.time());
-        return Optional.of(feedback.flag(reply.get(), reaction.platform(), reaction.chat(), reaction.kind(), member));
+        // the reacted-to post stands for the member's message: a later answer to them replies to it, in its thread
+        Asker member = new Asker(reaction.platform(), reply.get().chat(), reply.get().thread(), reaction.member(),
+                reaction.postId(), reaction.time());
+        return Optional.of(feedback.flag(reply.get().replyId(), reaction.platform(), reply.get().chat(), reaction.kind(),
+                member));
     }
 
     private boolean allowed(Platform platform, String chat) {

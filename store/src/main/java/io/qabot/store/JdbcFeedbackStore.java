@@ -65,6 +65,11 @@ final class JdbcFeedbackStore implements FeedbackStore {
         if (reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE) {
             return Optional.empty();
         }
+        if (chat == null) {
+            return sql.autoCommit(c -> Sql.query(c, "SELECT * FROM bot_reply WHERE platform = ? AND post_id = ? "
+                    + "ORDER BY answered_at DESC LIMIT 1", JdbcFeedbackStore::reply, platform.wireName(), reference)
+                    .stream().findFirst());
+        }
         return sql.autoCommit(c -> {
             List<AnsweredReply> byId = Sql.query(c, "SELECT * FROM bot_reply WHERE reply_id = ? AND platform = ? AND chat = ?",
                     JdbcFeedbackStore::reply, reference, platform.wireName(), chat);

@@ -25,7 +25,8 @@ public interface FeedbackStore {
 
     /**
      * The reply in {@code chat} whose {@code reply_id} or platform post id is {@code reference};
-     * a reference from another chat finds nothing.
+     * a reference from another chat finds nothing. A null {@code chat} finds the reply posted as
+     * {@code reference} anywhere on the platform (for events that name no chat, where post ids are unique).
      */
     Optional<AnsweredReply> reply(Platform platform, String chat, String reference);
 

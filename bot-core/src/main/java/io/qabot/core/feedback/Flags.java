@@ -9,6 +9,7 @@ import io.qabot.core.FlagReceipt;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
 import io.qabot.core.Platform;
+import io.qabot.core.PostedReply;
 import io.qabot.core.reply.Addressee;
 import io.qabot.core.reply.Answer;
 import io.qabot.core.reply.ReplyRenderer;
@@ -96,8 +97,8 @@ public final class Flags implements Feedback {
     }
 
     @Override
-    public Optional<String> postedReply(Platform platform, String chat, String postId) {
-        return store.reply(platform, chat, postId).map(AnsweredReply::replyId);
+    public Optional<PostedReply> postedReply(Platform platform, String chat, String postId) {
+        return store.reply(platform, chat, postId).map(r -> new PostedReply(r.replyId(), r.chat(), r.thread()));
     }
 
     @Override
