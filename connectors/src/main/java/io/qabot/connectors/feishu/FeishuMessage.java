@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code @name} so the question still reads as written.
  */
 record FeishuMessage(String messageId, String chatId, String thread, boolean group, String openId, String text,
-                     boolean mentioned, Instant created) {
+                     boolean mentioned, Instant created, String parentId) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -69,13 +69,15 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
         boolean mentioned = !group || (botOpenId == null ? mentions.size() > 0 : mentionsOf(mentions, botOpenId));
         String thread = firstNonBlank(message.path("thread_id").asText(""), message.path("root_id").asText(""));
         long createdMs = message.path("create_time").asLong(0);
+        // the message this one replies to: "不对" in reply to the bot's answer is about that answer
+        String parent = message.path("parent_id").asText("");
         return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
-                Instant.ofEpochMilli(createdMs)));
+                Instant.ofEpochMilli(createdMs), parent.isBlank() ? null : parent));
     }
 
     ChatMessage toChatMessage(Instant receivedIfUnknown) {
         return new ChatMessage(Platform.FEISHU, chatId, thread, messageId, new Sender(openId, null), text, mentioned,
-                created.toEpochMilli() == 0 ? receivedIfUnknown : created);
+                created.toEpochMilli() == 0 ? receivedIfUnknown : created, parentId);
     }
 
     private static boolean mentionsOf(JsonNode mentions, String openId) {
