@@ -168,7 +168,8 @@ final class ServeCommand {
                 .policy(chatPolicy(config))
                 .cooldown(config.policy().cooldown())
                 .commands(loop.commands())
-                .feedback(loop.feedback());
+                .feedback(loop.feedback())
+                .answerAgeNotice(config.policy().answerAgeNotice());
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
         for (Platform platform : Platform.values()) {
             // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles

@@ -54,7 +54,7 @@ public final class Pipeline {
                 new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
                 new CooldownStage(b.clock, b.cooldown),                     // one answer per asker per cooldown
                 new RateLimitStage(b.clock, b.chatRates, b.platformRates),  // stay under the platforms' throttling
-                new ReplyStage(b.feedback));                                // write it for the platform and the asker
+                new ReplyStage(b.feedback, new AnswerAge(b.clock, b.answerAgeNotice))); // write it for the platform and the asker
     }
 
     public static Builder builder(QuestionMatcher matcher, EscalationQueue escalations, Executor executor) {
@@ -153,6 +153,7 @@ public final class Pipeline {
         private ChatCommands commands = ChatCommands.NONE;
         private Telemetry telemetry = Telemetry.NONE;
         private Feedback feedback = Feedback.NONE;
+        private Optional<java.time.Period> answerAgeNotice = Optional.empty();
         private Duration dedupTtl = Duration.ofHours(8);
         private Duration cooldown = Duration.ofMinutes(10);
         private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
@@ -189,6 +190,12 @@ public final class Pipeline {
         /** Where replies are remembered and flags go, and what screens the matcher's verdicts; nowhere by default. */
         public Builder feedback(Feedback feedback) {
             this.feedback = Objects.requireNonNull(feedback, "feedback");
+            return this;
+        }
+
+        /** Answers from posts older than this say when they were given; empty (the default here): never. */
+        public Builder answerAgeNotice(Optional<java.time.Period> age) {
+            this.answerAgeNotice = Objects.requireNonNull(age, "age");
             return this;
         }
 

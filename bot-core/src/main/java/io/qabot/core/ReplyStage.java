@@ -16,9 +16,11 @@ import java.util.UUID;
 final class ReplyStage implements Stage {
     private final Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
     private final Feedback feedback;
+    private final AnswerAge age;
 
-    ReplyStage(Feedback feedback) {
+    ReplyStage(Feedback feedback, AnswerAge age) {
         this.feedback = feedback;
+        this.age = age;
         for (Platform platform : Platform.values()) {
             renderers.put(platform, ReplyRenderer.of(platform.dialect(), platform.maxReplyChars()));
         }
@@ -30,7 +32,7 @@ final class ReplyStage implements Stage {
         Candidate best = exchange.requireVerdict("ReplyStage").best().orElseThrow();
         Sender asker = message.sender();
         String text = renderers.get(message.platform())
-                .render(Answer.of(best), new Addressee(asker.id(), asker.name()));
+                .render(age.noted(Answer.of(best), best.item().origin()), new Addressee(asker.id(), asker.name()));
         String thread = message.platform().threads() ? message.thread() : null;
         // random, not a counter: several instances share one store, and a member must not guess another chat's ids
         String replyId = UUID.randomUUID().toString().replace("-", "");
