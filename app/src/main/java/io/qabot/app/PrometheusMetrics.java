@@ -91,6 +91,12 @@ final class PrometheusMetrics implements Telemetry, AutoCloseable {
     }
 
     @Override
+    public void flagged(io.qabot.core.Platform platform, io.qabot.core.FlagKind kind) {
+        Counter.builder("qabot.answers.flagged").description("Members' flags on the bot's answers: wrong or helpful")
+                .tag("platform", platform.wireName()).tag("kind", kind.wireName()).register(registry).increment();
+    }
+
+    @Override
     public void matched(Duration took, Match match) {
         matchLatency.record(took);
         if (match.decision() != io.qabot.knowledge.Decision.IGNORE) {

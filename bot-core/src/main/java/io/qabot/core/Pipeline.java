@@ -72,6 +72,9 @@ public final class Pipeline {
             return dedup.handle(message, () -> CompletableFuture.supplyAsync(() -> {
                 Outcome outcome = stages.proceed(Exchange.of(message));
                 telemetry.handled(outcome);
+                if (outcome instanceof Outcome.Flagged flagged && flagged.receipt().recorded()) {
+                    telemetry.flagged(message.platform(), FlagKind.WRONG);
+                }
                 log.debug("message from {} in {}: {}", message.sender().id(), message.chat(), describe(outcome));
                 return outcome;
             }, executor));
@@ -84,7 +87,13 @@ public final class Pipeline {
      */
     public CompletableFuture<Optional<FlagReceipt>> react(Reaction reaction) {
         Objects.requireNonNull(reaction, "reaction");
-        return CompletableFuture.supplyAsync(() -> flags.react(reaction), executor);
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<FlagReceipt> receipt = flags.react(reaction);
+            if (receipt.filter(FlagReceipt::recorded).isPresent()) {
+                telemetry.flagged(reaction.platform(), reaction.kind());
+            }
+            return receipt;
+        }, executor);
     }
 
     /**

@@ -11,6 +11,11 @@ import io.qabot.core.Sender;
 import io.qabot.core.feedback.AnsweredReply;
 import io.qabot.core.feedback.Corrections;
 import io.qabot.core.feedback.FeedbackStore;
+import io.qabot.core.feedback.FeedbackWeek;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.TreeMap;
 import io.qabot.core.feedback.RetiredItem;
 import io.qabot.knowledge.Source;
 import java.sql.Connection;
@@ -296,6 +301,31 @@ final class JdbcFeedbackStore implements FeedbackStore {
         return sql.autoCommit(c -> Sql.query(c, "SELECT * FROM retired_item ORDER BY retired_at DESC, item_id",
                 row -> new RetiredItem(row.getString("item_id"), row.getString("retired_by"), Sql.instant(row, "retired_at"),
                         row.getString("reason"))));
+    }
+
+    @Override
+    public List<FeedbackWeek> weekly(Instant since, ZoneId zone) {
+        record Row(Instant answered, boolean wrong, boolean helpful) {
+        }
+        // one narrow row per answer, grouped here: week arithmetic differs between H2 and PostgreSQL
+        List<Row> rows = sql.autoCommit(c -> Sql.query(c, "SELECT r.answered_at, "
+                        + "(SELECT COUNT(*) FROM reply_flag f WHERE f.reply_id = r.reply_id AND f.kind = 'wrong') AS wrong, "
+                        + "(SELECT COUNT(*) FROM reply_flag f WHERE f.reply_id = r.reply_id AND f.kind = 'helpful') AS helpful "
+                        + "FROM bot_reply r WHERE r.answered_at >= ?",
+                row -> new Row(Sql.instant(row, "answered_at"), row.getLong("wrong") > 0, row.getLong("helpful") > 0),
+                since));
+        TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
+        for (Row row : rows) {
+            LocalDate monday = row.answered().atZone(zone).toLocalDate()
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            long[] counts = weeks.computeIfAbsent(monday, w -> new long[3]);
+            counts[0]++;
+            counts[1] += row.wrong() ? 1 : 0;
+            counts[2] += row.helpful() ? 1 : 0;
+        }
+        List<FeedbackWeek> out = new ArrayList<>(weeks.size());
+        weeks.forEach((week, counts) -> out.add(new FeedbackWeek(week, counts[0], counts[1], counts[2])));
+        return out;
     }
 
     /** The flagged answer escalation {@code id} carries, if it came from a flag; inside the caller's connection. */

@@ -247,4 +247,26 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         assertEquals(Decision.ESCALATE, screen.screen(verdict(QUESTION), null, null).decision());
         assertEquals(Optional.empty(), screen.screen(verdict(QUESTION), null, null).best().filter(c -> c.item() == JRAFT));
     }
+
+    @Test
+    void answersFlaggedAndHelpfulAreCountedPerWeekStartingOnMonday() {
+        // START is Saturday 2026-11-21: its week starts on Monday 2026-11-16
+        AnsweredReply first = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(first);
+        store.feedback().remember(answered("r2", "group-42", "jraft 的选举超时怎么配置"));
+        store.feedback().flag(first, FlagKind.WRONG, member("u2", "m-2"));
+        store.feedback().flag(first, FlagKind.WRONG, member("u3", "m-3"));
+        advance(Duration.ofDays(2));
+        AnsweredReply later = answered("r3", "group-42", QUESTION);
+        store.feedback().remember(later);
+        store.feedback().flag(later, FlagKind.HELPFUL, member("u4", "m-4"));
+
+        List<io.qabot.core.feedback.FeedbackWeek> weeks = store.feedback().weekly(START.minus(Duration.ofDays(30)),
+                java.time.ZoneOffset.UTC);
+
+        assertEquals(List.of(new io.qabot.core.feedback.FeedbackWeek(LocalDate.of(2026, 11, 16), 2, 1, 0),
+                new io.qabot.core.feedback.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 1)), weeks);
+        assertEquals(0.5, weeks.get(0).flagRate(), 1e-9);
+        assertTrue(store.feedback().weekly(now.get().plusSeconds(1), java.time.ZoneOffset.UTC).isEmpty());
+    }
 }

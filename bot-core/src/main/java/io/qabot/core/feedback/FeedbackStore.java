@@ -66,4 +66,10 @@ public interface FeedbackStore {
 
     /** The retired items, most recently retired first. */
     List<RetiredItem> retired();
+
+    /**
+     * Per week (weeks start on Monday in {@code zone}), the answers given since {@code since}, how many of
+     * them were flagged as wrong and how many marked helpful; oldest week first, weeks without answers left out.
+     */
+    List<FeedbackWeek> weekly(Instant since, java.time.ZoneId zone);
 }

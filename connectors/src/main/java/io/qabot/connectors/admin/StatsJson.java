@@ -3,6 +3,7 @@ package io.qabot.connectors.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.core.desk.QuestionStats;
+import io.qabot.core.feedback.FeedbackWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +28,27 @@ public final class StatsJson {
         json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
         topics(json.putArray("top"), stats.top());
         topics(json.putArray("gaps"), stats.gaps());
+        return json;
+    }
+
+    /**
+     * The field's verdict per week: answers given, flagged as wrong, marked helpful, and the flag rate
+     * (flagged / answers, the field's estimate of how often the bot is wrong), with the totals.
+     */
+    public static ObjectNode feedback(List<FeedbackWeek> weeks) {
+        ObjectNode json = EscalationJson.JSON.createObjectNode();
+        long answers = weeks.stream().mapToLong(FeedbackWeek::answers).sum();
+        long flagged = weeks.stream().mapToLong(FeedbackWeek::flagged).sum();
+        json.put("answers", answers);
+        json.put("flagged", flagged);
+        json.put("helpful", weeks.stream().mapToLong(FeedbackWeek::helpful).sum());
+        json.put("flagRate", answers == 0 ? 0 : Math.round(1000.0 * flagged / answers) / 1000.0);
+        ArrayNode array = json.putArray("weeks");
+        for (FeedbackWeek week : weeks) {
+            array.addObject().put("week", week.week().toString()).put("answers", week.answers())
+                    .put("flagged", week.flagged()).put("helpful", week.helpful())
+                    .put("flagRate", Math.round(week.flagRate() * 1000) / 1000.0);
+        }
         return json;
     }
 
