@@ -98,6 +98,11 @@ class FlaggedDashboardTest {
         assertFalse(browser.findElement(By.cssSelector("#queue-list li[data-id='" + id + "'] .flagged-actions")).isDisplayed());
         JsonNode next = bot.client.say("group-7", "t-9", "u9", QUESTION);
         assertEquals("escalated", next.path("outcome").asText(), "the item no longer answers it anywhere: " + next);
+
+        browser.findElement(By.cssSelector("nav button[data-tab=stats]")).click();
+        WebElement week = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feedback-weeks li")));
+        assertTrue(week.getText().matches("week of \\d{4}-\\d{2}-\\d{2} · 1 answer · 1 flagged \\(100 %\\) · 0 helpful"),
+                week.getText());
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class Verdicts {
         return store.retired();
     }
 
+    /** Answers given, flagged and helpful per week since {@code since}: the Stats panel's feedback table. */
+    public List<FeedbackWeek> weekly(java.time.Instant since, java.time.ZoneId zone) {
+        return store.weekly(since, zone);
+    }
+
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }

@@ -118,6 +118,8 @@ public final class AdminRoutes {
      * <tr><td>POST /api/v1/knowledge/avoid</td><td>{@code {"item", "question", "maintainer"}}: wrong for this question</td></tr>
      * <tr><td>POST /api/v1/knowledge/retire, /unretire</td><td>{@code {"item", "maintainer", "reason"}}</td></tr>
      * <tr><td>GET /api/v1/knowledge/retired</td><td>the retired items, latest first</td></tr>
+     * <tr><td>GET /api/v1/feedback?since=YYYY-MM-DD</td><td>answers given, flagged and helpful per week
+     * (the {@code feedback} of {@code qabot stats})</td></tr>
      * </table>
      */
     public List<Route> verdictRoutes(Verdicts verdicts) {
@@ -151,7 +153,16 @@ public final class AdminRoutes {
                             item -> EscalationJson.JSON.createObjectNode().put("item", item).put("retired", false));
                 }),
                 route(HttpMethod.GET, "/api/v1/knowledge/retired", r -> RouteResponse.json(200, EscalationJson.items(
-                        verdicts.retired().stream().map(EscalationJson::retired).toList()))));
+                        verdicts.retired().stream().map(EscalationJson::retired).toList()))),
+                route(HttpMethod.GET, "/api/v1/feedback", r -> {
+                    Instant since;
+                    try {
+                        since = StatsJson.since(query(r, "since"), zone);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequest("since " + e.getMessage());
+                    }
+                    return RouteResponse.json(200, StatsJson.feedback(verdicts.weekly(since, zone)));
+                }));
     }
 
     private RouteResponse queue(RouteRequest request) {

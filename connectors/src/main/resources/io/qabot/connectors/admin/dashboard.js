@@ -170,6 +170,17 @@ async function renderRetired() {
   }));
 }
 
+// One line per week: answers given, how many members flagged as wrong (the flag rate) and found helpful.
+function showFeedback(f) {
+  fill($("#feedback-weeks"), $("#feedback-empty"), f.weeks.slice().reverse().map(w => {
+    const li = document.createElement("li");
+    li.className = "card item feedback-week";
+    li.textContent = "week of " + w.week + " · " + w.answers + (w.answers === 1 ? " answer" : " answers") + " · "
+      + w.flagged + " flagged (" + (Math.round(w.flagRate * 1000) / 10) + " %) · " + w.helpful + " helpful";
+    return li;
+  }));
+}
+
 // --- end of flagged answers and verdicts ---
 
 function learnedNode(l) {
@@ -243,6 +254,7 @@ async function render() {
     } else if (state.tab === "stats") {
       const since = $("#stats-since").value;
       showStats(await api("GET", "/api/v1/stats?top=10" + (since ? "&since=" + encodeURIComponent(since) : "")));
+      showFeedback(await api("GET", "/api/v1/feedback" + (since ? "?since=" + encodeURIComponent(since) : "")));
     } else if (state.tab === "search") {
       await renderRetired();
     } else if (state.tab === "audit") {
