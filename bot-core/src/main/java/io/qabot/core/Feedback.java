@@ -47,6 +47,6 @@ public interface Feedback {
 
     /** Records {@code flagger}'s flag on reply {@code replyId} (in their chat); see {@code FeedbackStore#flag}. */
     default FlagReceipt flag(String replyId, Platform platform, String chat, FlagKind kind, Asker flagger) {
-        return FlagReceipt.duplicate(replyId);
+        return FlagReceipt.notRecorded(replyId);
     }
 }

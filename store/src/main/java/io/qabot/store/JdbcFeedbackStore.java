@@ -111,13 +111,13 @@ final class JdbcFeedbackStore implements FeedbackStore {
                     row -> new State(row.getString("verdict"), (Long) row.getObject("escalation_id", Long.class)),
                     reply.replyId());
             if (locked.isEmpty()) {
-                return FlagReceipt.duplicate(reply.replyId());
+                return FlagReceipt.notRecorded(reply.replyId());
             }
             boolean known = !Sql.query(c, "SELECT id FROM reply_flag WHERE reply_id = ? AND platform = ? AND user_id = ? "
                     + "AND kind = ?", row -> row.getLong(1), reply.replyId(), flagger.platform().wireName(),
                     flagger.user().id(), kind.wireName()).isEmpty();
             if (known) {
-                return FlagReceipt.duplicate(reply.replyId());
+                return FlagReceipt.notRecorded(reply.replyId());
             }
             Instant now = clock.instant();
             Sql.insert(c, "INSERT INTO reply_flag (reply_id, kind, platform, user_id, flagged_at) VALUES (?, ?, ?, ?, ?)",

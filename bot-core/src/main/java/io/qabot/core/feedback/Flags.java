@@ -67,10 +67,16 @@ public final class Flags implements Feedback {
     public void replied(Outcome.Replied replied) {
         ChatMessage message = replied.message();
         Candidate best = replied.reply().answer();
-        store.remember(new AnsweredReply(replied.reply().replyId(), message.platform(), message.chat(),
-                replied.reply().thread(), message.sender(), message.messageId(), message.text().strip(),
-                best.item().id(), best.turnIndex(), best.turn().answer(), best.item().source(),
-                replied.verdict().confidence(), clock.instant()));
+        try {
+            store.remember(new AnsweredReply(replied.reply().replyId(), message.platform(), message.chat(),
+                    replied.reply().thread(), message.sender(), message.messageId(), message.text().strip(),
+                    best.item().id(), best.turnIndex(), best.turn().answer(), best.item().source(),
+                    replied.verdict().confidence(), clock.instant()));
+        } catch (RuntimeException e) {
+            // the asker still gets the answer; only flagging it will not find it
+            log.warn("could not remember reply {} in {}; it cannot be flagged: {}", replied.reply().replyId(),
+                    message.chat(), e.toString());
+        }
     }
 
     @Override
@@ -83,6 +89,16 @@ public final class Flags implements Feedback {
         if (!words.saysWrong(message.text())) {
             return Optional.empty();
         }
+        try {
+            return answerNamedBy(message);
+        } catch (RuntimeException e) {
+            // the message goes its usual way; a flag that cannot be looked up is not a reason to drop it
+            log.warn("could not look up the answer {} in {} refers to: {}", message.messageId(), message.chat(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> answerNamedBy(ChatMessage message) {
         Platform platform = message.platform();
         if (message.replyTo() != null) {
             return store.reply(platform, message.chat(), message.replyTo()).map(AnsweredReply::replyId);
@@ -105,7 +121,7 @@ public final class Flags implements Feedback {
     public FlagReceipt flag(String replyId, Platform platform, String chat, FlagKind kind, Asker flagger) {
         Optional<AnsweredReply> found = store.reply(platform, chat, replyId);
         if (found.isEmpty()) {
-            return FlagReceipt.duplicate(replyId);
+            return FlagReceipt.notRecorded(replyId);
         }
         AnsweredReply reply = found.get();
         // a later answer to the flagger goes where the flagged answer is

@@ -166,7 +166,7 @@ public final class Screen {
                 return true;
             }
             List<SameQuestion.Open> notFor = avoided.get(item);
-            if (notFor != null && same(item, notFor).find(question, notFor).isPresent()) {
+            if (notFor != null && same(item).find(question, notFor).isPresent()) {
                 return true;
             }
             if (platform == null || chat == null) {
@@ -174,10 +174,10 @@ public final class Screen {
             }
             PendingKey key = new PendingKey(platform, chat, item);
             List<SameQuestion.Open> flagged = pending.get(key);
-            return flagged != null && same(key, flagged).find(question, flagged).isPresent();
+            return flagged != null && same(key).find(question, flagged).isPresent();
         }
 
-        private SameQuestion same(Object key, List<SameQuestion.Open> questions) {
+        private SameQuestion same(Object key) {
             return same.computeIfAbsent(key, k -> new SameQuestion());
         }
     }

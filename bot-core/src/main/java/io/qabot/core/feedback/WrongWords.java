@@ -8,13 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Tells whether a reply to the bot's answer says that it is wrong: the whole message is one of
- * the phrases ("不对", "wrong", "👎", …), or starts with one followed by punctuation ("不对，应该是…").
+ * the phrases ({@code policy.wrongWords}: "不对", "wrong", "👎", …), or starts with one followed by punctuation ("不对，应该是…").
  * Case, width and surrounding spaces do not matter. A phrase inside a longer sentence ("what is
  * wrong with my config") is not a flag: a member asking a question must not flag the answer.
  */
 public final class WrongWords {
-    /** The default list, documented in the README and in {@code feedback.wrongWords}. */
-    public static final List<String> DEFAULTS = List.of("不对", "错了", "没用", "答非所问", "wrong", "not helpful", "👎");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final String AFTER = ",.!?;:，。！？；：、…~～";
 
@@ -23,10 +21,6 @@ public final class WrongWords {
     public WrongWords(List<String> phrases) {
         Objects.requireNonNull(phrases, "phrases");
         this.phrases = phrases.stream().map(WrongWords::fold).filter(p -> !p.isEmpty()).toList();
-    }
-
-    public static WrongWords defaults() {
-        return new WrongWords(DEFAULTS);
     }
 
     /** Whether {@code text} (the bot's mention already removed) says the answer is wrong. */

@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WrongWordsTest {
-    private final WrongWords words = WrongWords.defaults();
+    /** policy.wrongWords' default list. */
+    private final WrongWords words = new WrongWords(List.of("不对", "错了", "没用", "答非所问", "wrong", "not helpful", "👎"));
 
     @Test
     void aReplyThatIsOnlyAWrongWordOrStartsWithOneAndPunctuationSaysWrong() {

@@ -1,5 +1,6 @@
 package io.qabot.connectors.fakes;
 
+import io.qabot.config.PolicyConfig;
 import io.qabot.connectors.KeywordMatcher;
 import io.qabot.connectors.http.HttpServerOptions;
 import io.qabot.connectors.http.QabotServer;
@@ -65,7 +66,7 @@ public final class FeedbackBot implements AutoCloseable {
                 .policy(ChatPolicy.builder(ChatMode.AUTO).build())
                 .chatRate(platform, Rate.perSecond(100))
                 .platformRate(platform, Rate.perSecond(100))
-                .feedback(new Flags(store.feedback(), screen, WrongWords.defaults(), notices, clock))
+                .feedback(new Flags(store.feedback(), screen, new WrongWords(PolicyConfig.DEFAULT_WRONG_WORDS), notices, clock))
                 .build();
     }
 
