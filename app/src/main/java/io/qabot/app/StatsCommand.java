@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.admin.StatsJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.core.desk.QuestionStats;
-import io.qabot.core.feedback.FeedbackWeek;
 import io.qabot.store.Store;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -41,14 +39,10 @@ final class StatsCommand {
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault());
         Instant since = parseSince(arguments.one("--since"), zone);
         QuestionStats stats;
-        List<FeedbackWeek> weeks;
         try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
             stats = store.questions().stats(since, top);
-            weeks = store.feedback().weekly(since, zone);
         }
-        ObjectNode json = StatsJson.of(stats);
-        json.set("feedback", StatsJson.feedback(weeks));
-        out.println(mapper.writeValueAsString(json));
+        out.println(mapper.writeValueAsString(StatsJson.of(stats)));
         return 0;
     }
 

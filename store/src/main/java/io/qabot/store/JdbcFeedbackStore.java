@@ -11,7 +11,7 @@ import io.qabot.core.Sender;
 import io.qabot.core.feedback.AnsweredReply;
 import io.qabot.core.feedback.Corrections;
 import io.qabot.core.feedback.FeedbackStore;
-import io.qabot.core.feedback.FeedbackWeek;
+import io.qabot.core.desk.FeedbackWeek;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;

@@ -12,9 +12,11 @@ import java.util.List;
 /** Asked questions in the database; one batch per transaction. */
 final class JdbcQuestionLog implements QuestionLog {
     private final Sql sql;
+    private final JdbcFeedbackStore feedback;
 
-    JdbcQuestionLog(Sql sql) {
+    JdbcQuestionLog(Sql sql, JdbcFeedbackStore feedback) {
         this.sql = sql;
+        this.feedback = feedback;
     }
 
     @Override
@@ -53,7 +55,9 @@ final class JdbcQuestionLog implements QuestionLog {
             List<QuestionStats.Topic> top = Sql.query(c, String.format(topics, ""), topic, since, limit);
             List<QuestionStats.Topic> gaps = Sql.query(c, String.format(topics, "AND decision = 'escalate'"), topic,
                     since, limit);
-            return new QuestionStats(since, counts[0], counts[1], top, gaps);
+            return new QuestionStats(since, counts[0], counts[1], top, gaps,
+                    // weeks start on Monday in UTC: stats take no time zone
+                    feedback.weekly(since, ZoneOffset.UTC));
         });
     }
 }

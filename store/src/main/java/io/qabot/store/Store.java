@@ -50,8 +50,8 @@ public final class Store implements AutoCloseable {
         this.escalations = new JdbcEscalationStore(sql, clock, new SameQuestion());
         this.outbox = new JdbcOutbox(sql);
         this.learned = new JdbcLearnedAnswers(sql, clock);
-        this.questions = new JdbcQuestionLog(sql);
         this.feedback = new JdbcFeedbackStore(sql, clock, escalations);
+        this.questions = new JdbcQuestionLog(sql, feedback);
     }
 
     /**

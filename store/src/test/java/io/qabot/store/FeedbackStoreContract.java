@@ -261,11 +261,11 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         store.feedback().remember(later);
         store.feedback().flag(later, FlagKind.HELPFUL, member("u4", "m-4"));
 
-        List<io.qabot.core.feedback.FeedbackWeek> weeks = store.feedback().weekly(START.minus(Duration.ofDays(30)),
+        List<io.qabot.core.desk.FeedbackWeek> weeks = store.feedback().weekly(START.minus(Duration.ofDays(30)),
                 java.time.ZoneOffset.UTC);
 
-        assertEquals(List.of(new io.qabot.core.feedback.FeedbackWeek(LocalDate.of(2026, 11, 16), 2, 1, 0),
-                new io.qabot.core.feedback.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 1)), weeks);
+        assertEquals(List.of(new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 16), 2, 1, 0),
+                new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 1)), weeks);
         assertEquals(0.5, weeks.get(0).flagRate(), 1e-9);
         assertTrue(store.feedback().weekly(now.get().plusSeconds(1), java.time.ZoneOffset.UTC).isEmpty());
     }

@@ -7,6 +7,7 @@ import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
 import java.time.Instant;
+import io.qabot.core.desk.FeedbackWeek;
 import java.util.List;
 import java.util.Optional;
 

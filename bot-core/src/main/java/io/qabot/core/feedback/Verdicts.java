@@ -4,6 +4,7 @@ import io.qabot.core.Escalation;
 import io.qabot.core.EscalationQueue;
 import io.qabot.core.FlaggedAnswer.Verdict;
 import io.qabot.core.desk.DeskResult;
+import io.qabot.core.desk.FeedbackWeek;
 import java.util.List;
 import java.util.Objects;
 

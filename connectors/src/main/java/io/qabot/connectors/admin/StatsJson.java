@@ -3,7 +3,7 @@ package io.qabot.connectors.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.core.desk.QuestionStats;
-import io.qabot.core.feedback.FeedbackWeek;
+import io.qabot.core.desk.FeedbackWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +18,7 @@ public final class StatsJson {
     private StatsJson() {
     }
 
-    /** The figures as one object: counts, answer rate, the most-asked questions and the gaps. */
+    /** The figures as one object: counts, answer rate, the most-asked questions, the gaps and the feedback per week. */
     public static ObjectNode of(QuestionStats stats) {
         ObjectNode json = EscalationJson.JSON.createObjectNode();
         json.put("since", stats.since().toString());
@@ -28,6 +28,7 @@ public final class StatsJson {
         json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
         topics(json.putArray("top"), stats.top());
         topics(json.putArray("gaps"), stats.gaps());
+        json.set("feedback", feedback(stats.feedback()));
         return json;
     }
 

@@ -1,4 +1,4 @@
-package io.qabot.core.feedback;
+package io.qabot.core.desk;
 
 import java.time.LocalDate;
 import java.util.Objects;
