@@ -3,6 +3,7 @@ package io.qabot.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
+import io.qabot.core.feedback.RetiredItem;
 import io.qabot.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,15 +52,21 @@ final class DigestCommand {
         QabotConfig config = configuration.load(arguments.one("--config"));
         ZoneId zone = config.escalation().timeZone().orElse(ZoneId.systemDefault());
         WeeklyDigest.Written written;
+        List<RetiredItem> retired = new java.util.ArrayList<>();
         Optional<RunningServe> serve = RunningServe.holdingStore(config, "digest");
         if (serve.isPresent()) {
             JsonNode json = serve.get().get("/api/v1/digest?since=" + from + until.map(d -> "&until=" + d).orElse("")
                     + (unanswered ? "&unanswered=true" : ""));
             written = new WeeklyDigest.Written(json.path("answered").asInt(), json.path("unanswered").asInt(),
                     json.path("markdown").asText());
+            for (JsonNode item : serve.get().get("/api/v1/knowledge/retired").path("items")) {
+                retired.add(new RetiredItem(item.path("item").asText(), item.path("maintainer").asText(),
+                        java.time.Instant.parse(item.path("retired").asText()), item.path("reason").asText()));
+            }
         } else {
             try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
                 written = new WeeklyDigest(store.learned(), store.questions(), zone).write(from, until, unanswered);
+                retired.addAll(store.feedback().retired());
             }
         }
         String file = arguments.one("--out");
@@ -72,6 +79,12 @@ final class DigestCommand {
                 throw new UncheckedIOException("digest: cannot write " + file, e);
             }
             err.println("qabot: " + written.answered() + " answered questions since " + from + " written to " + file);
+        }
+        // on standard error: the section on standard output is read back as a digest, and these are not Q&A
+        for (RetiredItem item : retired) {
+            err.println("qabot: retired, never answered from: " + item.itemId() + " (by "
+                    + (item.maintainer().isEmpty() ? "a maintainer" : item.maintainer()) + " on "
+                    + item.retired().atZone(zone).toLocalDate() + (item.reason().isEmpty() ? "" : ": " + item.reason()) + ")");
         }
         return 0;
     }

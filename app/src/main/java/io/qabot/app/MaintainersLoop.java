@@ -17,6 +17,12 @@ import io.qabot.core.desk.LearnedKnowledge;
 import io.qabot.core.desk.MaintainerCommands;
 import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.OutboxWorker;
+import io.qabot.core.Feedback;
+import io.qabot.core.feedback.Flags;
+import io.qabot.core.feedback.Screen;
+import io.qabot.core.feedback.Verdicts;
+import io.qabot.core.feedback.WrongWords;
+import java.time.Duration;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.store.Store;
@@ -51,6 +57,8 @@ final class MaintainersLoop implements AutoCloseable {
     private final LearnedKnowledge learned;
     private final ScheduledExecutorService scheduler;
     private final MaintainerDesk desk;
+    private final Screen screen;
+    private final Flags flags;
     private volatile OutboxWorker outbox;
 
     /**
@@ -70,12 +78,20 @@ final class MaintainersLoop implements AutoCloseable {
         this.learned = new LearnedKnowledge(base, store.learned(), knowledge, indexer);
         learned.refreshIfChanged(); // answers learned before this start are known from the first message
         this.scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("qabot-loop"));
+        // what the maintainers ruled out: re-read when changed here, looked at every second for other instances
+        this.screen = new Screen(store.feedback(), Duration.ofSeconds(1));
         this.desk = new MaintainerDesk(store.escalations(), store.learned(), learned, () -> {
             OutboxWorker worker = outbox;
             if (worker != null) {
                 worker.wake();
             }
-        });
+        }, match -> screen.screen(match, null, null));
+        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), sending(), clock);
+    }
+
+    /** Members' flags on the bot's answers, and the screen of what the maintainers ruled out: the pipeline's feedback. */
+    Feedback feedback() {
+        return flags;
     }
 
     /** Commands heard in the maintainers' chat, if one is configured. */
@@ -101,6 +117,7 @@ final class MaintainersLoop implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(desk, config.adminToken(), executor, clock, reload, store.questions(), zone);
         List<Route> routes = new ArrayList<>(admin.routes());
         routes.add(DigestRoute.route(admin, new WeeklyDigest(store.learned(), store.questions(), zone)));
+        routes.addAll(admin.verdictRoutes(new Verdicts(store.feedback(), store.escalations(), screen)));
         routes.addAll(DashboardRoutes.routes());
         return routes;
     }

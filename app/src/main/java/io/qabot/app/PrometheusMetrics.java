@@ -80,13 +80,20 @@ final class PrometheusMetrics implements Telemetry, AutoCloseable {
     public void handled(Outcome outcome) {
         String platform = outcome.message().platform().wireName();
         String decision = outcome instanceof Outcome.Silent silent ? silent.reason().wireName()
-                : outcome instanceof Outcome.Escalated ? "escalated" : "replied";
+                : outcome instanceof Outcome.Escalated ? "escalated"
+                : outcome instanceof Outcome.Flagged ? "flagged" : "replied";
         Counter.builder("qabot.messages").description("Messages handled, by platform and what the bot did")
                 .tag("platform", platform).tag("decision", decision).register(registry).increment();
         if (outcome instanceof Outcome.Silent s && s.reason() == Outcome.Silence.RATE_LIMITED) {
             Counter.builder("qabot.replies.rate.limited").description("Replies held back by the outbound rate limits")
                     .tag("platform", platform).register(registry).increment();
         }
+    }
+
+    @Override
+    public void flagged(io.qabot.core.Platform platform, io.qabot.core.FlagKind kind) {
+        Counter.builder("qabot.answers.flagged").description("Members' flags on the bot's answers: wrong or helpful")
+                .tag("platform", platform.wireName()).tag("kind", kind.wireName()).register(registry).increment();
     }
 
     @Override

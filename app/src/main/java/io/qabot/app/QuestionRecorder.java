@@ -112,6 +112,11 @@ final class QuestionRecorder implements Telemetry {
     }
 
     @Override
+    public void flagged(Platform platform, io.qabot.core.FlagKind kind) {
+        next.flagged(platform, kind);
+    }
+
+    @Override
     public void delivered(Platform platform) {
         next.delivered(platform);
     }

@@ -207,7 +207,9 @@ final class ServeCommand {
                 .acknowledge(acknowledgement(config), loop.sending())
                 .cooldown(config.policy().cooldown())
                 .maxQuestionLength(config.policy().maxQuestionLength())
-                .commands(new ChatIdCommand(chatPolicy(config), loop.sending()).orElse(loop.commands()));
+                .commands(new ChatIdCommand(chatPolicy(config), loop.sending()).orElse(loop.commands()))
+                .feedback(loop.feedback())
+                .answerAgeNotice(config.policy().answerAgeNotice());
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
         for (Platform platform : Platform.values()) {
             // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles

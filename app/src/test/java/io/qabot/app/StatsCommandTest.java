@@ -87,7 +87,7 @@ class StatsCommandTest {
         assertEquals("qabot: stats: --since yesterday is not a date like 2026-11-01\n", err.toString(StandardCharsets.UTF_8));
     }
 
-    private static JsonNode stats(List<String> args, Map<String, String> env) throws Exception {
+    static JsonNode stats(List<String> args, Map<String, String> env) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args, env, new ByteArrayInputStream(new byte[0]),

@@ -38,7 +38,16 @@ public final class WebhookClient {
     /** As {@link #say(String, String, String, String)}, addressed to the bot or not. */
     public JsonNode say(String chat, String thread, String user, String text, boolean mentioned)
             throws IOException, InterruptedException {
+        return say(chat, thread, user, text, mentioned, null);
+    }
+
+    /** As {@link #say(String, String, String, String, boolean)}, replying to the bot's reply {@code replyTo} when not null. */
+    public JsonNode say(String chat, String thread, String user, String text, boolean mentioned, String replyTo)
+            throws IOException, InterruptedException {
         ObjectNode message = JSON.createObjectNode();
+        if (replyTo != null) {
+            message.put("reply_to", replyTo);
+        }
         message.put("id", "m-" + ProcessHandle.current().pid() + "-" + MESSAGES.incrementAndGet());
         message.put("chat", chat);
         message.put("thread", thread);

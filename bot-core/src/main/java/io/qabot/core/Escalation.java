@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param answer    present once {@link Status#ANSWERED}
  * @param claimedBy the maintainer who said they are on it, if any
  * @param closed    when it was answered or dismissed
+ * @param flagged   the bot's answer a member flagged as wrong, when the escalation came from a flag
  */
 public record Escalation(long id, Status status, String question, List<Asker> askers, Instant created,
-                         Optional<MaintainerAnswer> answer, Optional<String> claimedBy, Optional<Instant> closed) {
+                         Optional<MaintainerAnswer> answer, Optional<String> claimedBy, Optional<Instant> closed,
+                         Optional<FlaggedAnswer> flagged) {
     public Escalation {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(question, "question");
@@ -25,7 +27,14 @@ public record Escalation(long id, Status status, String question, List<Asker> as
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(claimedBy, "claimedBy");
         Objects.requireNonNull(closed, "closed");
+        Objects.requireNonNull(flagged, "flagged");
         askers = List.copyOf(askers);
+    }
+
+    /** An escalation of a question the bot did not answer (no flagged answer). */
+    public Escalation(long id, Status status, String question, List<Asker> askers, Instant created,
+                      Optional<MaintainerAnswer> answer, Optional<String> claimedBy, Optional<Instant> closed) {
+        this(id, status, question, askers, created, answer, claimedBy, closed, Optional.empty());
     }
 
     /** An escalation nobody claimed and that is not closed yet (or whose close time is unknown). */

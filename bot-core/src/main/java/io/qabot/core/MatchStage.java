@@ -6,14 +6,19 @@ import io.qabot.knowledge.Match;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Asks the knowledge; chatter ends here, questions go on with the verdict attached. */
+/**
+ * Asks the knowledge, less what the maintainers ruled out for this question in this chat;
+ * chatter ends here, questions go on with the verdict attached.
+ */
 final class MatchStage implements Stage {
     private static final Logger log = LoggerFactory.getLogger(MatchStage.class);
 
     private final QuestionMatcher matcher;
+    private final Feedback feedback;
 
-    MatchStage(QuestionMatcher matcher) {
+    MatchStage(QuestionMatcher matcher, Feedback feedback) {
         this.matcher = matcher;
+        this.feedback = feedback;
     }
 
     @Override
@@ -23,6 +28,7 @@ final class MatchStage implements Stage {
         if (match == null) {
             throw new IllegalStateException("matcher " + matcher + " returned null for message " + message.messageId());
         }
+        match = feedback.screen(match, message.platform(), message.chat());
         if (match.decision() == Decision.IGNORE) {
             return new Outcome.Silent(message, match, Silence.NOT_A_QUESTION);
         }

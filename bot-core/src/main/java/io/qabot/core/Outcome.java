@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the pipeline did with one message: replied, escalated, or stayed silent for a
- * stated reason. Connectors turn a {@link Replied} into a platform post; the other two post
- * nothing.
+ * What the pipeline did with one message: replied, escalated, took it as a flag on an earlier
+ * answer, or stayed silent for a stated reason. Connectors turn a {@link Replied} into a platform
+ * post; the others post nothing.
  */
-public sealed interface Outcome permits Outcome.Replied, Outcome.Escalated, Outcome.Silent {
+public sealed interface Outcome permits Outcome.Replied, Outcome.Escalated, Outcome.Flagged, Outcome.Silent {
 
     ChatMessage message();
 
@@ -41,6 +41,23 @@ public sealed interface Outcome permits Outcome.Replied, Outcome.Escalated, Outc
         @Override
         public Optional<Match> match() {
             return Optional.of(verdict);
+        }
+    }
+
+    /**
+     * The message said the bot's answer {@code receipt.replyId()} was wrong: the flag went to the
+     * maintainers (escalation {@code receipt.escalationId()}). Nothing is posted in reply to it;
+     * the notice that the maintainers were asked goes out once per answer, separately.
+     */
+    record Flagged(ChatMessage message, FlagReceipt receipt) implements Outcome {
+        public Flagged {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(receipt, "receipt");
+        }
+
+        @Override
+        public Optional<Match> match() {
+            return Optional.empty();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -32,28 +33,33 @@ public final class Pipeline {
     private final StageChain stages;
     private final Acknowledgement acknowledgement;
     private final ChatSender acknowledging;
+    private final Feedback feedback;
+    private final FlagStage flags;
 
     private Pipeline(Builder builder) {
         this.telemetry = builder.telemetry;
         this.matcher = new TimedMatcher(builder.matcher, builder.telemetry);
         this.executor = new MessageContext.Carrying(builder.executor);
         this.dedup = new DedupStage(builder.clock, builder.dedupTtl);
-        this.stages = new StageChain(stages(builder, matcher));
+        this.feedback = builder.feedback;
+        this.flags = new FlagStage(builder.feedback, builder.clock, builder.chatRates);
+        this.stages = new StageChain(stages(builder, matcher, flags));
         this.acknowledgement = builder.acknowledgement;
         this.acknowledging = builder.acknowledging;
     }
 
     /** The whole message path after de-duplication, in the order a message meets it. */
-    private static List<Stage> stages(Builder b, QuestionMatcher matcher) {
+    private static List<Stage> stages(Builder b, QuestionMatcher matcher, FlagStage flags) {
         return List.of(
                 new CommandStage(b.commands),                               // maintainers' /answer, /dismiss, /claim
+                flags,                                                      // "不对" in reply to an answer: a flag
                 new ChatModeStage(b.policy),                                // off, or not addressed in mention mode
                 new QuestionLengthStage(b.maxQuestionLength),               // a pasted log is read on its first characters
-                new MatchStage(matcher),                                    // the knowledge's verdict; chatter stops here
+                new MatchStage(matcher, b.feedback),                        // the knowledge's verdict, less what was ruled out
                 new EscalationStage(b.escalations),                         // unknown questions go to the maintainers
                 new CooldownStage(b.clock, b.cooldown),                     // one answer per asker per cooldown
                 new RateLimitStage(b.clock, b.chatRates, b.platformRates),  // stay under the platforms' throttling
-                new ReplyStage());                                          // write it for the platform and the asker
+                new ReplyStage(b.feedback, new AnswerAge(b.clock, b.answerAgeNotice))); // write it for the platform and the asker
     }
 
     public static Builder builder(QuestionMatcher matcher, EscalationQueue escalations, Executor executor) {
@@ -74,6 +80,9 @@ public final class Pipeline {
                 if (outcome instanceof Outcome.Escalated escalated && acknowledgement != null) {
                     acknowledge(escalated);
                 }
+                if (outcome instanceof Outcome.Flagged flagged && flagged.receipt().recorded()) {
+                    telemetry.flagged(message.platform(), FlagKind.WRONG);
+                }
                 log.debug("message from {} in {}: {}", message.sender().id(), message.chat(), describe(outcome));
                 return outcome;
             }, executor));
@@ -90,7 +99,43 @@ public final class Pipeline {
         }));
     }
 
+    /**
+     * Handles a member's reaction on a message: 👎 or 👍 on one of the bot's answers becomes a
+     * flag; on anyone else's message it is ignored (empty), as is one over the chat's flag rate.
+     */
+    public CompletableFuture<Optional<FlagReceipt>> react(Reaction reaction) {
+        Objects.requireNonNull(reaction, "reaction");
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<FlagReceipt> receipt = flags.react(reaction);
+            if (receipt.filter(FlagReceipt::recorded).isPresent()) {
+                telemetry.flagged(reaction.platform(), reaction.kind());
+            }
+            return receipt;
+        }, executor);
+    }
+
+    /**
+     * Tells that the reply of {@code replied} was posted as the platform's message {@code postId}
+     * (Slack's {@code ts}, a Telegram message id), so reactions on that message find it. Connectors
+     * call it once the platform answered; it returns at once, the store is written on the executor.
+     */
+    public void posted(Outcome.Replied replied, String postId) {
+        Objects.requireNonNull(replied, "replied");
+        if (postId == null || postId.isBlank()) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> feedback.posted(replied.reply().replyId(), postId), executor)
+                .exceptionally(failure -> {
+                    log.warn("could not record that reply {} was posted as {}", replied.reply().replyId(), postId, failure);
+                    return null;
+                });
+    }
+
     private static String describe(Outcome outcome) {
+        if (outcome instanceof Outcome.Flagged flagged) {
+            return "flagged answer " + flagged.receipt().replyId()
+                    + (flagged.receipt().recorded() ? "" : " (already flagged by this member)");
+        }
         String verdict = outcome.match().map(m -> " (" + m.decision().name().toLowerCase(java.util.Locale.ROOT)
                 + String.format(java.util.Locale.ROOT, ", confidence %.2f)", m.confidence())).orElse("");
         if (outcome instanceof Outcome.Escalated escalated) {
@@ -102,7 +147,7 @@ public final class Pipeline {
     /** Matches one question on the bot's executor, outside any chat: {@code /api/v1/ask} and the CLI. */
     public CompletableFuture<Match> match(String question) {
         Objects.requireNonNull(question, "question");
-        return CompletableFuture.supplyAsync(() -> matcher.match(question), executor);
+        return CompletableFuture.supplyAsync(() -> feedback.screen(matcher.match(question), null, null), executor);
     }
 
     /**
@@ -134,6 +179,8 @@ public final class Pipeline {
         private ChatPolicy policy = ChatPolicy.everywhere(ChatMode.MENTION);
         private ChatCommands commands = ChatCommands.NONE;
         private Telemetry telemetry = Telemetry.NONE;
+        private Feedback feedback = Feedback.NONE;
+        private Optional<java.time.Period> answerAgeNotice = Optional.empty();
         private Duration dedupTtl = Duration.ofHours(8);
         private Duration cooldown = Duration.ofMinutes(10);
         private int maxQuestionLength = 2_000;
@@ -167,6 +214,18 @@ public final class Pipeline {
         /** Where the message path reports its counts and timings; nowhere by default. */
         public Builder telemetry(Telemetry telemetry) {
             this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+            return this;
+        }
+
+        /** Where replies are remembered and flags go, and what screens the matcher's verdicts; nowhere by default. */
+        public Builder feedback(Feedback feedback) {
+            this.feedback = Objects.requireNonNull(feedback, "feedback");
+            return this;
+        }
+
+        /** Answers from posts older than this say when they were given; empty (the default here): never. */
+        public Builder answerAgeNotice(Optional<java.time.Period> age) {
+            this.answerAgeNotice = Objects.requireNonNull(age, "age");
             return this;
         }
 

@@ -6,15 +6,21 @@ import io.qabot.core.reply.ReplyRenderer;
 import io.qabot.knowledge.Candidate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The last stage: writes the answer for the asker's platform, addressed to the asker (never
- * to a name from the knowledge) and in their thread where the platform has threads.
+ * to a name from the knowledge) and in their thread where the platform has threads. Each reply
+ * gets its {@code reply_id} and is remembered, so a member can flag it later.
  */
 final class ReplyStage implements Stage {
     private final Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
+    private final Feedback feedback;
+    private final AnswerAge age;
 
-    ReplyStage() {
+    ReplyStage(Feedback feedback, AnswerAge age) {
+        this.feedback = feedback;
+        this.age = age;
         for (Platform platform : Platform.values()) {
             renderers.put(platform, ReplyRenderer.of(platform.dialect(), platform.maxReplyChars()));
         }
@@ -26,8 +32,13 @@ final class ReplyStage implements Stage {
         Candidate best = exchange.requireVerdict("ReplyStage").best().orElseThrow();
         Sender asker = message.sender();
         String text = renderers.get(message.platform())
-                .render(Answer.of(best), new Addressee(asker.id(), asker.name()));
+                .render(age.noted(Answer.of(best), best.item().origin()), new Addressee(asker.id(), asker.name()));
         String thread = message.platform().threads() ? message.thread() : null;
-        return new Outcome.Replied(message, exchange.verdict(), new Reply(text, thread, asker, best));
+        // random, not a counter: several instances share one store, and a member must not guess another chat's ids
+        String replyId = UUID.randomUUID().toString().replace("-", "");
+        Outcome.Replied replied = new Outcome.Replied(message, exchange.verdict(),
+                new Reply(text, thread, asker, best, replyId));
+        feedback.replied(replied);
+        return replied;
     }
 }

@@ -21,6 +21,10 @@ public interface Telemetry {
     default void matched(Duration took, Match match) {
     }
 
+    /** A member flagged one of the bot's answers on {@code platform} (a message or a reaction), once per member and answer. */
+    default void flagged(Platform platform, FlagKind kind) {
+    }
+
     /** A maintainer's answer reached an asker on {@code platform}. */
     default void delivered(Platform platform) {
     }

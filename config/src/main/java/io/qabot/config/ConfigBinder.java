@@ -170,10 +170,44 @@ final class ConfigBinder {
     }
 
     private static PolicyConfig policy(SectionReader s) {
+        List<String> wrongWords = s.texts("wrongWords").stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
         return new PolicyConfig(
                 s.duration("cooldown", Duration.ofMinutes(10), true),
                 s.integer("maxRepliesPerMinute", 20, 1, 600),
-                s.integer("maxQuestionLength", PolicyConfig.DEFAULT_MAX_QUESTION_LENGTH, 100, 100_000));
+                s.integer("maxQuestionLength", PolicyConfig.DEFAULT_MAX_QUESTION_LENGTH, 100, 100_000),
+                wrongWords.isEmpty() ? PolicyConfig.DEFAULT_WRONG_WORDS : wrongWords,
+                answerAgeNotice(s));
+    }
+
+    /** {@code 18mo}, {@code 2y}, {@code 400d}, an ISO period ({@code P1Y6M}), or {@code off}. */
+    private static Optional<java.time.Period> answerAgeNotice(SectionReader s) {
+        Optional<String> text = s.text("answerAgeNotice").map(String::strip);
+        if (text.isEmpty()) {
+            return Optional.of(PolicyConfig.DEFAULT_ANSWER_AGE_NOTICE);
+        }
+        String value = text.get().toLowerCase(java.util.Locale.ROOT);
+        if (value.equals("off")) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = Pattern.compile("(\\d{1,4})(mo|y|d)").matcher(value);
+        if (m.matches()) {
+            int n = Integer.parseInt(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "mo" -> java.time.Period.ofMonths(n);
+                case "y" -> java.time.Period.ofYears(n);
+                default -> java.time.Period.ofDays(n);
+            });
+        }
+        try {
+            java.time.Period period = java.time.Period.parse(text.get());
+            if (!period.isNegative()) {
+                return Optional.of(period);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the accepted forms
+        }
+        throw s.problem("answerAgeNotice", SectionReader.quote(text.get())
+                + " is not an age (like 18mo, 2y, 400d or P1Y6M) or off");
     }
 
     private static OutboundConfig outbound(SectionReader s) {

@@ -144,7 +144,9 @@ final class SettingSchema {
             "policy", group(
                     "cooldown", VALUE,
                     "maxRepliesPerMinute", VALUE,
-                    "maxQuestionLength", VALUE),
+                    "maxQuestionLength", VALUE,
+                    "wrongWords", LIST,
+                    "answerAgeNotice", VALUE),
             "outbound", group(
                     "requestTimeout", VALUE,
                     "maxPending", VALUE),

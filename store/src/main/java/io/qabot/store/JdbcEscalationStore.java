@@ -42,29 +42,37 @@ final class JdbcEscalationStore implements EscalationStore {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(asker, "asker");
         String asked = question.strip();
+        // the matcher runs outside the transaction; the row lock in enqueue re-checks that it is still open
+        OptionalLong same = sameAs(asked);
+        return sql.transaction(c -> enqueue(c, asked, same, asker));
+    }
+
+    /** The open escalation {@code question} repeats, if any; run outside any transaction (it may build an index). */
+    OptionalLong sameAs(String question) {
         List<SameQuestion.Open> open = sql.autoCommit(c -> Sql.query(c,
                 "SELECT id, question FROM escalation WHERE " + OPEN + " ORDER BY id DESC LIMIT ?",
                 row -> new SameQuestion.Open(row.getLong("id"), row.getString("question")), SAME_QUESTION_WINDOW));
-        // the matcher runs outside the transaction; the row lock below re-checks that it is still open
-        OptionalLong same = sameQuestion.find(asked, open);
-        return sql.transaction(c -> {
-            if (same.isPresent() && lockOpen(c, same.getAsLong())) {
-                addAsker(c, same.getAsLong(), asker);
-                return same.getAsLong();
-            }
-            long id = Sql.insert(c, "INSERT INTO escalation (question, status, created_at) VALUES (?, 'open', ?)",
-                    asked, clock.instant());
-            addAsker(c, id, asker);
-            return id;
-        });
+        return sameQuestion.find(question.strip(), open);
     }
 
-    private static boolean lockOpen(Connection c, long id) throws SQLException {
+    /** Joins {@code asker} to escalation {@code same} while it is open, else opens one; inside the caller's transaction. */
+    long enqueue(Connection c, String question, OptionalLong same, Asker asker) throws SQLException {
+        if (same.isPresent() && lockOpen(c, same.getAsLong())) {
+            addAsker(c, same.getAsLong(), asker);
+            return same.getAsLong();
+        }
+        long id = Sql.insert(c, "INSERT INTO escalation (question, status, created_at) VALUES (?, 'open', ?)",
+                question.strip(), clock.instant());
+        addAsker(c, id, asker);
+        return id;
+    }
+
+    static boolean lockOpen(Connection c, long id) throws SQLException {
         return !Sql.query(c, "SELECT id FROM escalation WHERE id = ? AND " + OPEN + " FOR UPDATE",
                 row -> row.getLong(1), id).isEmpty();
     }
 
-    private static void addAsker(Connection c, long id, Asker asker) throws SQLException {
+    static void addAsker(Connection c, long id, Asker asker) throws SQLException {
         boolean known = !Sql.query(c, "SELECT id FROM asker WHERE escalation_id = ? AND platform = ? AND user_id = ?",
                 row -> row.getLong(1), id, asker.platform().wireName(), asker.user().id()).isEmpty();
         if (!known) {
@@ -154,6 +162,7 @@ final class JdbcEscalationStore implements EscalationStore {
                     answer.answer() + (answer.links().isEmpty() ? "" : "\n" + Sql.links(answer.links())));
             Audit.record(c, now, answer.maintainer(), "learn", "learned/" + learnedId, question);
             Audit.bumpRevision(c);
+            JdbcFeedbackStore.answered(c, id, answer.maintainer(), now);
             return find(c, id);
         });
     }
@@ -260,7 +269,7 @@ final class JdbcEscalationStore implements EscalationStore {
             List<Asker> askers = Sql.query(c, "SELECT " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
                     + "ORDER BY a.id", JdbcEscalationStore::asker, e.id());
             out.add(new Escalation(e.id(), e.status(), e.question(), askers, e.created(), e.answer(), e.claimedBy(),
-                    e.closed()));
+                    e.closed(), JdbcFeedbackStore.flaggedAnswer(c, e.id())));
         }
         return out;
     }

@@ -20,9 +20,11 @@ import java.util.Map;
 /** Asked questions in the database; one batch per transaction. */
 final class JdbcQuestionLog implements QuestionLog {
     private final Sql sql;
+    private final JdbcFeedbackStore feedback;
 
-    JdbcQuestionLog(Sql sql) {
+    JdbcQuestionLog(Sql sql, JdbcFeedbackStore feedback) {
         this.sql = sql;
+        this.feedback = feedback;
     }
 
     @Override
@@ -111,7 +113,9 @@ final class JdbcQuestionLog implements QuestionLog {
             }
             return new QuestionStats(since, asked, answered, answeredLater,
                     all.stream().limit(limit).toList(),
-                    gaps.values().stream().sorted(MOST_ASKED).limit(limit).toList());
+                    gaps.values().stream().sorted(MOST_ASKED).limit(limit).toList(),
+                    // weeks start on Monday in UTC: stats take no time zone
+                    feedback.weekly(since, ZoneOffset.UTC));
         });
     }
 

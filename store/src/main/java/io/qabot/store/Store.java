@@ -7,6 +7,7 @@ import io.qabot.core.desk.LearnedAnswers;
 import io.qabot.core.desk.Outbox;
 import io.qabot.core.desk.QuestionLog;
 import io.qabot.core.desk.SameQuestion;
+import io.qabot.core.feedback.FeedbackStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
     private final JdbcOutbox outbox;
     private final JdbcLearnedAnswers learned;
     private final JdbcQuestionLog questions;
+    private final JdbcFeedbackStore feedback;
 
     /** Which database is behind the store. */
     public enum Kind { H2, POSTGRESQL }
@@ -52,7 +54,8 @@ public final class Store implements AutoCloseable {
         this.escalations = new JdbcEscalationStore(sql, clock, new SameQuestion());
         this.outbox = new JdbcOutbox(sql);
         this.learned = new JdbcLearnedAnswers(sql, clock);
-        this.questions = new JdbcQuestionLog(sql);
+        this.feedback = new JdbcFeedbackStore(sql, clock, escalations);
+        this.questions = new JdbcQuestionLog(sql, feedback);
     }
 
     /**
@@ -182,6 +185,11 @@ public final class Store implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new StoreException("compacting the embedded database failed", e);
         }
+    }
+
+    /** The replies the bot posted, members' flags on them and the maintainers' verdicts. */
+    public FeedbackStore feedback() {
+        return feedback;
     }
 
     @Override

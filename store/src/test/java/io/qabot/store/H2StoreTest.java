@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The store on the embedded default: an H2 file under the data folder. */
-class H2StoreTest extends EscalationStoreContract {
+class H2StoreTest extends FeedbackStoreContract {
     @Override
     Optional<String> url() {
         return Optional.empty();

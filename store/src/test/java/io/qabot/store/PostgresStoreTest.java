@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The store on a real PostgreSQL server, a fresh database per test. */
-class PostgresStoreTest extends EscalationStoreContract {
+class PostgresStoreTest extends FeedbackStoreContract {
     private final String url = TestDatabases.freshPostgres();
 
     @Override

@@ -17,15 +17,15 @@ public record DeskResult<T>(Kind kind, T value, String reason) {
 
     public enum Kind { DONE, NOT_FOUND, CONFLICT }
 
-    static <T> DeskResult<T> done(T value) {
+    public static <T> DeskResult<T> done(T value) {
         return new DeskResult<>(Kind.DONE, value, "");
     }
 
-    static <T> DeskResult<T> notFound(String reason) {
+    public static <T> DeskResult<T> notFound(String reason) {
         return new DeskResult<>(Kind.NOT_FOUND, null, reason);
     }
 
-    static <T> DeskResult<T> conflict(String reason) {
+    public static <T> DeskResult<T> conflict(String reason) {
         return new DeskResult<>(Kind.CONFLICT, null, reason);
     }
 

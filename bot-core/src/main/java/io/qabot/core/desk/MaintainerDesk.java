@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import io.qabot.knowledge.Match;
 
 /**
  * Everything a maintainer can do, in one place, so the admin API, the chat commands and the
@@ -19,6 +21,7 @@ public final class MaintainerDesk {
     private final LearnedAnswers learned;
     private final LearnedKnowledge knowledge;
     private final Runnable outboxWake;
+    private final UnaryOperator<Match> screen;
 
     /**
      * @param outboxWake asks the outbox worker to look for due deliveries now rather than at its
@@ -26,10 +29,17 @@ public final class MaintainerDesk {
      */
     public MaintainerDesk(EscalationStore escalations, LearnedAnswers learned, LearnedKnowledge knowledge,
                           Runnable outboxWake) {
+        this(escalations, learned, knowledge, outboxWake, UnaryOperator.identity());
+    }
+
+    /** @param screen takes from a verdict what the maintainers ruled out, so "Try it" shows what the bot would say */
+    public MaintainerDesk(EscalationStore escalations, LearnedAnswers learned, LearnedKnowledge knowledge,
+                          Runnable outboxWake, UnaryOperator<Match> screen) {
         this.escalations = Objects.requireNonNull(escalations, "escalations");
         this.learned = Objects.requireNonNull(learned, "learned");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.outboxWake = Objects.requireNonNull(outboxWake, "outboxWake");
+        this.screen = Objects.requireNonNull(screen, "screen");
     }
 
     /** Escalations with {@code status} (every status when empty), newest first. */
@@ -101,7 +111,7 @@ public final class MaintainerDesk {
 
     /** What the bot would answer to {@code question} right now, with its best and runner-up candidates. */
     public Explanation explain(String question) {
-        return Explanation.of(knowledge.match(question));
+        return Explanation.of(screen.apply(knowledge.match(question)));
     }
 
     public List<AuditRecord> audit(int limit) {

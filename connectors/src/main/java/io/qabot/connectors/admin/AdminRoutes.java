@@ -8,7 +8,9 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.core.Escalation;
+import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.feedback.Verdicts;
 import io.qabot.core.desk.DeskResult;
 import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.QuestionLog;
@@ -106,6 +108,63 @@ public final class AdminRoutes {
             routes.add(route(HttpMethod.POST, "/api/v1/knowledge/reload", r -> reloaded()));
         }
         return List.copyOf(routes);
+    }
+
+    /**
+     * The maintainers' verdicts on the bot's answers (see {@link Verdicts}), all admin routes:
+     *
+     * <table>
+     * <caption>routes</caption>
+     * <tr><td>POST /api/v1/escalations/{id}/verdict</td><td>{@code {"verdict": "right"|"wrong"|"retire", "maintainer"}}
+     * on the escalation's flagged answer</td></tr>
+     * <tr><td>POST /api/v1/knowledge/avoid</td><td>{@code {"item", "question", "maintainer"}}: wrong for this question</td></tr>
+     * <tr><td>POST /api/v1/knowledge/retire, /unretire</td><td>{@code {"item", "maintainer", "reason"}}</td></tr>
+     * <tr><td>GET /api/v1/knowledge/retired</td><td>the retired items, latest first</td></tr>
+     * <tr><td>GET /api/v1/feedback?since=YYYY-MM-DD</td><td>answers given, flagged and helpful per week
+     * (the {@code feedback} of {@code qabot stats})</td></tr>
+     * </table>
+     */
+    public List<Route> verdictRoutes(Verdicts verdicts) {
+        Objects.requireNonNull(verdicts, "verdicts");
+        return List.of(
+                route(HttpMethod.POST, "/api/v1/escalations/{id}/verdict", r -> {
+                    JsonNode body = body(r, false);
+                    FlaggedAnswer.Verdict verdict = switch (text(body, "verdict")) {
+                        case "right" -> FlaggedAnswer.Verdict.RIGHT;
+                        case "wrong" -> FlaggedAnswer.Verdict.WRONG;
+                        case "retire" -> FlaggedAnswer.Verdict.RETIRED;
+                        default -> throw new BadRequest("verdict must be right, wrong or retire");
+                    };
+                    return escalationResult(verdicts.decide(id(r), verdict, maintainer(body)));
+                }),
+                route(HttpMethod.POST, "/api/v1/knowledge/avoid", r -> {
+                    JsonNode body = body(r, false);
+                    return result(verdicts.avoid(text(body, "item"), text(body, "question"), maintainer(body)),
+                            id -> EscalationJson.JSON.createObjectNode().put("id", id).put("item", text(body, "item").strip()));
+                }),
+                route(HttpMethod.POST, "/api/v1/knowledge/retire", r -> {
+                    JsonNode body = body(r, false);
+                    JsonNode reason = body.get("reason");
+                    return result(verdicts.retire(text(body, "item"), maintainer(body),
+                                    reason != null && reason.isTextual() ? reason.asText().strip() : null),
+                            item -> EscalationJson.JSON.createObjectNode().put("item", item).put("retired", true));
+                }),
+                route(HttpMethod.POST, "/api/v1/knowledge/unretire", r -> {
+                    JsonNode body = body(r, false);
+                    return result(verdicts.unretire(text(body, "item"), maintainer(body)),
+                            item -> EscalationJson.JSON.createObjectNode().put("item", item).put("retired", false));
+                }),
+                route(HttpMethod.GET, "/api/v1/knowledge/retired", r -> RouteResponse.json(200, EscalationJson.items(
+                        verdicts.retired().stream().map(EscalationJson::retired).toList()))),
+                route(HttpMethod.GET, "/api/v1/feedback", r -> {
+                    Instant since;
+                    try {
+                        since = StatsJson.since(query(r, "since"), zone);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequest("since " + e.getMessage());
+                    }
+                    return RouteResponse.json(200, StatsJson.feedback(verdicts.weekly(since, zone)));
+                }));
     }
 
     private RouteResponse queue(RouteRequest request) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.core.Asker;
 import io.qabot.core.Escalation;
+import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.feedback.RetiredItem;
+import io.qabot.knowledge.Source;
 import io.qabot.core.desk.AuditRecord;
 import io.qabot.core.desk.Delivery;
 import io.qabot.core.desk.Explanation;
@@ -31,6 +34,40 @@ final class EscalationJson {
         json.put("claimed_by", e.claimedBy().orElse(null));
         json.put("closed", e.closed().map(Object::toString).orElse(null));
         e.answer().ifPresent(answer -> json.set("answer", answer(answer)));
+        e.flagged().ifPresent(flagged -> json.set("flagged_answer", flagged(flagged)));
+        return json;
+    }
+
+    /** The bot's answer a member flagged: what it said, from where, how sure, and the verdict so far. */
+    static ObjectNode flagged(FlaggedAnswer f) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("reply_id", f.replyId());
+        json.put("question", f.question());
+        json.put("answer", f.answer());
+        json.put("item", f.itemId());
+        json.set("source", source(f.source()));
+        json.put("confidence", f.confidence());
+        json.put("answered", f.answered().toString());
+        json.put("flags", f.flags());
+        json.put("verdict", f.verdict().wireName());
+        return json;
+    }
+
+    private static ObjectNode source(Source s) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("file", s.file());
+        json.put("title", s.title());
+        json.put("date", s.date() == null ? null : s.date().toString());
+        json.put("url", s.url());
+        return json;
+    }
+
+    static ObjectNode retired(RetiredItem r) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("item", r.itemId());
+        json.put("maintainer", r.maintainer());
+        json.put("retired", r.retired().toString());
+        json.put("reason", r.reason());
         return json;
     }
 
@@ -107,6 +144,7 @@ final class EscalationJson {
     private static ObjectNode candidate(Candidate c) {
         ObjectNode json = JSON.createObjectNode();
         json.put("rank_score", c.score());
+        json.put("item", c.item().id());
         json.put("question", c.turn().question());
         json.put("answer", c.turn().answer());
         json.put("origin", c.item().origin().name().toLowerCase(java.util.Locale.ROOT));

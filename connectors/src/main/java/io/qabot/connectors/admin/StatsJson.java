@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.core.desk.QuestionLog;
 import io.qabot.core.desk.QuestionStats;
+import io.qabot.core.desk.FeedbackWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ public final class StatsJson {
         return json;
     }
 
-    /** The figures as one object: counts, answer rate, the most-asked questions and the gaps. */
+    /** The figures as one object: counts, answer rate, the most-asked questions, the gaps and the feedback per week. */
     public static ObjectNode of(QuestionStats stats) {
         ObjectNode json = EscalationJson.JSON.createObjectNode();
         json.put("since", stats.since().toString());
@@ -40,6 +41,28 @@ public final class StatsJson {
         json.put("answerRate", Math.round(stats.answerRate() * 1000) / 1000.0);
         topics(json.putArray("top"), stats.top());
         topics(json.putArray("gaps"), stats.gaps());
+        json.set("feedback", feedback(stats.feedback()));
+        return json;
+    }
+
+    /**
+     * The field's verdict per week: answers given, flagged as wrong, marked helpful, and the flag rate
+     * (flagged / answers, the field's estimate of how often the bot is wrong), with the totals.
+     */
+    public static ObjectNode feedback(List<FeedbackWeek> weeks) {
+        ObjectNode json = EscalationJson.JSON.createObjectNode();
+        long answers = weeks.stream().mapToLong(FeedbackWeek::answers).sum();
+        long flagged = weeks.stream().mapToLong(FeedbackWeek::flagged).sum();
+        json.put("answers", answers);
+        json.put("flagged", flagged);
+        json.put("helpful", weeks.stream().mapToLong(FeedbackWeek::helpful).sum());
+        json.put("flagRate", answers == 0 ? 0 : Math.round(1000.0 * flagged / answers) / 1000.0);
+        ArrayNode array = json.putArray("weeks");
+        for (FeedbackWeek week : weeks) {
+            array.addObject().put("week", week.week().toString()).put("answers", week.answers())
+                    .put("flagged", week.flagged()).put("helpful", week.helpful())
+                    .put("flagRate", Math.round(week.flagRate() * 1000) / 1000.0);
+        }
         return json;
     }
 

@@ -11,6 +11,9 @@ import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
+import io.qabot.core.FlagKind;
+import io.qabot.core.Reaction;
+import io.qabot.core.Sender;
 import io.qabot.core.Handled;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
@@ -41,6 +44,7 @@ public final class DiscordConnector implements Connector {
     private final DiscordInteractions interactions;
     private final WebSocketClient websocket = new WebSocketClient("qabot-discord");
     private final DiscordGateway gateway;
+    private final Clock clock;
 
     public DiscordConnector(DiscordConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
         this(config, pipeline, client, clock, Duration.ofSeconds(1), ChannelPacer.Delays.REAL);
@@ -50,6 +54,7 @@ public final class DiscordConnector implements Connector {
                      ChannelPacer.Delays delays) {
         Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
         // no fixed spacing: Discord says in its headers how much room each channel has left
         this.api = new DiscordRestApi(config.apiUrl(), config.botToken().value(), client,
                 new ChannelPacer(clock, Duration.ZERO, delays), clock);
@@ -100,6 +105,10 @@ public final class DiscordConnector implements Connector {
     }
 
     private void dispatch(String event, JsonNode d) {
+        if (event.equals("MESSAGE_REACTION_ADD")) {
+            react(d);
+            return;
+        }
         if (!event.equals("MESSAGE_CREATE")) {
             return;
         }
@@ -116,13 +125,46 @@ public final class DiscordConnector implements Connector {
         });
     }
 
+    /**
+     * A member's 👎 or 👍 on a message: a flag when the message is one of the bot's answers. The bot's
+     * own reactions, and reactions on messages Discord says someone else wrote, are left alone.
+     */
+    private void react(JsonNode d) {
+        String user = d.path("user_id").asText("");
+        String bot = gateway.botUserId();
+        String author = d.path("message_author_id").asText("");
+        String emoji = d.path("emoji").path("name").asText("");
+        FlagKind kind = emoji.equals("👎") ? FlagKind.WRONG : emoji.equals("👍") ? FlagKind.HELPFUL : null;
+        if (kind == null || user.isEmpty() || user.equals(bot) || d.path("member").path("user").path("bot").asBoolean(false)
+                || (!author.isEmpty() && bot != null && !author.equals(bot))) {
+            log.debug("discord: ignoring a reaction {} by {}", emoji, user);
+            return;
+        }
+        String channel = d.path("channel_id").asText("");
+        String message = d.path("message_id").asText("");
+        if (channel.isEmpty() || message.isEmpty()) {
+            return;
+        }
+        JsonNode member = d.path("member");
+        String name = member.path("nick").isTextual() ? member.path("nick").asText()
+                : member.path("user").path("global_name").asText(member.path("user").path("username").asText(null));
+        pipeline.react(new Reaction(Platform.DISCORD, channel, message, new Sender(user, name), kind, null, clock.instant()))
+                .whenComplete((receipt, failure) -> {
+                    if (failure != null) {
+                        log.warn("discord: could not take a reaction on {} in {}", message, channel, failure);
+                    }
+                });
+    }
+
     private CompletableFuture<Void> reply(Handled handled) {
         if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
             return CompletableFuture.completedFuture(null);
         }
         var asked = replied.message();
         String text = DiscordMention.addressed(replied.reply().text(), asked.sender().name(), asked.sender().id());
-        return api.reply(asked.chat(), asked.messageId(), asked.sender().id(), text);
+        // the created message's id is what a member's reaction or reply names
+        return api.post(asked.chat(), asked.messageId(), asked.sender().id(), text)
+                .thenAccept(posted -> posted.ifPresent(id -> pipeline.posted(replied, id)));
     }
 
     private final class InteractionsRoute implements Route {

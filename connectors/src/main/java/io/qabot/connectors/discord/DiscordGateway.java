@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DiscordGateway implements WebSocketListener {
     private static final Logger log = LoggerFactory.getLogger(DiscordGateway.class);
-    /** GUILD_MESSAGES | MESSAGE_CONTENT: every guild message, with its text. */
-    static final int INTENTS = (1 << 9) | (1 << 15);
+    /** GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS | MESSAGE_CONTENT: every guild message, with its text, and 👎 on answers. */
+    static final int INTENTS = (1 << 9) | (1 << 10) | (1 << 15);
     private static final Set<Integer> FATAL = Set.of(4004, 4010, 4011, 4012, 4013, 4014);
     /** Close codes after which the session cannot be resumed. */
     private static final Set<Integer> SESSION_LOST = Set.of(4007, 4009);

@@ -110,6 +110,9 @@ final class DiscordInteractions {
             return "<@" + asker.id() + "> I don't know that one yet; I've passed it to the maintainers, "
                     + "and their answer will come here.";
         }
+        if (outcome instanceof Outcome.Flagged) {
+            return "<@" + asker.id() + "> Thanks, I've asked the maintainers to check that answer.";
+        }
         Outcome.Silence reason = ((Outcome.Silent) outcome).reason();
         return switch (reason) {
             case NOT_A_QUESTION -> "<@" + asker.id() + "> That doesn't look like a question I can answer.";

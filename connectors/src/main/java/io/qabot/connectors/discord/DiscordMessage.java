@@ -44,8 +44,10 @@ sealed interface DiscordMessage {
         String text = botUserId == null ? content
                 : content.replace("<@" + botUserId + ">", " ").replace("<@!" + botUserId + ">", " ");
         String name = firstText(d.path("member").path("nick"), author.path("global_name"), author.path("username"));
+        // a reply names the message it answers: "不对" in reply to the bot's answer is about that answer
+        String replyTo = d.path("message_reference").path("message_id").asText(null);
         return new Message(new ChatMessage(Platform.DISCORD, channel, null, id, new Sender(authorId, name),
-                text.strip().replaceAll("\\s{2,}", " "), mentioned, time(d.path("timestamp").asText(""))));
+                text.strip().replaceAll("\\s{2,}", " "), mentioned, time(d.path("timestamp").asText("")), replyTo));
     }
 
     private static String firstText(JsonNode... nodes) {

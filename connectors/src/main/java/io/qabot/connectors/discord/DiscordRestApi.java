@@ -1,5 +1,6 @@
 package io.qabot.connectors.discord;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.connectors.outbound.OutboundClient;
@@ -49,6 +50,11 @@ final class DiscordRestApi {
      * plain post without {@code message_reference}; with {@code askerId} null it pings no one.
      */
     CompletableFuture<Void> reply(String channelId, String replyTo, String askerId, String content) {
+        return post(channelId, replyTo, askerId, content).thenApply(posted -> null);
+    }
+
+    /** As {@link #reply}, telling the created message's id: what a member's reaction names. */
+    CompletableFuture<java.util.Optional<String>> post(String channelId, String replyTo, String askerId, String content) {
         ObjectNode body = JSON.createObjectNode().put("content", content);
         if (replyTo != null && SNOWFLAKE.matcher(replyTo).matches()) {
             // the question may be deleted by the time the answer comes: post anyway
@@ -59,10 +65,21 @@ final class DiscordRestApi {
         allowOnly(body, askerId);
         URI uri = URI.create(base + "/channels/" + channelId + "/messages");
         return pacer.submit(channelId, () -> send(uri, "POST", body, true))
-                .thenAccept(response -> {
+                .thenApply(response -> {
                     honourRateLimit(channelId, response);
                     check(response, "create message in " + channelId);
+                    return createdId(response.body());
                 });
+    }
+
+    private static java.util.Optional<String> createdId(byte[] body) {
+        try {
+            JsonNode created = body == null || body.length == 0 ? null : JSON.readTree(body);
+            String id = created == null ? "" : created.path("id").asText("");
+            return SNOWFLAKE.matcher(id).matches() ? java.util.Optional.of(id) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Replaces the "thinking…" of a deferred interaction response with the answer. */

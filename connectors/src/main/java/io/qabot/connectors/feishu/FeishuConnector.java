@@ -11,6 +11,9 @@ import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.core.ChatSender;
+import io.qabot.core.FlagKind;
+import io.qabot.core.Reaction;
+import io.qabot.core.Sender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
@@ -38,6 +41,7 @@ public final class FeishuConnector implements Connector {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String PATH = "/hooks/feishu";
     static final String MESSAGE_RECEIVED = "im.message.receive_v1";
+    static final String REACTION_CREATED = "im.message.reaction.created_v1";
     /**
      * Feishu documents no window. It retries a push up to ~7.1 h after the first one, and a
      * retry may carry the first timestamp, so a shorter window could refuse real deliveries.
@@ -149,10 +153,34 @@ public final class FeishuConnector implements Connector {
             BotLookup lookup = bot.get();
             FeishuMessage.read(event.path("event"), lookup == null ? null : lookup.known()).ifPresentOrElse(this::accept,
                     () -> log.debug("Feishu message ignored: not a user's text message"));
+        } else if (REACTION_CREATED.equals(type)) {
+            react(event.path("event"));
         } else {
             log.debug("Feishu event {} ignored", type.isEmpty() ? "(v1 or unknown)" : type);
         }
         return done(RouteResponse.json(200, JSON.createObjectNode()));
+    }
+
+    /**
+     * A member's 👎 ({@code ThumbsDown}) or 👍 ({@code THUMBSUP}) on a message: a flag when the message is
+     * one of the bot's answers. The event names the message, not its chat; Feishu's message ids are
+     * unique, so the answer is found by its id alone. An app's reaction is no member's.
+     */
+    private void react(JsonNode event) {
+        String emoji = event.path("reaction_type").path("emoji_type").asText("").toUpperCase(java.util.Locale.ROOT);
+        FlagKind kind = emoji.equals("THUMBSDOWN") ? FlagKind.WRONG : emoji.equals("THUMBSUP") ? FlagKind.HELPFUL : null;
+        String openId = event.path("user_id").path("open_id").asText("");
+        String messageId = event.path("message_id").asText("");
+        if (kind == null || !"user".equals(event.path("operator_type").asText()) || openId.isBlank() || messageId.isBlank()) {
+            log.debug("Feishu reaction {} on {} ignored", emoji, messageId);
+            return;
+        }
+        pipeline.react(new Reaction(Platform.FEISHU, null, messageId, new Sender(openId, null), kind, null, clock.instant()))
+                .whenComplete((receipt, failure) -> {
+                    if (failure != null) {
+                        log.warn("Feishu: could not take a reaction on {}", messageId, failure);
+                    }
+                });
     }
 
     /** The event, decrypted, after every check passed; otherwise the reason it is refused. */
@@ -211,7 +239,9 @@ public final class FeishuConnector implements Connector {
     private void accept(FeishuMessage message) {
         pipeline.handle(message.toChatMessage(clock.instant()))
                 .thenCompose(handled -> handled.outcome() instanceof Outcome.Replied replied && !handled.redelivery()
-                        ? replies.reply(message.messageId(), replied.reply().text(), "bot:" + message.messageId())
+                        // the reply's own message_id is what a member's reaction or reply names
+                        ? replies.replyPosted(message.messageId(), replied.reply().text(), "bot:" + message.messageId())
+                                .thenAccept(posted -> posted.ifPresent(id -> pipeline.posted(replied, id)))
                         : CompletableFuture.<Void>completedFuture(null))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code @name} so the question still reads as written.
  */
 record FeishuMessage(String messageId, String chatId, String thread, boolean group, String openId, String text,
-                     boolean mentioned, Instant created) {
+                     boolean mentioned, Instant created, String parentId) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -70,12 +70,15 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
         boolean mentioned = !group || (botOpenId == null ? mentions.size() > 0 : mentionsOf(mentions, botOpenId));
         String thread = firstNonBlank(message.path("thread_id").asText(""), message.path("root_id").asText(""));
         Instant created = EpochTime.millis(message.path("create_time")).orElse(Instant.EPOCH);
-        return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned, created));
+        // the message this one replies to: "不对" in reply to the bot's answer is about that answer
+        String parent = message.path("parent_id").asText("");
+        return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
+                created, parent.isBlank() ? null : parent));
     }
 
     ChatMessage toChatMessage(Instant receivedIfUnknown) {
         return new ChatMessage(Platform.FEISHU, chatId, thread, messageId, new Sender(openId, null), text, mentioned,
-                created.toEpochMilli() == 0 ? receivedIfUnknown : created);
+                created.toEpochMilli() == 0 ? receivedIfUnknown : created, parentId);
     }
 
     private static boolean mentionsOf(JsonNode mentions, String openId) {

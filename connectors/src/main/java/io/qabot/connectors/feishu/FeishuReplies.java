@@ -52,12 +52,20 @@ final class FeishuReplies {
      *     twice (Feishu de-duplicates on {@code uuid} for an hour)
      */
     CompletableFuture<Void> reply(String messageId, String text, String idempotencyKey) {
+        return replyPosted(messageId, text, idempotencyKey).thenApply(posted -> null);
+    }
+
+    /** As {@link #reply}, telling the reply's own {@code message_id}: what a member's reaction names. */
+    CompletableFuture<Optional<String>> replyPosted(String messageId, String text, String idempotencyKey) {
         ObjectNode body = JSON.createObjectNode().put("msg_type", "text");
         body.put("content", string(JSON.createObjectNode().put("text", text)));
         body.put("reply_in_thread", true);
         body.put("uuid", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString());
         URI uri = api("/open-apis/im/v1/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "/reply");
-        return post(uri, body, true, "message reply").thenApply(json -> null);
+        return post(uri, body, true, "message reply").thenApply(json -> {
+            String id = json.path("data").path("message_id").asText("");
+            return id.isBlank() ? Optional.<String>empty() : Optional.of(id);
+        });
     }
 
     /**

@@ -97,6 +97,15 @@ public final class SlackConnector implements Connector {
             // 200 all the same: anything else makes Slack deliver it again
             return RouteResponse.json(200, SlackEnvelope.JSON.createObjectNode().put("ignored", ignored.reason()));
         }
+        if (envelope instanceof SlackEnvelope.Reacted reacted) {
+            pipeline.react(reacted.reaction()).whenComplete((receipt, failure) -> {
+                if (failure != null) {
+                    log.warn("slack: could not take reaction {} in {}", reacted.reaction().eventId(),
+                            reacted.reaction().chat(), failure);
+                }
+            });
+            return RouteResponse.json(200, SlackEnvelope.JSON.createObjectNode().put("ok", true));
+        }
         SlackEnvelope.Message event = (SlackEnvelope.Message) envelope;
         String retry = request.header("X-Slack-Retry-Num");
         if (retry != null) {
@@ -136,8 +145,9 @@ public final class SlackConnector implements Connector {
         if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
             return CompletableFuture.completedFuture(null);
         }
+        // the posted ts is what a member's reaction names
         return api.postMessage(replied.message().chat(), replied.reply().thread(), replied.reply().text())
-                .thenApply(posted -> null);
+                .thenAccept(posted -> posted.ifPresent(ts -> pipeline.posted(replied, ts)));
     }
 
     private final class EventsRoute implements Route {

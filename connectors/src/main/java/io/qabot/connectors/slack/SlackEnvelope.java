@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
+import io.qabot.core.FlagKind;
+import io.qabot.core.Reaction;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.io.IOException;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one Events API request carries, read from its verified bytes: the URL-verification
- * challenge, a chat message for the pipeline, something to acknowledge and ignore (with
+ * challenge, a chat message for the pipeline, a reaction, something to acknowledge and ignore (with
  * the reason, for the log), or a body that is not an event at all.
  */
 sealed interface SlackEnvelope {
@@ -24,6 +26,9 @@ sealed interface SlackEnvelope {
     record Challenge(String challenge) implements SlackEnvelope { }
 
     record Message(ChatMessage message, String eventId) implements SlackEnvelope { }
+
+    /** A member's 👎 or 👍 on a message: a flag when the message is one of the bot's answers. */
+    record Reacted(Reaction reaction) implements SlackEnvelope { }
 
     record Ignored(String reason) implements SlackEnvelope { }
 
@@ -52,6 +57,9 @@ sealed interface SlackEnvelope {
     private static SlackEnvelope event(JsonNode root) {
         JsonNode event = root.path("event");
         String type = event.path("type").asText("");
+        if (type.equals("reaction_added")) {
+            return reaction(root, event);
+        }
         if (!type.equals("app_mention") && !type.equals("message")) {
             return new Ignored("event type " + (type.isEmpty() ? "(none)" : type));
         }
@@ -85,6 +93,39 @@ sealed interface SlackEnvelope {
         ChatMessage message = new ChatMessage(Platform.SLACK, channel, thread, ts, new Sender(user, null),
                 text.strip().replaceAll("\\s{2,}", " "), mentioned, time(ts));
         return new Message(message, root.path("event_id").asText(""));
+    }
+
+    private static SlackEnvelope reaction(JsonNode root, JsonNode event) {
+        if (!event.path("item").path("type").asText("").equals("message")) {
+            return new Ignored("a reaction on a " + event.path("item").path("type").asText("(nothing)"));
+        }
+        // "-1::skin-tone-2" is a 👎 too
+        String name = event.path("reaction").asText("").replaceFirst("::.*$", "");
+        FlagKind kind = switch (name) {
+            case "-1", "thumbsdown" -> FlagKind.WRONG;
+            case "+1", "thumbsup" -> FlagKind.HELPFUL;
+            default -> null;
+        };
+        if (kind == null) {
+            return new Ignored("reaction " + (name.isEmpty() ? "(none)" : name));
+        }
+        String bot = root.path("authorizations").path(0).path("user_id").asText("");
+        String user = event.path("user").asText("");
+        String itemUser = event.path("item_user").asText("");
+        if (!bot.isEmpty() && user.equals(bot)) {
+            return new Ignored("the bot's own reaction");
+        }
+        if (!bot.isEmpty() && !itemUser.isEmpty() && !itemUser.equals(bot)) {
+            return new Ignored("a reaction on someone else's message");
+        }
+        String channel = event.path("item").path("channel").asText("");
+        String ts = event.path("item").path("ts").asText("");
+        if (user.isEmpty() || channel.isEmpty() || ts.isEmpty()) {
+            return new Malformed("reaction without user, item.channel or item.ts");
+        }
+        String eventId = root.path("event_id").asText("");
+        return new Reacted(new Reaction(Platform.SLACK, channel, ts, new Sender(user, null), kind, eventId,
+                time(event.path("event_ts").asText(""))));
     }
 
     private static Instant time(String ts) {

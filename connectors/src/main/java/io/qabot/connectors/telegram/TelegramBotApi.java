@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ final class TelegramBotApi {
         ObjectNode body = JSON.createObjectNode()
                 .put("offset", offset)
                 .put("timeout", longPoll.toSeconds());
-        body.putArray("allowed_updates").add("message");
+        body.putArray("allowed_updates").add("message").add("message_reaction");
         // the request outlives the client's usual timeout by the long poll itself
         return call("getUpdates", body, longPoll.plusSeconds(10));
     }
@@ -62,6 +63,11 @@ final class TelegramBotApi {
      * escaped by the reply renderer.
      */
     CompletableFuture<Void> sendMessage(String chatId, String threadId, String replyTo, String html) {
+        return postMessage(chatId, threadId, replyTo, html).thenApply(posted -> null);
+    }
+
+    /** As {@link #sendMessage}, telling the posted message's {@code message_id}: what a member's reaction names. */
+    CompletableFuture<Optional<String>> postMessage(String chatId, String threadId, String replyTo, String html) {
         ObjectNode body = JSON.createObjectNode();
         if (chatId.matches("-?\\d+")) {
             body.put("chat_id", Long.parseLong(chatId));
@@ -94,7 +100,8 @@ final class TelegramBotApi {
                             : CompletableFuture.completedFuture(result);
                 })
                 .thenCompose(next -> next)
-                .thenApply(result -> null);
+                .thenApply(result -> result != null && result.hasNonNull("message_id")
+                        ? Optional.of(result.get("message_id").asText()) : Optional.<String>empty());
     }
 
     /** Telegram's message ids are integers; anything else (or null) names no message. */

@@ -133,6 +133,9 @@ public final class TelegramConnector implements Connector {
                 log.debug("telegram: ignoring update {}: {}", ignored.updateId(), ignored.reason());
                 return CompletableFuture.completedFuture(null);
             }
+            if (read instanceof TelegramUpdate.Reacted reacted) {
+                return pipeline.react(reacted.reaction()).thenApply(receipt -> null);
+            }
             TelegramUpdate.Message message = (TelegramUpdate.Message) read;
             return pipeline.handle(message.message()).thenCompose(this::reply);
         }).whenComplete((ignored, failure) -> {
@@ -146,8 +149,9 @@ public final class TelegramConnector implements Connector {
         if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
             return CompletableFuture.completedFuture(null);
         }
-        return api.sendMessage(replied.message().chat(), replied.reply().thread(), replied.message().messageId(),
-                replied.reply().text());
+        // the posted message_id is what a member's reaction or reply names
+        return api.postMessage(replied.message().chat(), replied.reply().thread(), replied.message().messageId(),
+                replied.reply().text()).thenAccept(posted -> posted.ifPresent(id -> pipeline.posted(replied, id)));
     }
 
     private RouteResponse receive(RouteRequest request, Secret secretToken) {

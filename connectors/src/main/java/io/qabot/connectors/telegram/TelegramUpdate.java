@@ -3,6 +3,8 @@ package io.qabot.connectors.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
+import io.qabot.core.FlagKind;
+import io.qabot.core.Reaction;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.time.Instant;
@@ -22,8 +24,15 @@ sealed interface TelegramUpdate {
 
     record Ignored(long updateId, String reason) implements TelegramUpdate { }
 
+    /** A member's 👎 or 👍 set on a message: a flag when the message is one of the bot's answers. */
+    record Reacted(long updateId, Reaction reaction) implements TelegramUpdate { }
+
     static TelegramUpdate read(JsonNode update, BotIdentity bot) {
         long updateId = update.path("update_id").asLong(-1);
+        JsonNode reaction = update.get("message_reaction");
+        if (reaction != null && reaction.isObject()) {
+            return reaction(updateId, reaction, bot);
+        }
         JsonNode message = update.get("message");
         if (message == null || !message.isObject()) {
             String kind = update.fieldNames().hasNext() ? kindOf(update) : "empty";
@@ -46,11 +55,54 @@ sealed interface TelegramUpdate {
         // forum topics are Telegram's threads; a plain reply chain is not one
         String thread = message.path("is_topic_message").asBoolean(false)
                 ? message.path("message_thread_id").asText(null) : null;
+        // a reply to one of the bot's messages names it: "不对" there is about that answer
+        JsonNode repliedTo = message.path("reply_to_message");
+        String replyTo = repliedTo.path("from").path("id").asLong(0) == bot.id() && repliedTo.hasNonNull("message_id")
+                ? repliedTo.get("message_id").asText() : null;
         ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chat.get("id").asText(), thread,
                 message.get("message_id").asText(), new Sender(from.get("id").asText(), name),
                 addressing.text(), addressing.mentioned() || "private".equals(chat.path("type").asText()),
-                EpochTime.seconds(message.path("date")).orElse(Instant.EPOCH));
+                EpochTime.seconds(message.path("date")).orElse(Instant.EPOCH), replyTo);
         return new Message(updateId, chatMessage);
+    }
+
+    /**
+     * A {@code message_reaction} update: the member's reactions before and after. A 👎 (or 👍) that is
+     * new in {@code new_reaction} counts; anonymous reactions (an {@code actor_chat}, no user) and the
+     * bot's own do not, since a flag needs a member.
+     */
+    private static TelegramUpdate reaction(long updateId, JsonNode reaction, BotIdentity bot) {
+        JsonNode user = reaction.path("user");
+        if (!user.hasNonNull("id")) {
+            return new Ignored(updateId, "an anonymous reaction");
+        }
+        if (user.path("is_bot").asBoolean(false) || user.path("id").asLong(0) == bot.id()) {
+            return new Ignored(updateId, "a bot's reaction");
+        }
+        if (!reaction.path("chat").hasNonNull("id") || !reaction.hasNonNull("message_id")) {
+            return new Ignored(updateId, "a reaction without chat.id or message_id");
+        }
+        FlagKind kind = added(reaction, "👎") ? FlagKind.WRONG : added(reaction, "👍") ? FlagKind.HELPFUL : null;
+        if (kind == null) {
+            return new Ignored(updateId, "a reaction other than 👎 or 👍");
+        }
+        String name = (user.path("first_name").asText("") + " " + user.path("last_name").asText("")).strip();
+        return new Reacted(updateId, new Reaction(Platform.TELEGRAM, reaction.get("chat").get("id").asText(),
+                reaction.get("message_id").asText(), new Sender(user.get("id").asText(), name), kind,
+                Long.toString(updateId), Instant.ofEpochSecond(reaction.path("date").asLong(0))));
+    }
+
+    private static boolean added(JsonNode reaction, String emoji) {
+        return has(reaction.path("new_reaction"), emoji) && !has(reaction.path("old_reaction"), emoji);
+    }
+
+    private static boolean has(JsonNode reactions, String emoji) {
+        for (JsonNode r : reactions) {
+            if ("emoji".equals(r.path("type").asText()) && emoji.equals(r.path("emoji").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kindOf(JsonNode update) {

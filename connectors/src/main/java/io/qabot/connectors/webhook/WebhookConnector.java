@@ -112,15 +112,21 @@ public final class WebhookConnector implements Connector {
         return signer.verify(signature, timestamp.strip(), body) ? null : "signature does not match";
     }
 
-    /** The ask object for what the bot did, plus in_reply_to and (additions) outcome, reason, escalation. */
+    /** The ask object for what the bot did, plus in_reply_to and (additions) outcome, reply_id, reason, escalation. */
     private static ObjectNode response(ChatMessage message, Handled handled) {
         Outcome outcome = handled.outcome();
         Match match = outcome.match().orElseGet(() -> new Match(message.text(), Decision.IGNORE, 0, List.of()));
         String reply = outcome instanceof Outcome.Replied replied ? replied.reply().text() : null;
         ObjectNode json = AskObject.of(match, reply).toJson();
         json.put("in_reply_to", message.messageId());
-        if (outcome instanceof Outcome.Replied) {
+        if (outcome instanceof Outcome.Replied replied) {
             json.put("outcome", "replied");
+            json.put("reply_id", replied.reply().replyId());
+        } else if (outcome instanceof Outcome.Flagged flagged) {
+            // the answer it names went to the maintainers; the notice that says so comes as a callback, once
+            json.put("outcome", "flagged");
+            json.put("flagged", flagged.receipt().replyId());
+            flagged.receipt().escalationId().ifPresent(id -> json.put("escalation", id));
         } else if (outcome instanceof Outcome.Escalated escalated) {
             json.put("outcome", "escalated");
             json.put("escalation", escalated.escalationId());

@@ -54,9 +54,14 @@ record WebhookPayload(ChatMessage message, String problem) {
         if (mentioned != null && !mentioned.isNull() && !mentioned.isBoolean()) {
             return problem("field mentioned must be true or false");
         }
+        JsonNode replyTo = root.get("reply_to");
+        if (replyTo != null && !replyTo.isNull() && !replyTo.isTextual()) {
+            return problem("field reply_to must be a reply_id (a string) or null");
+        }
         Sender sender = new Sender(text(user, "id"), text(user, "name"));
         ChatMessage message = new ChatMessage(Platform.WEBHOOK, chat, thread == null ? null : thread.asText(null),
-                id, sender, text, mentioned != null && mentioned.asBoolean(), sent);
+                id, sender, text, mentioned != null && mentioned.asBoolean(), sent,
+                replyTo == null ? null : replyTo.asText(null));
         return new WebhookPayload(message, null);
     }
 

@@ -100,8 +100,88 @@ function escalationNode(e) {
       act(node, () => api("POST", "/api/v1/escalations/" + e.id + "/dismiss", { maintainer: me() }));
     }
   });
+  if (e.flagged_answer) flaggedSection(node, e);
   return node;
 }
+
+// --- flagged answers and verdicts (issue 17) ---
+
+const VERDICT_WORDS = { pending: "not decided yet", right: "ruled right", wrong: "ruled wrong for this question", retired: "item retired" };
+
+// Marks an escalation that came from a member's flag, shows the bot's answer with its source and
+// confidence, and offers the three verdicts while none is given.
+function flaggedSection(node, e) {
+  const f = e.flagged_answer;
+  node.classList.add("flagged");
+  const box = $(".flagged-answer", node);
+  box.hidden = false;
+  $(".flagged-head", box).textContent = "Flagged answer (" + f.flags + (f.flags === 1 ? " flag" : " flags") + ", "
+    + VERDICT_WORDS[f.verdict] + ") · confidence " + f.confidence.toFixed(2) + " · " + f.source.file
+    + (f.source.date ? " " + f.source.date : "") + " · " + f.item;
+  showAnswer($(".flagged-text", box), f.answer, f.source.url ? [f.source.url] : []);
+  $(".flagged-actions", box).hidden = f.verdict !== "pending";
+  const decide = verdict => act(node, () => api("POST", "/api/v1/escalations/" + e.id + "/verdict", { verdict, maintainer: me() }));
+  $(".verdict-right", box).addEventListener("click", () => decide("right"));
+  $(".verdict-wrong", box).addEventListener("click", () => decide("wrong"));
+  $(".verdict-retire", box).addEventListener("click", () => {
+    if (confirm("Retire " + f.item + "? The bot never answers from it again (you can put it back).")) decide("retire");
+  });
+}
+
+// The same two corrections for any answer found with "Try it".
+function tryItVerdicts(box, c, question) {
+  const actions = document.createElement("div");
+  actions.className = "actions";
+  const note = document.createElement("p");
+  note.className = "error";
+  const wrong = document.createElement("button");
+  wrong.type = "button"; wrong.className = "quiet verdict-wrong"; wrong.textContent = "Wrong for this question";
+  const retire = document.createElement("button");
+  retire.type = "button"; retire.className = "quiet danger verdict-retire"; retire.textContent = "Retire this item";
+  const run = async work => {
+    try { await work(); note.textContent = "Done."; } catch (e) { note.textContent = e.message; }
+  };
+  wrong.addEventListener("click", () => run(() => api("POST", "/api/v1/knowledge/avoid", { item: c.item, question, maintainer: me() })));
+  retire.addEventListener("click", () => {
+    if (confirm("Retire " + c.item + "?")) run(() => api("POST", "/api/v1/knowledge/retire", { item: c.item, maintainer: me() }));
+  });
+  actions.append(wrong, retire);
+  box.append(actions, note);
+}
+
+async function renderRetired() {
+  const data = await api("GET", "/api/v1/knowledge/retired");
+  fill($("#retired-list"), $("#retired-empty"), data.items.map(r => {
+    const li = document.createElement("li");
+    li.className = "card item retired-item";
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    meta.textContent = r.item + " · retired by " + (r.maintainer || "someone") + ", " + age(r.retired);
+    const reason = document.createElement("p");
+    reason.className = "question";
+    reason.textContent = r.reason;
+    const back = document.createElement("button");
+    back.type = "button"; back.className = "quiet unretire-button"; back.textContent = "Put back";
+    const error = document.createElement("p");
+    error.className = "error";
+    li.append(meta, reason, back, error);
+    back.addEventListener("click", () => act(li, () => api("POST", "/api/v1/knowledge/unretire", { item: r.item, maintainer: me() })));
+    return li;
+  }));
+}
+
+// One line per week: answers given, how many members flagged as wrong (the flag rate) and found helpful.
+function showFeedback(f) {
+  fill($("#feedback-weeks"), $("#feedback-empty"), f.weeks.slice().reverse().map(w => {
+    const li = document.createElement("li");
+    li.className = "card item feedback-week";
+    li.textContent = "week of " + w.week + " · " + w.answers + (w.answers === 1 ? " answer" : " answers") + " · "
+      + w.flagged + " flagged (" + (Math.round(w.flagRate * 1000) / 10) + " %) · " + w.helpful + " helpful";
+    return li;
+  }));
+}
+
+// --- end of flagged answers and verdicts ---
 
 function learnedNode(l) {
   const node = $("#learned-template").content.firstElementChild.cloneNode(true);
@@ -306,6 +386,7 @@ async function render() {
       const since = $("#stats-since").value;
       const stats = await api("GET", "/api/v1/stats?top=10" + (since ? "&since=" + encodeURIComponent(since) : ""));
       showStats(stats, (await api("GET", "/api/v1/escalations?status=open")).items);
+      showFeedback(await api("GET", "/api/v1/feedback" + (since ? "?since=" + encodeURIComponent(since) : "")));
     } else if (state.tab === "digest") {
       if (!$("#digest-since").value) {
         const week = new Date(Date.now() - 6 * 86400000 - new Date().getTimezoneOffset() * 60000);
@@ -313,6 +394,8 @@ async function render() {
         $("#digest-until").value = today();
       }
       if (!$("#digest-markdown").value) await previewDigest();
+    } else if (state.tab === "search") {
+      await renderRetired();
     } else if (state.tab === "audit") {
       const data = await api("GET", "/api/v1/audit");
       fill($("#audit-list"), null, data.items.map(r => {
@@ -363,7 +446,11 @@ async function search(ev) {
     const word = { answer: " — the bot answers", escalate: " — it goes to the maintainers", ignore: " — the bot stays quiet (not a question)" };
     head.append(score, document.createTextNode(word[x.decision] || x.decision));
     card.append(head);
-    if (x.best) card.append(candidateNode("Best", x.best));
+    if (x.best) {
+      const best = candidateNode("Best", x.best);
+      tryItVerdicts(best, x.best, x.question);
+      card.append(best);
+    }
     if (x.runner_up) card.append(candidateNode("Runner-up", x.runner_up));
     out.replaceChildren(card);
   } catch (e) {

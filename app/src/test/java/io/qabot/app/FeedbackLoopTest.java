@@ -1,0 +1,148 @@
+package io.qabot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.app.CallbackReceiver.Callback;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Members flag a wrong answer through the generic webhook, end to end on loopback with signed
+ * requests, the SOFA corpus and the embedded store: reply_id out, reply_to in, "outcome": "flagged",
+ * one notice in the thread, the escalation, and the flagged item kept from that question in that chat.
+ */
+class FeedbackLoopTest {
+    static final Path SHARED = Path.of(System.getProperty("qabot.shared", "../../shared"));
+    static final String QUESTION = "SOFAJRaft 跨机房支持吗？";
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dataDir;
+    CallbackReceiver chat;
+    BotFixture bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        chat = new CallbackReceiver(CallbackReceiver.Mode.ACCEPT);
+        Map<String, String> env = new java.util.HashMap<>(BotFixture.environment(dataDir, Optional.empty(), chat.url()));
+        env.put("QABOT_KNOWLEDGE", SHARED.resolve("corpus/sofa-weekly").toString());
+        bot = BotFixture.start(env);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        chat.close();
+    }
+
+    JsonNode answered(String chatId, String user) throws Exception {
+        JsonNode response = bot.client.say(chatId, "t-" + user, user, QUESTION);
+        assertEquals("replied", response.path("outcome").asText(), response.toString());
+        assertTrue(response.path("reply_id").asText().matches("[0-9a-f]{32}"), response.toString());
+        return response;
+    }
+
+    @Test
+    void aWrongReplyToAnAnswerFlagsItTellsTheThreadOnceAndKeepsTheItemFromThatQuestionInThatChat() throws Exception {
+        JsonNode answer = answered("group-42", "u1");
+        String replyId = answer.path("reply_id").asText();
+
+        JsonNode flag = bot.client.say("group-42", "t-u1", "u2", "不对", false, replyId);
+
+        assertEquals("flagged", flag.path("outcome").asText(), flag.toString());
+        assertEquals(replyId, flag.path("flagged").asText());
+        long escalation = flag.path("escalation").asLong();
+        Callback notice = Eventually.await(PATIENCE, "the notice in the answer's thread",
+                () -> chat.acceptedIn("group-42"), list -> !list.isEmpty()).get(0);
+        assertEquals("t-u1", notice.body().path("thread").asText());
+        assertEquals("u2", notice.user());
+        assertTrue(notice.text().contains("maintainers"), notice.text());
+
+        JsonNode second = bot.client.say("group-42", "t-u1", "u3", "wrong!", false, replyId);
+        JsonNode again = bot.client.say("group-42", "t-u1", "u2", "答非所问", false, replyId);
+        assertEquals(escalation, second.path("escalation").asLong(), "a second member joins the same escalation");
+        assertEquals("flagged", again.path("outcome").asText());
+        assertFalse(again.has("escalation"), "one member cannot flag the same answer twice: " + again);
+
+        JsonNode repeat = bot.client.say("group-42", "t-u4", "u4", "sofajraft 跨机房支持吗");
+        assertEquals("escalated", repeat.path("outcome").asText(), "not answered from the flagged item: " + repeat);
+        assertEquals(escalation, repeat.path("escalation").asLong());
+        assertEquals("replied", bot.client.say("group-7", "t-u5", "u5", QUESTION).path("outcome").asText(),
+                "another chat is answered until a maintainer decides");
+
+        JsonNode item = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + escalation, null));
+        List<String> askers = MaintainersLoopTest.stream(item.path("askers")).map(a -> a.path("user").path("id").asText()).toList();
+        assertEquals(List.of("u1", "u2", "u3", "u4"), askers);
+        assertEquals(1, chat.acceptedIn("group-42").size(), "the thread is told once: " + chat.acceptedIn("group-42"));
+    }
+
+    @Test
+    void aReplyToNothingOfTheBotsOrFromAnotherChatIsNoFlag() throws Exception {
+        String replyId = answered("group-42", "u1").path("reply_id").asText();
+
+        JsonNode elsewhere = bot.client.say("group-7", "t-u1", "u2", "不对", false, replyId);
+        JsonNode unknown = bot.client.say("group-42", "t-u1", "u2", "不对", false, "0123456789abcdef0123456789abcdef");
+        JsonNode question = bot.client.say("group-42", "t-u1", "u2", "what is wrong with my raft config?", false, replyId);
+
+        assertFalse(elsewhere.path("outcome").asText().equals("flagged"), elsewhere.toString());
+        assertFalse(unknown.path("outcome").asText().equals("flagged"), unknown.toString());
+        assertFalse(question.path("outcome").asText().equals("flagged"), question.toString());
+    }
+
+    @Test
+    void theQueueCarriesTheFlaggedAnswerAndTheVerdictRoutesSayWhatTheyCannotDo() throws Exception {
+        JsonNode answer = answered("group-42", "u1");
+        long flagged = bot.client.say("group-42", "t-u1", "u2", "👎", false, answer.path("reply_id").asText())
+                .path("escalation").asLong();
+        JsonNode unknown = bot.client.say("group-42", "t-u3", "u3", "Flink 的 checkpoint 间隔怎么配置？");
+        assertEquals("escalated", unknown.path("outcome").asText(), unknown.toString());
+        long plain = unknown.path("escalation").asLong();
+
+        JsonNode queue = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations?status=open", null));
+        JsonNode item = MaintainersLoopTest.stream(queue.path("items")).filter(i -> i.path("id").asLong() == flagged)
+                .findFirst().orElseThrow();
+        JsonNode f = item.path("flagged_answer");
+        assertEquals(answer.path("reply_id").asText(), f.path("reply_id").asText());
+        assertEquals(answer.path("answer").asText(), f.path("answer").asText());
+        assertEquals(answer.path("source").path("file").asText(), f.path("source").path("file").asText());
+        assertEquals(answer.path("score").asDouble(), f.path("confidence").asDouble(), 1e-9);
+        assertEquals("pending", f.path("verdict").asText());
+        assertTrue(MaintainersLoopTest.stream(queue.path("items")).filter(i -> i.path("id").asLong() == plain)
+                .noneMatch(i -> i.has("flagged_answer")));
+
+        assertEquals(400, bot.client.admin("POST", "/api/v1/escalations/" + flagged + "/verdict", "{\"verdict\":\"maybe\"}")
+                .statusCode());
+        assertEquals(409, bot.client.admin("POST", "/api/v1/escalations/" + plain + "/verdict", "{\"verdict\":\"right\"}")
+                .statusCode());
+        assertEquals(404, bot.client.admin("POST", "/api/v1/escalations/99999/verdict", "{\"verdict\":\"right\"}")
+                .statusCode());
+        assertEquals(401, bot.client.send("POST", "/api/v1/escalations/" + flagged + "/verdict", "{\"verdict\":\"right\"}",
+                "wrong-token").statusCode());
+
+        JsonNode right = WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + flagged + "/verdict",
+                "{\"verdict\":\"right\",\"maintainer\":\"alice\"}"));
+        assertEquals("dismissed", right.path("status").asText());
+        assertEquals("right", right.path("flagged_answer").path("verdict").asText());
+        assertEquals("replied", bot.client.say("group-42", "t-u5", "u5", QUESTION).path("outcome").asText(),
+                "the flag is cleared: the item answers the question in that chat again");
+
+        String item42 = "{\"item\":\"" + f.path("item").asText() + "\",\"maintainer\":\"alice\",\"reason\":\"old\"}";
+        assertEquals(200, bot.client.admin("POST", "/api/v1/knowledge/retire", item42).statusCode());
+        assertEquals(409, bot.client.admin("POST", "/api/v1/knowledge/retire", item42).statusCode());
+        assertEquals(f.path("item").asText(), WebhookClient.json(bot.client.admin("GET", "/api/v1/knowledge/retired", null))
+                .path("items").path(0).path("item").asText());
+        assertEquals(200, bot.client.admin("POST", "/api/v1/knowledge/unretire", item42).statusCode());
+        assertEquals(404, bot.client.admin("POST", "/api/v1/knowledge/unretire", item42).statusCode());
+        assertEquals(400, bot.client.admin("POST", "/api/v1/knowledge/retire", "{}").statusCode());
+    }
+}

@@ -1,0 +1,272 @@
+package io.qabot.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qabot.core.Asker;
+import io.qabot.core.Escalation;
+import io.qabot.core.Escalation.Status;
+import io.qabot.core.FlagKind;
+import io.qabot.core.FlagReceipt;
+import io.qabot.core.FlaggedAnswer;
+import io.qabot.core.FlaggedAnswer.Verdict;
+import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
+import io.qabot.core.feedback.AnsweredReply;
+import io.qabot.core.feedback.Screen;
+import io.qabot.knowledge.Candidate;
+import io.qabot.knowledge.Decision;
+import io.qabot.knowledge.KnowledgeItem;
+import io.qabot.knowledge.Match;
+import io.qabot.knowledge.Origin;
+import io.qabot.knowledge.Source;
+import io.qabot.knowledge.Turn;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every database must do for feedback: replies remembered and found by reply id or post id,
+ * flags that open or join an escalation, the maintainers' verdicts, and a matcher screen that
+ * honours them in another instance and after a restart. Run on H2 and on PostgreSQL.
+ */
+abstract class FeedbackStoreContract extends EscalationStoreContract {
+    static final Source WEEKLY = new Source("sofa-weekly-20191101.md", "SOFA Weekly | 每周精选【10/28 - 11/01】",
+            LocalDate.of(2019, 11, 1), "https://www.sofastack.tech/blog/sofa-weekly-20191101/");
+    static final KnowledgeItem JRAFT = new KnowledgeItem("sofa-weekly-20191101.md#3",
+            List.of(new Turn("raft 能跨机房部署吗", "跨机房不需要特殊支持，只是网络延时大一点而已。", 12)),
+            List.of("https://github.com/sofastack/sofa-jraft"), "SOFAJRaft", WEEKLY, Origin.DIGEST);
+    static final KnowledgeItem OTHER = new KnowledgeItem("sofa-weekly-20191101.md#4",
+            List.of(new Turn("jraft 的选举超时怎么配置", "electionTimeoutMs。", 20)), List.of(), "SOFAJRaft", WEEKLY,
+            Origin.DIGEST);
+    static final String QUESTION = "SOFAJRaft 支持跨机房部署吗？";
+
+    AnsweredReply answered(String replyId, String chat, String question) {
+        return new AnsweredReply(replyId, Platform.WEBHOOK, chat, "t-u1", new Sender("u1", "Ann"), "m-1", question,
+                JRAFT.id(), 0, JRAFT.turns().get(0).answer(), WEEKLY, 0.91, now.get());
+    }
+
+    Asker member(String user, String message) {
+        return new Asker(Platform.WEBHOOK, "group-42", "t-u1", new Sender(user, "Name " + user), message, now.get());
+    }
+
+    /** What the matcher says before any screening: JRAFT confidently, OTHER as runner-up. */
+    static Match verdict(String question) {
+        return new Match(question, Decision.ANSWER, 0.91, List.of(new Candidate(JRAFT, 0, 2.4), new Candidate(OTHER, 0, 1.1)));
+    }
+
+    @Test
+    void aReplyIsFoundByItsReplyIdOrPostIdButOnlyInItsOwnChat() {
+        store.feedback().remember(answered("r1", "group-42", QUESTION));
+        store.feedback().postedAs("r1", "1700000000.000100");
+
+        assertEquals("r1", store.feedback().reply(Platform.WEBHOOK, "group-42", "r1").orElseThrow().replyId());
+        assertEquals("r1", store.feedback().reply(Platform.WEBHOOK, "group-42", "1700000000.000100").orElseThrow().replyId());
+        assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-7", "r1").isEmpty(), "another chat cannot name it");
+        assertTrue(store.feedback().reply(Platform.SLACK, "group-42", "r1").isEmpty());
+        assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-42", "x".repeat(10_000)).isEmpty());
+        AnsweredReply back = store.feedback().reply(Platform.WEBHOOK, "group-42", "r1").orElseThrow();
+        assertEquals(WEEKLY, back.source());
+        assertEquals(0.91, back.confidence(), 1e-9);
+        assertEquals(QUESTION, back.question());
+    }
+
+    @Test
+    void theLatestReplyInAThreadIsFoundWithinItsWindow() {
+        store.feedback().remember(answered("r1", "group-42", QUESTION));
+        advance(Duration.ofMinutes(1));
+        store.feedback().remember(answered("r2", "group-42", "jraft 的选举超时怎么配置"));
+
+        assertEquals("r2", store.feedback().latest(Platform.WEBHOOK, "group-42", "t-u1", START).orElseThrow().replyId());
+        assertTrue(store.feedback().latest(Platform.WEBHOOK, "group-42", "t-other", START).isEmpty());
+        assertTrue(store.feedback().latest(Platform.WEBHOOK, "group-42", null, now.get().plusSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void aWrongFlagOpensAnEscalationWithTheAskerAndTheFlaggerCarryingTheAnswer() {
+        store.feedback().remember(answered("r1", "group-42", QUESTION));
+
+        FlagReceipt receipt = store.feedback().flag(answered("r1", "group-42", QUESTION), FlagKind.WRONG, member("u2", "m-2"));
+
+        assertTrue(receipt.recorded());
+        assertTrue(receipt.firstWrong());
+        Escalation e = store.escalations().find(receipt.escalationId().orElseThrow()).orElseThrow();
+        assertEquals(QUESTION, e.question());
+        assertEquals(List.of("u1", "u2"), e.askers().stream().map(a -> a.user().id()).toList());
+        FlaggedAnswer flagged = e.flagged().orElseThrow();
+        assertEquals("r1", flagged.replyId());
+        assertEquals(JRAFT.turns().get(0).answer(), flagged.answer());
+        assertEquals(WEEKLY, flagged.source());
+        assertEquals(0.91, flagged.confidence(), 1e-9);
+        assertEquals(Verdict.PENDING, flagged.verdict());
+        assertEquals(1, flagged.flags());
+    }
+
+    @Test
+    void oneMemberCannotFlagTheSameAnswerTwiceAndASecondMemberJoinsTheEscalation() {
+        AnsweredReply reply = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(reply);
+        long id = store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-2")).escalationId().orElseThrow();
+
+        FlagReceipt again = store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-3"));
+        FlagReceipt other = store.feedback().flag(reply, FlagKind.WRONG, member("u3", "m-4"));
+
+        assertFalse(again.recorded());
+        assertTrue(other.recorded());
+        assertFalse(other.firstWrong(), "the thread is told once");
+        assertEquals(id, other.escalationId().orElseThrow());
+        Escalation e = store.escalations().find(id).orElseThrow();
+        assertEquals(List.of("u1", "u2", "u3"), e.askers().stream().map(a -> a.user().id()).toList());
+        assertEquals(2, e.flagged().orElseThrow().flags());
+        assertTrue(store.feedback().flag(reply, FlagKind.HELPFUL, member("u4", "m-5")).recorded());
+        assertFalse(store.feedback().flag(reply, FlagKind.HELPFUL, member("u4", "m-6")).recorded());
+    }
+
+    @Test
+    void untilDecidedTheFlaggedItemIsNotUsedForThatQuestionInThatChat() {
+        AnsweredReply reply = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(reply);
+        Screen screen = new Screen(store.feedback(), Duration.ZERO);
+        assertEquals(Decision.ANSWER, screen.screen(verdict(QUESTION), Platform.WEBHOOK, "group-42").decision());
+
+        store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-2"));
+
+        Match here = screen.screen(verdict("sofajraft 支持跨机房部署吗"), Platform.WEBHOOK, "group-42");
+        assertEquals(Decision.ESCALATE, here.decision());
+        assertEquals(List.of(OTHER.id()), here.candidates().stream().map(c -> c.item().id()).toList());
+        assertEquals(Decision.ANSWER, screen.screen(verdict(QUESTION), Platform.WEBHOOK, "group-7").decision(),
+                "other chats still get the answer until a maintainer decides");
+        assertEquals(Decision.ANSWER, screen.screen(verdict("sofa-rpc 的超时时间在哪里配置"), Platform.WEBHOOK, "group-42")
+                .decision(), "another question in the chat is answered as before");
+    }
+
+    @Test
+    void theAnswerWasRightClearsTheFlagAndClosesTheEscalation() {
+        AnsweredReply reply = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(reply);
+        long id = store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-2")).escalationId().orElseThrow();
+        Screen screen = new Screen(store.feedback(), Duration.ZERO);
+
+        Escalation decided = store.feedback().decide(id, Verdict.RIGHT, "alice").orElseThrow();
+
+        assertEquals(Status.DISMISSED, decided.status());
+        assertEquals(Verdict.RIGHT, decided.flagged().orElseThrow().verdict());
+        assertEquals(Decision.ANSWER, screen.screen(verdict(QUESTION), Platform.WEBHOOK, "group-42").decision());
+        assertTrue(store.escalations().deliveries(id).isEmpty(), "the askers get nothing more");
+        assertEquals("flag-right", store.learned().audit(1).get(0).action());
+        assertTrue(store.feedback().decide(12345, Verdict.RIGHT, "alice").isEmpty());
+    }
+
+    @Test
+    void wrongForThisQuestionKeepsTheItemFromItAndItsParaphrasesEverywhere() {
+        AnsweredReply reply = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(reply);
+        long id = store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-2")).escalationId().orElseThrow();
+        Screen screen = new Screen(store.feedback(), Duration.ZERO);
+
+        Escalation decided = store.feedback().decide(id, Verdict.WRONG, "alice").orElseThrow();
+
+        assertTrue(decided.isOpen(), "the maintainer's answer is still to come");
+        assertEquals(Decision.ESCALATE, screen.screen(verdict(QUESTION), Platform.SLACK, "C1").decision());
+        assertEquals(Decision.ESCALATE, screen.screen(verdict("sofajraft 支持跨机房部署吗"), Platform.WEBHOOK, "g").decision());
+        assertEquals(Decision.ANSWER, screen.screen(verdict("raft 的日志复制是怎么做的"), Platform.WEBHOOK, "g").decision(),
+                "the item still answers other questions");
+        assertEquals("wrong-for-question", store.learned().audit(1).get(0).action());
+    }
+
+    @Test
+    void answeringAFlaggedEscalationRulesTheFlaggedAnswerWrongForTheQuestion() {
+        AnsweredReply reply = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(reply);
+        long id = store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-2")).escalationId().orElseThrow();
+
+        store.escalations().answer(id, new MaintainerAnswer("需要配置多机房的选举优先级。", List.of(), "alice")).orElseThrow();
+
+        Screen screen = new Screen(store.feedback(), Duration.ZERO);
+        assertEquals(Verdict.WRONG, store.escalations().find(id).orElseThrow().flagged().orElseThrow().verdict());
+        assertEquals(Decision.ESCALATE, screen.screen(verdict(QUESTION), Platform.SLACK, "C1").decision());
+        assertEquals(2, store.escalations().deliveries(id).size(), "the asker and the flagger get the answer");
+    }
+
+    @Test
+    void aRetiredItemIsNeverUsedUntilUnretiredAndBothAreAudited() {
+        Screen screen = new Screen(store.feedback(), Duration.ZERO);
+
+        assertTrue(store.feedback().retire(JRAFT.id(), "alice", "outdated since 1.3"));
+        assertFalse(store.feedback().retire(JRAFT.id(), "bob", "again"));
+
+        Match screened = screen.screen(verdict("raft 的日志复制是怎么做的"), null, null);
+        assertEquals(Decision.ESCALATE, screened.decision());
+        assertEquals(List.of(JRAFT.id()), store.feedback().retired().stream().map(r -> r.itemId()).toList());
+        assertEquals("alice", store.feedback().retired().get(0).maintainer());
+
+        assertTrue(store.feedback().unretire(JRAFT.id(), "bob"));
+        assertFalse(store.feedback().unretire(JRAFT.id(), "bob"));
+        assertEquals(Decision.ANSWER, screen.screen(verdict("raft 的日志复制是怎么做的"), null, null).decision());
+        assertEquals(List.of("unretire", "retire"), store.learned().audit(2).stream().map(a -> a.action()).toList());
+    }
+
+    @Test
+    void anotherInstanceHonoursAVerdictWithinItsRefreshAndARestartKeepsIt() {
+        Store other = Store.open(dataDir, url(), clock);
+        try {
+            Screen there = new Screen(other.feedback(), Duration.ZERO);
+            assertEquals(Decision.ANSWER, there.screen(verdict(QUESTION), Platform.SLACK, "C1").decision());
+
+            store.feedback().retire(JRAFT.id(), "alice", null);
+            store.feedback().avoid(OTHER.id(), QUESTION, "alice");
+
+            Match seen = there.screen(verdict(QUESTION), Platform.SLACK, "C1");
+            assertEquals(Decision.ESCALATE, seen.decision());
+            assertTrue(seen.candidates().isEmpty());
+        } finally {
+            other.close();
+        }
+        store.close();
+
+        store = Store.open(dataDir, url(), clock);
+        Screen restarted = new Screen(store.feedback(), Duration.ofHours(1));
+        assertEquals(Decision.ESCALATE, restarted.screen(verdict(QUESTION), null, null).decision());
+        assertTrue(restarted.screen(verdict(QUESTION), null, null).candidates().isEmpty());
+    }
+
+    @Test
+    void aScreenWithALongRefreshSeesItsOwnInstancesChangeAtOnce() {
+        Screen screen = new Screen(store.feedback(), Duration.ofHours(1));
+        assertEquals(Decision.ANSWER, screen.screen(verdict(QUESTION), null, null).decision());
+
+        store.feedback().retire(JRAFT.id(), "alice", null);
+        assertEquals(Decision.ANSWER, screen.screen(verdict(QUESTION), null, null).decision(),
+                "not yet looked at: the view is an hour fresh");
+        screen.changed();
+
+        assertEquals(Decision.ESCALATE, screen.screen(verdict(QUESTION), null, null).decision());
+        assertEquals(Optional.empty(), screen.screen(verdict(QUESTION), null, null).best().filter(c -> c.item() == JRAFT));
+    }
+
+    @Test
+    void answersFlaggedAndHelpfulAreCountedPerWeekStartingOnMonday() {
+        // START is Saturday 2026-11-21: its week starts on Monday 2026-11-16
+        AnsweredReply first = answered("r1", "group-42", QUESTION);
+        store.feedback().remember(first);
+        store.feedback().remember(answered("r2", "group-42", "jraft 的选举超时怎么配置"));
+        store.feedback().flag(first, FlagKind.WRONG, member("u2", "m-2"));
+        store.feedback().flag(first, FlagKind.WRONG, member("u3", "m-3"));
+        advance(Duration.ofDays(2));
+        AnsweredReply later = answered("r3", "group-42", QUESTION);
+        store.feedback().remember(later);
+        store.feedback().flag(later, FlagKind.HELPFUL, member("u4", "m-4"));
+
+        List<io.qabot.core.desk.FeedbackWeek> weeks = store.feedback().weekly(START.minus(Duration.ofDays(30)),
+                java.time.ZoneOffset.UTC);
+
+        assertEquals(List.of(new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 16), 2, 1, 0),
+                new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 1)), weeks);
+        assertEquals(0.5, weeks.get(0).flagRate(), 1e-9);
+        assertTrue(store.feedback().weekly(now.get().plusSeconds(1), java.time.ZoneOffset.UTC).isEmpty());
+    }
+}
