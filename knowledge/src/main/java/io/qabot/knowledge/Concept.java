@@ -3,9 +3,10 @@ package io.qabot.knowledge;
 /**
  * One thing the question asks about: a term (its number, -1 when the knowledge never uses
  * it), the other ways to say it (each a set of term numbers that must all be present), and
- * how much it tells (its idf).
+ * how much it tells (its idf), and whether it is a product's name (which says what the
+ * question is about, not what it asks).
  */
-record Concept(String term, int id, int[][] alternatives, double idf) {
+record Concept(String term, int id, int[][] alternatives, double idf, boolean productName) {
 
     /**
      * True when the term or every part of one of its other names is held.
@@ -27,6 +28,11 @@ record Concept(String term, int id, int[][] alternatives, double idf) {
             }
         }
         return false;
+    }
+
+    /** True when the term is written in Latin letters or digits: a name, a version, an identifier. */
+    boolean latin() {
+        return term.chars().allMatch(c -> c < 0x2E80);
     }
 
     /** True when neither the term nor any other way to say it occurs in the knowledge. */

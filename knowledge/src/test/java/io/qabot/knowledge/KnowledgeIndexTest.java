@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KnowledgeIndexTest {
@@ -67,9 +68,11 @@ class KnowledgeIndexTest {
 
     @Test
     void aThreadIsAboutItsProductEvenWhereItsQuestionDoesNotNameIt() {
-        Match match = PRODUCTS.match("SOFARegistry 6.x 相比 5.x 少了哪些功能？有列表吗");
-        assertEquals(Decision.ANSWER, match.decision(), match.toString());
-        assertEquals("f.md", match.best().orElseThrow().item().source().file());
+        Explanation why = PRODUCTS.explain("SOFARegistry 6.x 相比 5.x 少了哪些功能？有列表吗");
+        // the confidence decides, not the product rule
+        assertNull(why.rule(), why.toString());
+        assertEquals(0.0, why.features().get("otherProduct"), why.toString());
+        assertEquals("f.md", why.match().best().orElseThrow().item().source().file());
     }
 
     @Test
