@@ -1,7 +1,9 @@
 package io.qabot.app;
 
+import io.qabot.config.MatchingConfig;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
+import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.knowledge.ingest.KnowledgeException;
 import io.qabot.knowledge.ingest.KnowledgeReader;
 import io.qabot.knowledge.snapshot.KnowledgeSnapshot;
@@ -52,8 +54,15 @@ final class KnowledgeSources {
     }
 
     /** The index a command answers from: the snapshot's items, so newer answers supersede older ones as in serve. */
-    KnowledgeIndex index(List<String> explicit, List<Path> configured) {
-        return KnowledgeIndex.build(KnowledgeSnapshot.of(read(explicit, configured).items()).items());
+    KnowledgeIndex index(List<String> explicit, List<Path> configured, MatchingConfig matching) {
+        return index(KnowledgeSnapshot.of(read(explicit, configured).items()).items(), matching);
+    }
+
+    /** An index of {@code items} answering at the configured confidence (the fitted one by default). */
+    static KnowledgeIndex index(List<KnowledgeItem> items, MatchingConfig matching) {
+        KnowledgeIndex index = KnowledgeIndex.build(items);
+        return matching.minConfidence().isPresent() ? index.withMinConfidence(matching.minConfidence().getAsDouble())
+                : index;
     }
 
     /** Copies the sample knowledge out of the jar into a temporary folder the reader can walk. */

@@ -15,9 +15,10 @@ public final class Main {
     private static final String USAGE = """
             usage: qabot <command> [options]
               serve  [--config FILE]                          run the bot
-              ask    [--knowledge PATH]... [--json] [QUESTION...]  answer a question (or each stdin line)
+              ask    [--knowledge PATH]... [--json] [--explain] [QUESTION...]  answer a question (or each stdin line)
               ingest [--knowledge PATH]... --stats            what the knowledge reader finds, as JSON
-              eval   --knowledge PATH... --eval FILE.jsonl    score the matcher on an evaluation file
+              eval   --knowledge PATH... --eval FILE.jsonl [--curve]  score the matcher on an evaluation file
+              eval   --knowledge PATH... --replay DATE [--json]     backtest: knowledge before DATE, questions after
               digest --since DATE [--out FILE]                 maintainers' answers since DATE as a weekly Q&A section
               stats  [--since DATE] [--top N]                  questions asked, answer rate, most-asked and unanswered ones""";
 

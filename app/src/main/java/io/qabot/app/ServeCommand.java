@@ -144,8 +144,9 @@ final class ServeCommand {
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
+        // the threshold set here stays with every re-index (LearnedKnowledge carries it over)
         AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
-                KnowledgeIndex.build(KnowledgeSnapshot.of(corpus.items()).items()));
+                KnowledgeSources.index(KnowledgeSnapshot.of(corpus.items()).items(), config.matching()));
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 

@@ -59,8 +59,9 @@ final class ConfigBinder {
         EscalationConfig escalation = escalation(root.sectionOrEmpty("escalation"));
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
         OutboundConfig outbound = outbound(root.sectionOrEmpty("outbound"));
+        MatchingConfig matching = new MatchingConfig(root.sectionOrEmpty("matching").fraction("minConfidence"));
         return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound);
+                knowledgeUpdates, outbound, matching);
     }
 
     // --- top level

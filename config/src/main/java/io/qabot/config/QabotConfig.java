@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param escalation what happens to questions the knowledge does not answer
  * @param knowledgeUpdates how the knowledge is reloaded while the bot runs, and from where
  * @param outbound how posts to the platforms' APIs are timed out and bounded
+ * @param matching how sure the matcher must be before the bot answers
  */
 public record QabotConfig(
         HttpConfig http,
@@ -35,7 +36,8 @@ public record QabotConfig(
         PolicyConfig policy,
         EscalationConfig escalation,
         KnowledgeUpdatesConfig knowledgeUpdates,
-        OutboundConfig outbound) {
+        OutboundConfig outbound,
+        MatchingConfig matching) {
 
     /** A configuration whose knowledge is reloaded in the default way. */
     public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
@@ -43,6 +45,15 @@ public record QabotConfig(
                        ChatsConfig chats, PolicyConfig policy, EscalationConfig escalation) {
         this(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
                 KnowledgeUpdatesConfig.DEFAULT, OutboundConfig.DEFAULT);
+    }
+
+    /** A configuration that answers at the fitted confidence threshold. */
+    public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
+                       Optional<Secret> adminToken, WebhookConfig webhook, ConnectorsConfig connectors,
+                       ChatsConfig chats, PolicyConfig policy, EscalationConfig escalation,
+                       KnowledgeUpdatesConfig knowledgeUpdates, OutboundConfig outbound) {
+        this(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
+                knowledgeUpdates, outbound, MatchingConfig.DEFAULT);
     }
 
     public QabotConfig {
@@ -58,5 +69,6 @@ public record QabotConfig(
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(knowledgeUpdates, "knowledgeUpdates");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(matching, "matching");
     }
 }

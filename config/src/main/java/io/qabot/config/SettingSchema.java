@@ -135,6 +135,8 @@ final class SettingSchema {
                     "chat", VALUE,
                     "mode", VALUE)),
             "chatDefaults", platformDefaults(),
+            "matching", group(
+                    "minConfidence", VALUE),
             "policy", group(
                     "cooldown", VALUE,
                     "maxRepliesPerMinute", VALUE),

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,24 @@ class ConfigLoaderTest {
         assertEquals(List.of("content/zh/blog", "faq"), git.paths());
         assertEquals(Duration.ofMinutes(10), git.pullEvery());
         assertEquals(Duration.ZERO, config.knowledgeUpdates().checkEvery());
+    }
+
+    @Test
+    void theConfidenceToAnswerAtIsTheFittedOneUnlessTheFileOrTheEnvironmentSetsIt() {
+        assertEquals(OptionalDouble.empty(), ConfigLoader.load(Optional.empty(), Map.of()).matching().minConfidence());
+        String yaml = """
+                matching:
+                  minConfidence: 0.9
+                """;
+        assertEquals(OptionalDouble.of(0.9), files.load(yaml, Map.of()).matching().minConfidence());
+        assertEquals(OptionalDouble.of(0.95),
+                files.load(yaml, Map.of("QABOT_MATCHING_MIN_CONFIDENCE", "0.95")).matching().minConfidence());
+        for (String bad : List.of("1.5", "-0.1", "high", "NaN")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(Optional.empty(), Map.of("QABOT_MATCHING_MIN_CONFIDENCE", bad)));
+            assertTrue(e.getMessage().contains("matching.minConfidence") && e.getMessage().contains("from 0 to 1"),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -87,7 +87,10 @@ public final class LearnedKnowledge implements QuestionMatcher {
         KnowledgeSnapshot next = KnowledgeSnapshot.of(items);
         KnowledgeChanges changes = next.changesSince(snapshot);
         if (changes.any() || index.get() == null) {
-            index.set(KnowledgeIndex.build(next.items()));
+            KnowledgeIndex current = index.get();
+            KnowledgeIndex built = KnowledgeIndex.build(next.items());
+            // a deployment's matching.minConfidence, set on the first index, holds for every re-index
+            index.set(current == null ? built : built.withMinConfidence(current.minConfidence()));
         }
         next.superseded().forEach(s -> log.debug("knowledge item {} is superseded by {}", s.id(), s.by()));
         snapshot = next;
