@@ -38,9 +38,9 @@ final class ChatNoise {
     private ChatNoise() {
     }
 
-    /** NFKC-folds full-width characters and removes control characters. */
+    /** NFKC-folds full-width characters, traditional Chinese to simplified, and removes control characters. */
     static String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = SimplifiedChinese.fold(Normalizer.normalize(text, Normalizer.Form.NFKC));
         return CONTROL.matcher(folded).replaceAll(" ");
     }
 
@@ -64,13 +64,20 @@ final class ChatNoise {
         return rest.codePointCount(0, rest.length()) <= 1;
     }
 
-    private static final Pattern QUESTION_CUE = Pattern.compile(
-            "(?i)([?？]|吗|(?<![这那])么|呢|怎|咋|如何|什么|啥|为何|为什么|哪|是否|能否|可否|有没有|是不是|能不能|会不会|"
-                    + "可不可以|要不要|多少|几[个种次台天]?\\s*$|几点|几号|第几|求|报错|报了?个?错|异常|失败|不行|不生效|不支持|起不来|"
-                    + "不了|(?<!没|没出过|没有|没啥)问题|error|exception|fail|could ?not|can ?not|can't|cannot|unable|"
-                    + "doesn'?t work|not work|"
-                    + "\\bhow\\b|\\bwhat\\b|\\bwhy\\b|\\bwhen\\b|\\bwhere\\b|\\bwhich\\b|\\bcan\\b|\\bdoes\\b|\\bis\\b|"
-                    + "\\bdo\\b|\\bshould\\b|\\bany\\b)");
+    /** Words that make a message a question or a problem report. */
+    private static final Cues QUESTION_CUES = new Cues(List.of(
+            "?", "吗", "呢", "怎", "咋", "如何", "什么", "啥", "为何", "哪", "是否", "能否", "可否", "有没有", "是不是",
+            "能不能", "会不会", "可不可以", "要不要", "多少", "几点", "几号", "第几", "求", "报错", "报了错", "报个错",
+            "报了个错", "异常", "失败", "不行", "不生效", "不支持", "起不来", "不了", "error", "exception", "fail",
+            "could not", "couldnot", "can not", "cannot", "can't", "unable", "doesn't work", "doesnt work", "not work",
+            " how ", " what ", " why ", " when ", " where ", " which ", " can ", " does ", " is ", " do ", " should ",
+            " any "));
+    /** "这么配" and "那么多" are not questions, "怎么" and "什么" are (and found above). */
+    private static final Pattern ASKING_ME = Pattern.compile("(?<![这那])么");
+    /** "问题" reports a problem unless nothing went wrong ("没出过问题"). */
+    private static final Pattern PROBLEM = Pattern.compile("(?<!没|没出过|没有|没啥)问题");
+    /** "要几个" at the end asks how many; "修了几个 bug" does not. */
+    private static final Pattern HOW_MANY_AT_END = Pattern.compile("几[个种次台天]?\\s*$");
 
     /**
      * Thanks, agreement, "me too", "solved it": a remark on a thread, not a question, even
@@ -91,12 +98,19 @@ final class ChatNoise {
             return false;
         }
         // "问题已经解决了": the problem is the one already asked about
-        return !QUESTION_CUE.matcher(text.replace("问题", "")).find()
+        return !asks(text, false)
                 && (ACKNOWLEDGEMENT_START.matcher(text).find() || RESOLVED.matcher(text).find());
     }
 
     /** True when the text reads as a question or a problem report rather than a remark. */
     static boolean looksLikeQuestion(String normalizedText) {
-        return QUESTION_CUE.matcher(normalizedText).find();
+        return asks(normalizedText, true);
+    }
+
+    private static boolean asks(String text, boolean problemWordCounts) {
+        return QUESTION_CUES.foundIn(Cues.lower(text))
+                || text.indexOf('么') >= 0 && ASKING_ME.matcher(text).find()
+                || problemWordCounts && text.contains("问题") && PROBLEM.matcher(text).find()
+                || text.indexOf('几') >= 0 && HOW_MANY_AT_END.matcher(text).find();
     }
 }

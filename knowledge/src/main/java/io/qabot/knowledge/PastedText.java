@@ -28,12 +28,26 @@ final class PastedText {
                 continue;
             }
             any = true;
+            // a line with Chinese in it is written, unless it is a log line (which starts with its time)
+            if (hasHan(line) && !Character.isDigit(line.strip().charAt(0)) && line.strip().charAt(0) != '[') {
+                return false;
+            }
             if (!FRAME.matcher(line).matches() && !LOG_OR_EXCEPTION.matcher(line).matches()
                     && !CODE.matcher(line).matches()) {
                 return false;
             }
         }
         return any;
+    }
+
+    private static boolean hasHan(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x3400 && c <= 0x9FFF) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message without its stack frames. */
