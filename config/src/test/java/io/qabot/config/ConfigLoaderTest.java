@@ -156,6 +156,7 @@ class ConfigLoaderTest {
 
         assertEquals(Duration.ofMinutes(5), config.policy().cooldown());
         assertEquals(10, config.policy().maxRepliesPerMinute());
+        assertEquals(OptionalDouble.of(0.8), config.matching().minConfidence());
         assertEquals(new OutboundConfig(Duration.ofSeconds(5), 500), config.outbound());
 
         EscalationConfig escalation = config.escalation();
