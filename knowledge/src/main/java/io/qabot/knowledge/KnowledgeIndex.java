@@ -254,7 +254,9 @@ public final class KnowledgeIndex {
         if (!ChatNoise.looksLikeQuestion(text)) {
             return Rule.NOT_A_QUESTION;
         }
-        if (asked.informativeIdf() < MIN_INFORMATION * vocabulary.idf(-1)) {
+        // "What is qabot?" says nothing beyond a name, but a thread that asks exactly that answers it
+        boolean restatesTheThreadsQuestion = best.questionCoverage() >= 1 - 1e-9 && best.reverseCoverage() >= 1 - 1e-9;
+        if (asked.informativeIdf() < MIN_INFORMATION * vocabulary.idf(-1) && !restatesTheThreadsQuestion) {
             return Rule.TOO_LITTLE_SAID;
         }
         if (best.otherProduct()) {
