@@ -2,6 +2,8 @@ package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.connectors.ask.AskObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.knowledge.Explanation;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Match;
 
@@ -37,18 +39,19 @@ final class AskCommand {
     }
 
     int run(List<String> args) {
-        Arguments arguments = Arguments.parse(args, Set.of("--knowledge", "--config"), Set.of("--json"));
+        Arguments arguments = Arguments.parse(args, Set.of("--knowledge", "--config"), Set.of("--json", "--explain"));
         KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.load(arguments.one("--config")));
         boolean asJson = arguments.flag("--json");
+        boolean explain = arguments.flag("--explain");
         if (!arguments.words().isEmpty()) {
-            print(index.match(String.join(" ", arguments.words())), asJson);
+            answer(index, String.join(" ", arguments.words()), asJson, explain);
             return 0;
         }
         // Malformed UTF-8 becomes U+FFFD rather than an error: one bad line must not stop the rest.
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                print(index.match(line), asJson);
+                answer(index, line, asJson, explain);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading standard input failed", e);
@@ -56,18 +59,69 @@ final class AskCommand {
         return 0;
     }
 
-    private void print(Match match, boolean asJson) {
+    private void answer(KnowledgeIndex index, String question, boolean asJson, boolean explain) {
+        if (!explain) {
+            print(index.match(question), null, asJson);
+            return;
+        }
+        Explanation why = index.explain(question);
+        print(why.match(), why, asJson);
+    }
+
+    private void print(Match match, Explanation why, boolean asJson) {
         AskObject result = AskObject.of(match, AskObject.GENERIC_REPLY);
         if (asJson) {
             try {
-                out.println(mapper.writeValueAsString(result.toJson()));
+                ObjectNode json = result.toJson();
+                if (why != null) {
+                    json.set("explain", explanation(why));
+                }
+                out.println(mapper.writeValueAsString(json));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return;
         }
+        if (why != null) {
+            // the explanation first, then the usual one-line result
+            out.printf(Locale.ROOT, "  decided by %s%n", why.decidedBy());
+            out.printf(Locale.ROOT, "  model confidence %.3f (threshold %.3f, bias %.3f)%n", why.modelConfidence(),
+                    why.threshold(), why.bias());
+            why.features().forEach((name, value) -> out.printf(Locale.ROOT, "    %-17s %6.3f  adds %+.3f%n", name, value,
+                    why.contributions().get(name)));
+            match.best().ifPresent(c -> out.printf(Locale.ROOT, "  best      %s turn %d: %s%n", c.item().id(), c.turnIndex(),
+                    oneLine(c.turn().question())));
+            if (why.runnerUp() != null) {
+                out.printf(Locale.ROOT, "  runner-up %s turn %d: %s%n", why.runnerUp().item().id(),
+                        why.runnerUp().turnIndex(), oneLine(why.runnerUp().turn().question()));
+            }
+        }
         // one line a result, so the output stays aligned with the input lines
         String text = result.reply() == null ? "" : " " + result.reply().replaceAll("\\s*\\R\\s*", " ⏎ ");
         out.printf(Locale.ROOT, "%s (%.2f)%s%n", match.decision().wireName(), match.confidence(), text);
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+    }
+
+    private ObjectNode explanation(Explanation why) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("decidedBy", why.decidedBy());
+        if (why.rule() != null) {
+            json.put("rule", why.rule());
+        }
+        json.put("modelConfidence", why.modelConfidence());
+        json.put("threshold", why.threshold());
+        json.put("bias", why.bias());
+        ObjectNode features = json.putObject("features");
+        why.features().forEach((name, value) -> features.putObject(name).put("value", value)
+                .put("adds", why.contributions().get(name)));
+        if (why.runnerUp() != null) {
+            json.putObject("runnerUp").put("item", why.runnerUp().item().id()).put("turn", why.runnerUp().turnIndex())
+                    .put("question", why.runnerUp().turn().question()).put("file", why.runnerUp().item().source().file());
+        }
+        return json;
     }
 }

@@ -31,6 +31,11 @@ final class Configuration {
         }
     }
 
+    /** How sure the matcher must be before the bot answers. */
+    io.qabot.config.MatchingConfig matching(String file) {
+        return load(file).matching();
+    }
+
     /** The configured knowledge paths; empty means the sample knowledge. */
     List<Path> knowledge(String file) {
         return load(file).knowledge();

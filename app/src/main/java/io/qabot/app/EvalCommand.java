@@ -1,6 +1,8 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.config.MatchingConfig;
+import io.qabot.config.QabotConfig;
 import io.qabot.knowledge.Candidate;
 import io.qabot.knowledge.Decision;
 import io.qabot.knowledge.KnowledgeIndex;
@@ -34,17 +36,35 @@ final class EvalCommand {
     }
 
     int run(List<String> args) {
-        Arguments arguments = Arguments.parse(args, Set.of("--knowledge", "--eval", "--config"), Set.of("--verbose"));
+        Arguments arguments = Arguments.parse(args, Set.of("--knowledge", "--eval", "--config", "--replay"),
+                Set.of("--verbose", "--curve", "--json"));
         String evalFile = arguments.one("--eval");
-        if (evalFile == null) {
-            throw new UsageException("eval: --eval FILE.jsonl is required");
+        String replay = arguments.one("--replay");
+        if ((evalFile == null) == (replay == null)) {
+            throw new UsageException("eval: give --eval FILE.jsonl or --replay DATE (one of them)");
         }
         if (!arguments.words().isEmpty()) {
             throw new UsageException("eval: unexpected argument " + arguments.words().get(0));
         }
-        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), configuration.load(arguments.one("--config")));
+        QabotConfig config = configuration.load(arguments.one("--config"));
+        MatchingConfig matching = config.matching();
+        if (replay != null) {
+            if (arguments.flag("--curve")) {
+                throw new UsageException("eval: --curve goes with --eval, not --replay");
+            }
+            return new ReplayEvaluation(out, mapper).run(
+                    sources.read(arguments.all("--knowledge"), config.knowledge()).items(),
+                    ReplayEvaluation.date(replay), matching, arguments.flag("--json"));
+        }
+        if (arguments.flag("--json")) {
+            throw new UsageException("eval: --json goes with --replay");
+        }
+        KnowledgeIndex index = sources.index(arguments.all("--knowledge"), config);
         EvaluationSet set = EvaluationSet.read(Path.of(evalFile), mapper);
         boolean verbose = arguments.flag("--verbose");
+        if (arguments.flag("--curve")) {
+            new ConfidenceCurve(out).print(index, set);
+        }
 
         for (int warm = 0; warm < 3; warm++) {
             set.lines().forEach(line -> index.match(line.query()));

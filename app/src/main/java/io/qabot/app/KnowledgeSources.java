@@ -1,5 +1,6 @@
 package io.qabot.app;
 
+import io.qabot.config.MatchingConfig;
 import io.qabot.knowledge.Corpus;
 import io.qabot.config.QabotConfig;
 import io.qabot.knowledge.KnowledgeIndex;
@@ -55,13 +56,25 @@ class KnowledgeSources {
 
     /**
      * The index a command answers from: the snapshot's items, so newer answers supersede older ones
-     * as in serve, analysed through the data folder's stored analysis as serve's are.
+     * as in serve, analysed through the data folder's stored analysis as serve's are, answering at
+     * the configured confidence.
      */
     KnowledgeIndex index(List<String> explicit, QabotConfig config) {
         // the segmenter's dictionaries load on another core while the files are read
         DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare).start();
         List<KnowledgeItem> items = KnowledgeSnapshot.of(read(explicit, config.knowledge()).items()).items();
-        return new PersistedIndex(config.dataDir(), true).build(items);
+        return atConfidence(new PersistedIndex(config.dataDir(), true).build(items), config.matching());
+    }
+
+    /** An index of {@code items}, analysed afresh, answering at the configured confidence (the fitted one by default). */
+    static KnowledgeIndex index(List<KnowledgeItem> items, MatchingConfig matching) {
+        return atConfidence(KnowledgeIndex.build(items), matching);
+    }
+
+    /** {@code index} answering at {@code matching.minConfidence}, or as fitted when none is set. */
+    static KnowledgeIndex atConfidence(KnowledgeIndex index, MatchingConfig matching) {
+        return matching.minConfidence().isPresent() ? index.withMinConfidence(matching.minConfidence().getAsDouble())
+                : index;
     }
 
     /** Copies the sample knowledge out of the jar into a temporary folder the reader can walk. */

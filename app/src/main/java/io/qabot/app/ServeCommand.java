@@ -51,6 +51,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import io.qabot.knowledge.KnowledgeItem;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -181,9 +183,12 @@ final class ServeCommand {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }
         progress.stage("index", Map.of("items", corpus.items().size(), "turns", corpus.turns()));
-        PersistedIndex indexes = new PersistedIndex(config.dataDir(), false);
+        PersistedIndex persisted = new PersistedIndex(config.dataDir(), false);
+        // the threshold set here holds for every re-index too (learned answers, reloads)
+        Function<List<KnowledgeItem>, KnowledgeIndex> indexes =
+                items -> KnowledgeSources.atConfidence(persisted.build(items), config.matching());
         AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
-                indexes.build(KnowledgeSnapshot.of(corpus.items()).items()));
+                indexes.apply(KnowledgeSnapshot.of(corpus.items()).items()));
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
@@ -192,7 +197,7 @@ final class ServeCommand {
                 BotExecutor.QUEUE, metrics::inboundDropped);
         Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
         Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
-        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, indexes::build, senders,
+        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, indexes, senders,
                 announcers, clock, timings);
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
                 corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));

@@ -10,9 +10,10 @@ import java.util.Map;
 final class Usage {
     static final String COMMANDS = "usage: qabot <command> [options]      (qabot <command> --help for its options)\n"
             + row("serve", "[--config FILE]", "run the bot")
-            + row("ask", "[--knowledge PATH]... [--json] [QUESTION...]", "answer a question (or each stdin line)")
+            + row("ask", "[--knowledge PATH]... [--json] [--explain] [QUESTION...]", "answer a question (or each stdin line)")
             + row("ingest", "[--knowledge PATH]...", "what the knowledge reader finds, as JSON")
-            + row("eval", "--knowledge PATH... --eval FILE.jsonl", "score the matcher on an evaluation file")
+            + row("eval", "--knowledge PATH... --eval FILE.jsonl [--curve]", "score the matcher on an evaluation file")
+            + row("eval", "--knowledge PATH... --replay DATE [--json]", "backtest: knowledge before DATE, questions after")
             + row("digest", "--since DATE [--until DATE] [--unanswered]", "maintainers' answers as a weekly Q&A section")
             + row("stats", "[--since DATE] [--top N]", "questions asked, answer rate, most-asked, gaps").stripTrailing();
 
@@ -28,10 +29,11 @@ final class Usage {
                       on http://127.0.0.1:8080/
                     """ + CONFIG,
             "ask", """
-                    usage: qabot ask [--knowledge PATH]... [--json] [QUESTION...]
+                    usage: qabot ask [--knowledge PATH]... [--json] [--explain] [QUESTION...]
                       answers QUESTION, or each line of standard input, from the knowledge
                       --knowledge PATH     a knowledge folder or file (repeatable; default: configured, or the sample)
                       --json               one ask object a line, as POST /api/v1/ask answers
+                      --explain            also why: the features, the runner-up and the rule or threshold that decided
                     """ + CONFIG,
             "ingest", """
                     usage: qabot ingest [--knowledge PATH]... [--stats]
@@ -41,11 +43,16 @@ final class Usage {
                       --stats              the same report (the only one; kept for scripts that pass it)
                     """ + CONFIG,
             "eval", """
-                    usage: qabot eval --knowledge PATH... --eval FILE.jsonl [--verbose]
-                      scores the matcher on an evaluation file: coverage, precision, false answers, hit@1
+                    usage: qabot eval --knowledge PATH... --eval FILE.jsonl [--curve] [--verbose]
+                           qabot eval --knowledge PATH... --replay DATE [--json]
+                      scores the matcher on an evaluation file: coverage, precision, false answers, hit@1;
+                      or backtests it on the knowledge's own history
                       --knowledge PATH     a knowledge folder or file (repeatable)
                       --eval FILE.jsonl    the evaluation lines
+                      --curve              coverage, precision and false-answer rate per confidence threshold
                       --verbose            also each line's outcome
+                      --replay DATE        knowledge dated before DATE only; ask the threads of the posts from DATE on
+                      --json               with --replay: one JSON object (questions, answered, answers)
                     """ + CONFIG,
             "digest", """
                     usage: qabot digest --since DATE [--until DATE] [--unanswered] [--out FILE]

@@ -39,10 +39,16 @@ class CommandLineTest {
     static java.nio.file.Path dataDir;
 
     private static Run run(String stdin, String... args) {
+        return run(Map.of(), stdin, args);
+    }
+
+    private static Run run(Map<String, String> environment, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        int status = Main.run(List.of(args), Map.of("QABOT_DATA_DIR", dataDir.toString()), in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Map<String, String> withDataDir = new java.util.HashMap<>(environment);
+        withDataDir.putIfAbsent("QABOT_DATA_DIR", dataDir.toString());
+        int status = Main.run(List.of(args), withDataDir, in, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -60,6 +66,85 @@ class CommandLineTest {
         assertTrue(result.get("reply").asText().contains("跨机房不需要特殊支持"));
         // JSON is written with non-ASCII characters as they are
         assertTrue(run.out().contains("跨机房"));
+    }
+
+    @Test
+    void aDeploymentChoosesTheConfidenceItAnswersAt() throws Exception {
+        String question = "SOFAJRaft 支持跨机房部署吗？";
+        JsonNode fitted = run("", "ask", "--knowledge", WEEKLY, "--json", question).jsonLines(mapper).get(0);
+        assertEquals("answer", fitted.get("decision").asText(), fitted.toString());
+        double score = fitted.get("score").asDouble();
+        Run stricter = run(Map.of("QABOT_MATCHING_MIN_CONFIDENCE", String.valueOf(Math.min(1, score + 0.001))), "",
+                "ask", "--knowledge", WEEKLY, "--json", question);
+        assertEquals(0, stricter.status(), stricter.err());
+        assertEquals("escalate", stricter.jsonLines(mapper).get(0).get("decision").asText(), stricter.out());
+        Run bad = run(Map.of("QABOT_MATCHING_MIN_CONFIDENCE", "very"), "", "ask", "--knowledge", WEEKLY, question);
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("matching.minConfidence"), bad.err());
+    }
+
+    @Test
+    void askExplainSaysWhatDecidedWithTheFeaturesAndTheRunnerUp() throws Exception {
+        JsonNode answered = run("", "ask", "--knowledge", WEEKLY, "--json", "--explain", "SOFAJRaft 支持跨机房部署吗？")
+                .jsonLines(mapper).get(0);
+        JsonNode why = answered.get("explain");
+        assertTrue(why.get("decidedBy").asText().startsWith("threshold: confidence"), why.toString());
+        assertTrue(why.at("/features/reverseCoverage/value").isNumber(), why.toString());
+        assertTrue(why.at("/runnerUp/file").asText().endsWith(".md"), why.toString());
+
+        // a question about a product the knowledge has no thread on is ruled out, and its score says so
+        JsonNode ruled = run("", "ask", "--knowledge", WEEKLY, "--json", "--explain", "how to run a spark job on yarn")
+                .jsonLines(mapper).get(0);
+        assertEquals("escalate", ruled.get("decision").asText(), ruled.toString());
+        assertTrue(ruled.get("score").asDouble() <= 0.1, ruled.toString());
+
+        Run text = run("", "ask", "--knowledge", WEEKLY, "--explain", "谢谢大佬");
+        assertTrue(text.out().contains("decided by rule: "), text.out());
+        assertTrue(text.out().strip().endsWith("ignore (0.00)"), text.out());
+    }
+
+    @Test
+    void replayAsksTheLaterThreadsOfTheKnowledgeBeforeADateAndAnswersOnlyAFew() throws Exception {
+        Run run = run("", "eval", "--knowledge", WEEKLY, "--knowledge", SHARED.resolve("corpus/faq").toString(),
+                "--replay", "2021-01-01", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode result = run.jsonLines(mapper).get(0);
+        int questions = result.get("questions").asInt();
+        int answered = result.get("answered").asInt();
+        assertTrue(questions > 300, result.toString());
+        assertTrue(answered <= 0.12 * questions, result.toString());
+        assertEquals(answered, result.get("answers").size());
+        for (JsonNode answer : result.get("answers")) {
+            // the question comes from a post on or after the date, its answer from one before it
+            assertTrue(answer.get("postDate").asText().compareTo("2021-01-01") >= 0, answer.toString());
+            assertTrue(answer.get("fromDate").isNull() || answer.get("fromDate").asText().compareTo("2021-01-01") < 0,
+                    answer.toString());
+            assertTrue(answer.get("confidence").asDouble() > 0 && !answer.get("answer").asText().isEmpty());
+        }
+
+        Run text = run("", "eval", "--knowledge", WEEKLY, "--knowledge", SHARED.resolve("corpus/faq").toString(),
+                "--replay", "2021-01-01");
+        assertTrue(text.out().contains("later questions asked, " + answered + " answered"), text.out());
+        Run badDate = run("", "eval", "--knowledge", WEEKLY, "--replay", "last year");
+        assertEquals(2, badDate.status());
+        assertTrue(badDate.err().contains("is not a date"), badDate.err());
+    }
+
+    @Test
+    void evalCurveShowsWhatEachThresholdWouldAnswerAndMarksTheOneInUse() throws Exception {
+        Run run = run("", "eval", "--knowledge", WEEKLY, "--knowledge", SHARED.resolve("corpus/faq").toString(),
+                "--eval", SHARED.resolve("eval/dev.jsonl").toString(), "--curve");
+        assertEquals(0, run.status(), run.err());
+        List<String> rows = run.out().lines().filter(l -> l.matches("0\\.\\d{3} .*")).toList();
+        assertTrue(rows.size() >= 10, run.out());
+        assertEquals(1, rows.stream().filter(r -> r.endsWith("<- in use")).count(), run.out());
+        // a higher threshold never answers more
+        int previous = Integer.MAX_VALUE;
+        for (String row : rows) {
+            int answers = Integer.parseInt(row.trim().split("\\s+")[1]);
+            assertTrue(answers <= previous, run.out());
+            previous = answers;
+        }
     }
 
     @Test

@@ -62,8 +62,9 @@ final class ConfigBinder {
         MetricsConfig metrics = new MetricsConfig(root.sectionOrEmpty("metrics").secret("token"));
         StoreConfig store = new StoreConfig(root.sectionOrEmpty("store").duration("questionLogRetention",
                 StoreConfig.DEFAULT.questionLogRetention(), false));
+        MatchingConfig matching = new MatchingConfig(root.sectionOrEmpty("matching").fraction("minConfidence"));
         return new QabotConfig(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound, metrics, store);
+                knowledgeUpdates, outbound, metrics, store, matching);
     }
 
     // --- top level

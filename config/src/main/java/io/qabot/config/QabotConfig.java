@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param outbound how posts to the platforms' APIs are timed out and bounded
  * @param metrics who may read {@code /metrics}
  * @param store how long the store keeps what grows with traffic
+ * @param matching how sure the matcher must be before the bot answers
  */
 public record QabotConfig(
         HttpConfig http,
@@ -39,7 +40,8 @@ public record QabotConfig(
         KnowledgeUpdatesConfig knowledgeUpdates,
         OutboundConfig outbound,
         MetricsConfig metrics,
-        StoreConfig store) {
+        StoreConfig store,
+        MatchingConfig matching) {
 
     /** A configuration whose knowledge is reloaded in the default way. */
     public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
@@ -49,13 +51,13 @@ public record QabotConfig(
                 KnowledgeUpdatesConfig.DEFAULT, OutboundConfig.DEFAULT);
     }
 
-    /** A configuration whose {@code /metrics} is open and whose store keeps the question log for the default time. */
+    /** A configuration whose {@code /metrics} is open, whose store keeps the question log for the default time, and that answers at the fitted confidence threshold. */
     public QabotConfig(HttpConfig http, List<Path> knowledge, Path dataDir, Optional<Secret> databaseUrl,
                        Optional<Secret> adminToken, WebhookConfig webhook, ConnectorsConfig connectors,
                        ChatsConfig chats, PolicyConfig policy, EscalationConfig escalation,
                        KnowledgeUpdatesConfig knowledgeUpdates, OutboundConfig outbound) {
         this(http, knowledge, dataDir, databaseUrl, adminToken, webhook, connectors, chats, policy, escalation,
-                knowledgeUpdates, outbound, MetricsConfig.OPEN, StoreConfig.DEFAULT);
+                knowledgeUpdates, outbound, MetricsConfig.OPEN, StoreConfig.DEFAULT, MatchingConfig.DEFAULT);
     }
 
     public QabotConfig {
@@ -73,5 +75,6 @@ public record QabotConfig(
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(matching, "matching");
     }
 }

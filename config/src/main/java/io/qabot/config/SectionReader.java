@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -150,6 +151,23 @@ final class SectionReader {
             throw problem(key, quote(text.get()) + " is not a whole number from " + min + " to " + max);
         }
         return value;
+    }
+
+    /** A number from 0 to 1, such as a confidence threshold. */
+    OptionalDouble fraction(String key) {
+        Optional<String> text = text(key);
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double value = Double.parseDouble(text.get().strip());
+            if (value >= 0 && value <= 1) {
+                return OptionalDouble.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw problem(key, quote(text.get()) + " is not a number from 0 to 1");
     }
 
     boolean flag(String key, boolean defaultValue) {

@@ -141,6 +141,8 @@ final class SettingSchema {
                     "mode", VALUE,
                     "acknowledge", VALUE)),
             "chatDefaults", platformDefaults(),
+            "matching", group(
+                    "minConfidence", VALUE),
             "policy", group(
                     "cooldown", VALUE,
                     "maxRepliesPerMinute", VALUE,

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,7 @@ class ConfigLoaderTest {
 
         assertEquals(Duration.ofMinutes(5), config.policy().cooldown());
         assertEquals(10, config.policy().maxRepliesPerMinute());
+        assertEquals(OptionalDouble.of(0.8), config.matching().minConfidence());
         assertEquals(new OutboundConfig(Duration.ofSeconds(5), 500), config.outbound());
 
         EscalationConfig escalation = config.escalation();
@@ -195,6 +197,24 @@ class ConfigLoaderTest {
         assertEquals(List.of("content/zh/blog", "faq"), git.paths());
         assertEquals(Duration.ofMinutes(10), git.pullEvery());
         assertEquals(Duration.ZERO, config.knowledgeUpdates().checkEvery());
+    }
+
+    @Test
+    void theConfidenceToAnswerAtIsTheFittedOneUnlessTheFileOrTheEnvironmentSetsIt() {
+        assertEquals(OptionalDouble.empty(), ConfigLoader.load(Optional.empty(), Map.of()).matching().minConfidence());
+        String yaml = """
+                matching:
+                  minConfidence: 0.9
+                """;
+        assertEquals(OptionalDouble.of(0.9), files.load(yaml, Map.of()).matching().minConfidence());
+        assertEquals(OptionalDouble.of(0.95),
+                files.load(yaml, Map.of("QABOT_MATCHING_MIN_CONFIDENCE", "0.95")).matching().minConfidence());
+        for (String bad : List.of("1.5", "-0.1", "high", "NaN")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(Optional.empty(), Map.of("QABOT_MATCHING_MIN_CONFIDENCE", bad)));
+            assertTrue(e.getMessage().contains("matching.minConfidence") && e.getMessage().contains("from 0 to 1"),
+                    e.getMessage());
+        }
     }
 
     @Test

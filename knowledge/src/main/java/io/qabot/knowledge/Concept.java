@@ -3,9 +3,16 @@ package io.qabot.knowledge;
 /**
  * One thing the question asks about: a term (its number, -1 when the knowledge never uses
  * it), the other ways to say it (each a set of term numbers that must all be present), and
- * how much it tells (its idf).
+ * how much it tells (its idf), and whether it is a product's name (which says what the
+ * question is about, not what it asks), and whether it is written in Latin letters or digits
+ * (worked out once per question: it is asked for every candidate).
  */
-record Concept(String term, int id, int[][] alternatives, double idf) {
+record Concept(String term, int id, int[][] alternatives, double idf, boolean productName, boolean latin) {
+
+    /** A concept whose term is written in Latin letters or digits (a name, a version, an identifier) or not. */
+    Concept(String term, int id, int[][] alternatives, double idf, boolean productName) {
+        this(term, id, alternatives, idf, productName, term.chars().allMatch(c -> c < 0x2E80));
+    }
 
     /**
      * True when the term or every part of one of its other names is held.

@@ -1,34 +1,75 @@
 package io.qabot.knowledge;
 
+import java.util.Arrays;
+
 /**
  * Turns the evidence for the best candidate into a probability that its answer is the
- * right one: a logistic model over {@link Features}.
+ * right one: a logistic model over {@link Features}, with the threshold at or above which
+ * the bot answers.
  *
  * <p>The weights and threshold are printed by {@code ConfidenceFit} (test sources), which
- * explains the fit: an L2-regularised (1.0) logistic regression over the development set
- * plus about 3,200 self-supervised questions made from the corpus, each weighing 0.01 of a
- * development line, with the intercept re-fitted on the development set. Fitted on the
- * development set alone with L2 0.1, as before, its nested leave-one-out estimate was
- * coverage 0.887 at precision 0.982, below the in-sample figures; fitted this way the
- * estimate equals the in-sample figures (coverage 0.919, precision 1.0, no false answer).
- * The threshold lies halfway between the lowest right and the highest wrong answer it
- * separates on the development set; it favours precision: a wrong answer in a chat costs
- * more than an escalation.
+ * also says how well they are expected to do on questions nobody tuned for (nested
+ * cross-validation over both development files, see its comment).
+ *
+ * @param weights one per element of {@link Features#vector()}
  */
-record Confidence(double bias, double threadCoverage, double reverseCoverage, double margin, double bm25Margin,
-                  double unseenShare, double otherProduct, double nameCoverage, double answerThreshold) {
+record Confidence(double bias, double[] weights, double answerThreshold) {
 
-    static final Confidence DEFAULT = new Confidence(-2.823, 1.452, 2.297, 1.362, 1.106, -0.553, -0.372, 1.849, 0.543);
+    /** Printed by {@code ConfidenceFit}; its out-of-fold figures are in the README. */
+    static final Confidence FITTED = new Confidence(-6.321, new double[]{1.507, 1.024, 0.831, 2.786, 1.695, 1.398,
+            0.875, -0.698, -0.272, 1.806, 0.341, -1.425, 1.182, -0.100}, 0.738);
+
+    Confidence {
+        if (weights.length != Features.NAMES.size()) {
+            throw new IllegalArgumentException("one weight a feature: " + Features.NAMES);
+        }
+        weights = weights.clone();
+        if (!(answerThreshold >= 0 && answerThreshold <= 1)) {
+            throw new IllegalArgumentException("the threshold is a probability: " + answerThreshold);
+        }
+    }
 
     double probability(Features f) {
-        double z = bias
-                + threadCoverage * f.threadCoverage()
-                + reverseCoverage * f.reverseCoverage()
-                + margin * f.margin()
-                + bm25Margin * f.bm25Margin()
-                + unseenShare * f.unseenShare()
-                + otherProduct * f.otherProduct()
-                + nameCoverage * f.nameCoverage();
+        double[] x = f.vector();
+        double z = bias;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * x[i];
+        }
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /** What each feature adds to the log-odds, for explaining a decision. */
+    double[] contributions(Features f) {
+        double[] x = f.vector();
+        double[] c = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = weights[i] * x[i];
+        }
+        return c;
+    }
+
+    Confidence withThreshold(double threshold) {
+        return new Confidence(bias, weights, threshold);
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Confidence c && c.bias == bias && Arrays.equals(c.weights, weights)
+                && c.answerThreshold == answerThreshold;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(bias) * 31 + Arrays.hashCode(weights) + Double.hashCode(answerThreshold);
+    }
+
+    @Override
+    public String toString() {
+        return "Confidence[bias=" + bias + ", weights=" + Arrays.toString(weights) + ", threshold=" + answerThreshold + "]";
     }
 }

@@ -54,7 +54,7 @@ import java.util.zip.ZipFile;
  */
 public final class IndexSnapshot {
     /** Change it when the file's layout changes (the code fingerprint catches everything else). */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
     private static final int CHECKSUM_BYTES = 32;
@@ -97,7 +97,7 @@ public final class IndexSnapshot {
         used.clear();
         reused = 0;
         analysed = 0;
-        return KnowledgeIndex.build(items, this, Confidence.DEFAULT);
+        return KnowledgeIndex.build(items, this);
     }
 
     /**
@@ -151,12 +151,13 @@ public final class IndexSnapshot {
                                                Function<KnowledgeItem, List<KnowledgeIndex.AnalysedTurn>> analyse) {
         TextKey key = TextKey.of(item);
         StoredItem known = stored.get(key);
-        if (known != null && known.turns().size() == item.turns().size()) {
+        List<KnowledgeIndex.AnalysedTurn> attached = known == null ? null : known.attach(item);
+        if (attached != null) {
             used.put(key, known);
             synchronized (this) {
                 reused++;
             }
-            return known.attach(item);
+            return attached;
         }
         List<KnowledgeIndex.AnalysedTurn> turns = analyse.apply(item);
         used.put(key, StoredItem.of(turns));
@@ -215,6 +216,8 @@ public final class IndexSnapshot {
                 writeTerms(body, turn.answer(), termIds);
                 writeTerms(body, turn.wholeWords(), termIds);
                 writeString(body, turn.copyKey());
+                body.writeInt(turn.turnIndex());
+                body.writeInt(turn.asks());
             }
         }
         body.flush();
@@ -257,7 +260,8 @@ public final class IndexSnapshot {
                 StoredTurn[] turns = new StoredTurn[count(data, length)];
                 for (int t = 0; t < turns.length; t++) {
                     turns[t] = new StoredTurn(readTerms(data, terms, length), readTerms(data, terms, length),
-                            readTerms(data, terms, length), readTerms(data, terms, length), readString(data, length));
+                            readTerms(data, terms, length), readTerms(data, terms, length), readString(data, length),
+                            data.readInt(), data.readInt());
                 }
                 result.put(key, new StoredItem(List.of(turns)));
             }
@@ -366,22 +370,26 @@ public final class IndexSnapshot {
     record StoredItem(List<StoredTurn> turns) {
         static StoredItem of(List<KnowledgeIndex.AnalysedTurn> analysed) {
             return new StoredItem(analysed.stream().map(t -> new StoredTurn(t.question(), t.context(), t.answer(),
-                    List.copyOf(t.wholeWords()), t.copyKey())).toList());
+                    List.copyOf(t.wholeWords()), t.copyKey(), t.turnIndex(), t.asks())).toList());
         }
 
+        /** The stored analysis for {@code item}, or null when it names turns the item does not have. */
         List<KnowledgeIndex.AnalysedTurn> attach(KnowledgeItem item) {
             List<KnowledgeIndex.AnalysedTurn> result = new ArrayList<>(turns.size());
-            for (int t = 0; t < turns.size(); t++) {
-                StoredTurn turn = turns.get(t);
-                result.add(new KnowledgeIndex.AnalysedTurn(item, t, turn.question(), turn.context(), turn.answer(),
-                        new LinkedHashSet<>(turn.wholeWords()), turn.copyKey()));
+            for (StoredTurn turn : turns) {
+                // a turn's own number: acknowledgement turns are not analysed, so numbers can skip
+                if (turn.turnIndex() < 0 || turn.turnIndex() >= item.turns().size()) {
+                    return null;
+                }
+                result.add(new KnowledgeIndex.AnalysedTurn(item, turn.turnIndex(), turn.question(), turn.context(),
+                        turn.answer(), new LinkedHashSet<>(turn.wholeWords()), turn.copyKey(), turn.asks()));
             }
             return result;
         }
     }
 
     record StoredTurn(List<String> question, List<String> context, List<String> answer, List<String> wholeWords,
-                      String copyKey) {
+                      String copyKey, int turnIndex, int asks) {
     }
 
     /**

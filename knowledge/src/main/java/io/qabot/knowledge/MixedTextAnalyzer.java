@@ -145,7 +145,8 @@ final class MixedTextAnalyzer {
     }
 
     private static void collect(Analyzer analyzer, String text, List<String> into) {
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
+        // the knowledge and the questions meet in simplified characters
+        try (TokenStream stream = analyzer.tokenStream("", SimplifiedChinese.fold(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -50,6 +50,11 @@ final class Products {
         return new Products(Map.copyOf(any), Map.copyOf(inQuestion));
     }
 
+    /** True when the term is a product's name in any form: it says which product, not what is asked. */
+    boolean isName(String term) {
+        return anyMention.containsKey(term);
+    }
+
     /** The products a question names. */
     Set<String> namedIn(Collection<String> questionTerms) {
         Set<String> named = new HashSet<>();

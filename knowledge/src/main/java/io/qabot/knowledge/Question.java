@@ -6,10 +6,13 @@ import java.util.Set;
 /**
  * A chat message as the matcher sees it: its concepts, the term numbers of every way to say
  * them, the names it uses (each as the numbers of the known terms that name it as a whole:
- * empty when the knowledge never uses the name itself) and the products it names.
+ * empty when the knowledge never uses the name itself), the products it names, how much it
+ * says beyond them ({@code informativeIdf}: the information of every concept that is not a
+ * product's name), what kind of answer it asks for ({@link Asks}) and whether it is written in
+ * Chinese.
  */
 record Question(List<String> terms, List<Concept> concepts, double totalIdf, int[] expandedIds,
-                List<int[]> names, Set<String> products) {
+                List<int[]> names, Set<String> products, double informativeIdf, int asks, boolean chinese) {
 
     /**
      * True when the question names a technology the knowledge never mentions: a capitalised

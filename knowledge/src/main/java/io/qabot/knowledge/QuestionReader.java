@@ -36,6 +36,7 @@ final class QuestionReader {
         List<Concept> concepts = new ArrayList<>(terms.size());
         Set<String> expanded = new LinkedHashSet<>(terms);
         double totalIdf = 0;
+        double informativeIdf = 0;
         for (String term : terms) {
             List<int[]> alternatives = new ArrayList<>();
             // a concept tells as much as its commonest name: "database" is rare in a Chinese
@@ -48,8 +49,12 @@ final class QuestionReader {
                     expanded.addAll(alternative);
                 }
             }
-            concepts.add(new Concept(term, vocabulary.id(term), alternatives.toArray(int[][]::new), idf));
+            boolean productName = products.isName(term);
+            concepts.add(new Concept(term, vocabulary.id(term), alternatives.toArray(int[][]::new), idf, productName));
             totalIdf += idf;
+            if (!productName) {
+                informativeIdf += idf;
+            }
         }
         List<int[]> names = new ArrayList<>();
         Matcher matcher = NAME.matcher(text);
@@ -65,7 +70,8 @@ final class QuestionReader {
             }
         }
         return new Question(terms, concepts, totalIdf, vocabulary.sortedIds(expanded), names,
-                products.namedIn(terms));
+                products.namedIn(terms), informativeIdf, Asks.of(text),
+                text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
     }
 
     /** The distinct terms of a text, at most {@value #MAX_QUERY_TERMS}, keeping the rarest. */

@@ -8,11 +8,16 @@ import java.util.Set;
  * the share of the question's information (idf-weighted concepts) that the turn's question,
  * its thread and its answer contain, the share of the turn's own question that the asker's
  * words cover, the share of the question's names the thread uses, and whether the turn is
- * about another product than the one asked about.
+ * about another product than the one asked about, and how informative the most informative
+ * of the question's words is that neither the thread nor its answer holds ({@code mostMissing},
+ * its idf relative to that of a word the knowledge never uses): "MOSN 的 wasm 扩展能用 Rust 写吗"
+ * against a thread on MOSN's wasm extensions that never says Rust. In a Chinese question a
+ * Latin word is nearly always a name, a version or an identifier ({@code mostMissingLatin}),
+ * the words a near miss differs by: Kafka for RabbitMQ, Gradle for Maven, 2.0 for 1.x.
  */
 record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, double threadCoverage,
               double allCoverage, double reverseCoverage, double unseenShare, boolean otherProduct,
-              double nameCoverage, double rankScore) {
+              double nameCoverage, double mostMissing, double mostMissingLatin, double rankScore) {
 
     static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, Vocabulary vocabulary) {
         return of(entry, bm25, question, new TermSet(question.expandedIds(), vocabulary.size()), vocabulary);
@@ -34,10 +39,19 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         double inThread = 0;
         double inAll = 0;
         double unseen = 0;
+        double mostMissing = 0;
+        double mostMissingLatin = 0;
         for (Concept concept : question.concepts()) {
             double w = concept.idf();
             // a turn's own question is part of its thread, and its thread part of the turn
-            if (concept.presentIn(heldAnywhere, expanded)) {
+            boolean present = concept.presentIn(heldAnywhere, expanded);
+            if (!present && !concept.productName()) {
+                mostMissing = Math.max(mostMissing, w);
+                if (question.chinese() && concept.latin()) {
+                    mostMissingLatin = Math.max(mostMissingLatin, w);
+                }
+            }
+            if (present) {
                 inAll += w;
                 if (concept.presentIn(heldInThread, expanded)) {
                     inThread += w;
@@ -57,7 +71,8 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
                 && named.stream().noneMatch(entry.products()::contains);
         return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
                 reverseCoverage(entry, expanded, vocabulary), ratio(unseen, total), otherProduct,
-                nameCoverage(entry, question.names(), vocabulary), 0);
+                nameCoverage(entry, question.names(), vocabulary), ratio(mostMissing, vocabulary.idf(-1)),
+                ratio(mostMissingLatin, vocabulary.idf(-1)), 0);
     }
 
     /**
@@ -69,7 +84,7 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         double rank = bm25 / bestBm25 + 0.25 * questionCoverage + 0.75 * threadCoverage + 0.25 * allCoverage
                 + 0.35 * reverseCoverage - (otherProduct ? 1 : 0);
         return new Scored(entry, bm25, questionCoverage, threadCoverage, allCoverage, reverseCoverage, unseenShare,
-                otherProduct, nameCoverage, rank);
+                otherProduct, nameCoverage, mostMissing, mostMissingLatin, rank);
     }
 
     /**

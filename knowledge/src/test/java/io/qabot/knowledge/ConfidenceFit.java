@@ -6,9 +6,13 @@ import io.qabot.knowledge.ingest.KnowledgeReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -20,38 +24,58 @@ import java.util.regex.Pattern;
  * {@code java -cp target/classes:target/test-classes:<deps> io.qabot.knowledge.ConfidenceFit}
  * (the dependencies from {@code mvn dependency:build-classpath}).
  *
- * <p>The development set has about eighty lines: fitted on them alone (L2 0.1, as before) the
- * weights describe single lines, and the nested leave-one-out figures fall below the
- * in-sample ones. So the fit is regularised harder (L2 {@code -Dl2}, default 1.0) and also
- * sees self-supervised questions made from the corpus itself: every turn's question,
- * reworded by keeping 15-75% of its words and mixing in words of other questions, asked of
- * the whole index (right when the best candidate is that turn, a copy of its question or
- * the same answer) and asked again with every right candidate taken out (labelled wrong: the
- * knowledge no longer holds the answer). These labels are noisy (a neighbouring question of
- * the same thread often answers it too) and the rewording is cruder than a person's, so each
- * weighs {@code -DsyntheticWeight} (default 0.01) of a development line. They are made of
- * corpus words and say nothing about words the corpus lacks: their unseen share is left at 0
- * and that weight is learnt from the development set. The intercept is then re-fitted on the
- * development set alone, so the score reads as a probability for real questions. The
- * threshold answers the most development lines rightly, then the fewest wrongly, at
- * precision 0.97 and at most 2% false answers, and lies halfway to the next lower score.
+ * <p>What it learns from, each row the best candidate for one question with its
+ * {@link Features}, labelled right when that candidate's answer is the expected one:
+ * <ul>
+ *   <li>both development files, {@code dev.jsonl} and {@code dev-hard.jsonl} (in-domain
+ *       questions the digests do not answer, chat lines, hard paraphrases), weight 1;</li>
+ *   <li>replay questions: the opening questions of the threads posted in 2020, asked of the
+ *       knowledge from before 2020 (right only when the answer is a copy of the same
+ *       thread's), weight {@code -DreplayWeight} (0.3): real in-domain questions that
+ *       mostly have no answer yet, the hardest negatives there are. 2020, not 2021: the
+ *       {@code eval --replay 2021-01-01} figure stays out of sample;</li>
+ *   <li>self-supervised questions made from the corpus: every turn's question reworded by
+ *       keeping 15-75% of its words and mixing in words of other questions, asked of the
+ *       whole index, and asked again with every right candidate taken out (then the best
+ *       candidate is another thread, often of the same product: a hard negative), weight
+ *       {@code -DsyntheticWeight} (0.01): their labels are noisy and the rewording is
+ *       cruder than a person's.</li>
+ * </ul>
  *
- * <p>It prints the weights as a {@code Confidence} constructor, the figures on the reworded
- * questions, the development figures in sample and the nested leave-one-out estimate (for
- * each line, weights, intercept and threshold fitted without it, then judging it).
- * {@code -Dprobe=FILE} also lists which of a file's questions (one a line, all meant to be
- * unanswerable, such as {@code src/test/resources/io/qabot/knowledge/unanswerable-probe.txt})
- * would be answered; {@code -Dweights=b,w1,...,w7,threshold} judges given
- * weights instead of fitting.
+ * <p>The model is an L2-regularised ({@code -Dl2}, 1.0) logistic regression; the intercept
+ * is re-fitted on the development rows so the score reads as a probability for real
+ * questions. The threshold is chosen on out-of-fold scores: the one that answers the most
+ * development lines rightly at precision {@code -DminPrecision} (0.97) and at most
+ * {@code -DmaxFalse} (0.02) of the unanswerable ones answered, halfway to the next lower
+ * score.
+ *
+ * <p>What it prints is out of fold, never in sample: ten outer folds over the development
+ * lines; for each, weights, intercept and threshold are fitted on the other nine (the
+ * threshold from five inner folds' out-of-fold scores), then the fold is judged. Then the
+ * figures per file and kind, the calibration (how often a score of about 0.9 was right),
+ * the lines decided wrongly, and the weights fitted on everything as the constructor of
+ * {@code Confidence.FITTED}, with the threshold chosen on five folds' out-of-fold scores. {@code -Dprobe=FILE} lists which of a file's questions (one a
+ * line, all meant to be unanswerable) the fitted model would answer.
  */
 public final class ConfidenceFit {
-    static final double SYNTHETIC_WEIGHT = Double.parseDouble(System.getProperty("syntheticWeight", "0.01"));
+    private static final double SYNTHETIC_WEIGHT = Double.parseDouble(System.getProperty("syntheticWeight", "0.01"));
+    private static final double REPLAY_WEIGHT = Double.parseDouble(System.getProperty("replayWeight", "0.3"));
     private static final double L2 = Double.parseDouble(System.getProperty("l2", "1.0"));
     private static final double MIN_PRECISION = Double.parseDouble(System.getProperty("minPrecision", "0.97"));
+    private static final double MAX_FALSE = Double.parseDouble(System.getProperty("maxFalse", "0.02"));
+    private static final int FOLDS = Integer.getInteger("folds", 10);
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9_.@/\\-]+|\\p{IsHan}+");
 
-    /** One judged best candidate: its evidence, whether it is right, and whether the line may be answered. */
-    private record Row(String id, double[] x, boolean right, boolean answerable, boolean vetoed) {
+    /**
+     * One judged question: where it comes from, its evidence (null when nothing was
+     * retrieved), whether the best candidate is right, whether the line may be answered, and
+     * whether a rule rules an answer out.
+     */
+    record Row(String id, String file, String kind, double[] x, boolean right, boolean answerable, boolean vetoed,
+               double weight, String query) {
+        double label() {
+            return right && answerable ? 1 : 0;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,107 +83,198 @@ public final class ConfidenceFit {
         List<KnowledgeItem> items = new KnowledgeReader().read(List.of(shared.resolve("corpus/sofa-weekly"),
                 shared.resolve("corpus/faq"))).items();
         KnowledgeIndex index = KnowledgeIndex.build(items);
-        // answers whenever nothing but the confidence stands in the way: tells the vetoed lines
-        KnowledgeIndex noThreshold = KnowledgeIndex.build(items, withThreshold(Confidence.DEFAULT, 0));
-        List<Row> dev = developmentRows(index, noThreshold, shared.resolve("eval/dev.jsonl"));
-        List<Row> synthetic = syntheticRows(index, items, Integer.getInteger("reps", 2), Long.getLong("seed", 7));
-        long right = synthetic.stream().filter(Row::right).count();
-        System.out.printf(Locale.ROOT, "development rows %d, synthetic rows %d (%d right)%n", dev.size(), synthetic.size(),
-                right);
+        List<Row> dev = new ArrayList<>(developmentRows(index, shared.resolve("eval/dev.jsonl"), "dev"));
+        dev.addAll(developmentRows(index, shared.resolve("eval/dev-hard.jsonl"), "hard"));
+        List<Row> extra = new ArrayList<>(syntheticRows(index, items, Integer.getInteger("reps", 2), Long.getLong("seed", 7)));
+        extra.addAll(replayRows(items, LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1)));
+        System.out.printf(Locale.ROOT, "development rows %d, extra rows %d (%d synthetic, %d replay)%n", dev.size(),
+                extra.size(), extra.stream().filter(r -> r.file().equals("synthetic")).count(),
+                extra.stream().filter(r -> r.file().equals("replay")).count());
 
-        double[] w;
-        double threshold;
-        if (System.getProperty("weights") != null) {
-            // judge given weights instead: "bias,w1,...,w7,threshold"
-            String[] given = System.getProperty("weights").split(",");
-            w = new double[8];
-            for (int j = 0; j < 8; j++) {
-                w[j] = Double.parseDouble(given[j]);
+        if (System.getProperty("dump") != null) {
+            List<String> out = new ArrayList<>();
+            out.add("id\tfile\tkind\tlabel\tvetoed\t" + String.join("\t", Features.NAMES) + "\tquery");
+            for (Row r : dev) {
+                if (r.x() == null) {
+                    continue;
+                }
+                StringBuilder b = new StringBuilder(r.id() + "\t" + r.file() + "\t" + r.kind() + "\t" + (int) r.label()
+                        + "\t" + (r.vetoed() ? 1 : 0));
+                for (int j = 1; j < r.x().length; j++) {
+                    b.append(String.format(Locale.ROOT, "\t%.4f", r.x()[j]));
+                }
+                out.add(b + "\t" + r.query().replaceAll("\\s+", " ") + "\t" + missing(index, r.query()));
             }
-            threshold = Double.parseDouble(given[8]);
-        } else {
-            w = fit(dev, synthetic, -1);
-            w[0] = refitBias(w, dev);
-            threshold = threshold(w, dev, dev.size());
+            Files.write(Path.of(System.getProperty("dump")), out);
         }
-        int rephrased = 0;
-        int rephrasedRight = 0;
-        int rephrasedAnswers = 0;
-        int withoutAnswer = 0;
-        int withoutAnswerAnswered = 0;
-        for (Row r : synthetic) {
-            boolean answered = probability(w, r.x()) >= threshold;
-            if (r.answerable()) {
-                rephrased++;
-                rephrasedAnswers += answered ? 1 : 0;
-                rephrasedRight += answered && r.right() ? 1 : 0;
-            } else {
-                withoutAnswer++;
-                withoutAnswerAnswered += answered ? 1 : 0;
-            }
-        }
-        System.out.printf(Locale.ROOT, "synthetic: coverage %.3f precision %.3f on %d reworded questions; "
-                        + "%.3f of %d questions without their answer answered%n",
-                (double) rephrasedRight / rephrased, (double) rephrasedRight / Math.max(1, rephrasedAnswers), rephrased,
-                (double) withoutAnswerAnswered / withoutAnswer, withoutAnswer);
-        System.out.printf(Locale.ROOT, "new Confidence(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
-                w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], threshold);
-        System.out.println("development, in sample: " + figures(dev, i -> answers(w, dev.get(i), threshold)));
-        for (Row r : dev) {
-            double p = probability(w, r.x());
-            if (Math.abs(p - threshold) < 0.25) {
-                System.out.printf(Locale.ROOT, "  %s %.3f %s%s%n", r.id(), p, r.right() && r.answerable() ? "right" : "wrong",
-                        r.vetoed() ? " (vetoed)" : "");
+        boolean[] oofAnswered = new boolean[dev.size()];
+        double[] oofScore = outOfFold(dev, extra, oofAnswered);
+        System.out.println("out of fold (" + FOLDS + " outer folds, threshold from 5 inner folds):");
+        report(dev, oofAnswered);
+        calibration(dev, oofScore);
+        System.out.println("decided wrongly, out of fold:");
+        for (int i = 0; i < dev.size(); i++) {
+            Row r = dev.get(i);
+            boolean good = r.answerable() ? oofAnswered[i] && r.right() : !oofAnswered[i];
+            if (!good && (oofAnswered[i] || Boolean.getBoolean("misses"))) {
+                System.out.printf(Locale.ROOT, "  %s %s %-12s %.3f %s %s%n", r.id(), r.file(), r.kind(), oofScore[i],
+                        oofAnswered[i] ? "ANSWERED WRONGLY" : "not answered" + (r.vetoed() ? " (rule)" : ""),
+                        r.query().replaceAll("\\s+", " "));
             }
         }
 
+        Model all = fitWithThreshold(dev, extra);
+        StringBuilder weights = new StringBuilder();
+        for (int j = 1; j < all.w().length; j++) {
+            weights.append(j > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.3f", all.w()[j]));
+        }
+        System.out.printf(Locale.ROOT, "fitted on everything: new Confidence(%.3f, new double[]{%s}, %.3f)%n", all.w()[0],
+                weights, all.threshold());
+        for (int j = 1; j < all.w().length; j++) {
+            System.out.printf(Locale.ROOT, "  %-17s %7.3f%n", Features.NAMES.get(j - 1), all.w()[j]);
+        }
         if (System.getProperty("probe") != null) {
-            // questions the knowledge should not answer, one a line: which would be answered
             int answered = 0;
             int total = 0;
             for (String q : Files.readAllLines(Path.of(System.getProperty("probe")))) {
-                Features f = q.startsWith("#") ? null : index.explain(q);
-                if (q.isBlank() || f == null) {
+                if (q.isBlank() || q.startsWith("#")) {
                     continue;
                 }
                 total++;
-                boolean vetoed = noThreshold.match(q).decision() != Decision.ANSWER;
-                double p = probability(w, features(f, false));
-                if (!vetoed && p >= threshold) {
+                KnowledgeIndex.Decided d = index.decide(q);
+                if (d.features() != null && d.rule() == null && all.probability(x(d.features())) >= all.threshold()) {
                     answered++;
-                    System.out.printf(Locale.ROOT, "  probe answered %.3f %s -> %s%n", p, q,
-                            index.match(q).best().map(c -> c.turn().question()).orElse("").replaceAll("\\s+", " "));
+                    System.out.printf(Locale.ROOT, "  probe answered %.3f %s%n", all.probability(x(d.features())), q);
                 }
             }
             System.out.printf(Locale.ROOT, "probe: %d of %d answered%n", answered, total);
         }
-        boolean[] decided = new boolean[dev.size()];
-        for (int i = 0; i < dev.size(); i++) {
-            double[] wi = fit(dev, synthetic, i);
-            wi[0] = refitBias(wi, dev.subList(0, i), dev.subList(i + 1, dev.size()));
-            decided[i] = answers(wi, dev.get(i), threshold(wi, dev, i));
+    }
+
+    /** The question's concepts the best candidate's thread and answer lack, with their idf. */
+    static String missing(KnowledgeIndex index, String query) {
+        KnowledgeIndex.Decided d = index.decide(query);
+        if (d.best() == null) {
+            return "";
         }
-        System.out.println("development, nested leave-one-out: " + figures(dev, i -> decided[i]));
-        for (int i = 0; i < dev.size(); i++) {
-            Row r = dev.get(i);
-            if (decided[i] != (r.right() && r.answerable())) {
-                System.out.println("  " + r.id() + (decided[i] ? " answered wrongly" : " not answered"));
+        Question q = index.read(query);
+        Vocabulary v = index.vocabularyForTools();
+        TermSet expanded = new TermSet(q.expandedIds(), v.size());
+        long[] held = expanded.membersIn(d.best().entry().all());
+        StringBuilder b = new StringBuilder();
+        for (Concept c : q.concepts()) {
+            if (!c.presentIn(held, expanded)) {
+                b.append(String.format(Locale.ROOT, "%s:%.1f%s ", c.term(), c.idf(), c.productName() ? "P" : ""));
             }
         }
+        Turn t = d.best().entry().item().turns().get(d.best().entry().turnIndex());
+        return b + "\t" + t.question().replaceAll("\\s+", " ");
     }
 
-    private static Confidence withThreshold(Confidence c, double threshold) {
-        return new Confidence(c.bias(), c.threadCoverage(), c.reverseCoverage(), c.margin(), c.bm25Margin(),
-                c.unseenShare(), c.otherProduct(), c.nameCoverage(), threshold);
+    /**
+     * Judges every development line by a model fitted without it (ten outer folds; the
+     * threshold from five inner folds' out-of-fold scores); returns the scores.
+     */
+    static double[] outOfFold(List<Row> dev, List<Row> extra, boolean[] answered) {
+        int[] fold = folds(dev.size(), FOLDS, 11);
+        double[] scores = new double[dev.size()];
+        for (int f = 0; f < FOLDS; f++) {
+            List<Row> train = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < dev.size(); i++) {
+                if (fold[i] == f) {
+                    test.add(i);
+                } else {
+                    train.add(dev.get(i));
+                }
+            }
+            Model m = fitWithThreshold(train, extra);
+            for (int i : test) {
+                scores[i] = m.probability(dev.get(i));
+                answered[i] = m.answers(dev.get(i));
+            }
+        }
+        return scores;
     }
 
-    private static double[] features(Features f, boolean synthetic) {
-        return new double[]{1, f.threadCoverage(), f.reverseCoverage(), f.margin(), f.bm25Margin(),
-                synthetic ? 0 : f.unseenShare(), f.otherProduct(), f.nameCoverage()};
+    /** The development rows of both files and the extra rows, as {@link #main} fits on them. */
+    static List<List<Row>> rows(Path shared) throws Exception {
+        List<KnowledgeItem> items = new KnowledgeReader().read(List.of(shared.resolve("corpus/sofa-weekly"),
+                shared.resolve("corpus/faq"))).items();
+        KnowledgeIndex index = KnowledgeIndex.build(items);
+        List<Row> dev = new ArrayList<>(developmentRows(index, shared.resolve("eval/dev.jsonl"), "dev"));
+        dev.addAll(developmentRows(index, shared.resolve("eval/dev-hard.jsonl"), "hard"));
+        List<Row> extra = new ArrayList<>(syntheticRows(index, items, Integer.getInteger("reps", 2), Long.getLong("seed", 7)));
+        extra.addAll(replayRows(items, LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1)));
+        return List.of(dev, extra);
     }
 
-    private static List<Row> developmentRows(KnowledgeIndex index, KnowledgeIndex noThreshold, Path file)
-            throws Exception {
+    /** Weights, intercept and a threshold, all from {@code train}. */
+    record Model(double[] w, double threshold) {
+        double probability(Row r) {
+            return r.x() == null ? 0 : probability(r.x());
+        }
+
+        double probability(double[] x) {
+            return ConfidenceFit.probability(w, x);
+        }
+
+        boolean answers(Row r) {
+            return r.x() != null && !r.vetoed() && probability(r) >= threshold;
+        }
+    }
+
+    private static Model fitWithThreshold(List<Row> train, List<Row> extra) {
+        int inner = 5;
+        int[] fold = folds(train.size(), inner, 5);
+        double[] scores = new double[train.size()];
+        for (int f = 0; f < inner; f++) {
+            List<Row> part = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (fold[i] != f) {
+                    part.add(train.get(i));
+                }
+            }
+            double[] w = fit(part, extra);
+            for (int i = 0; i < train.size(); i++) {
+                if (fold[i] == f) {
+                    scores[i] = train.get(i).x() == null ? 0 : probability(w, train.get(i).x());
+                }
+            }
+        }
+        return new Model(fit(train, extra), threshold(train, scores));
+    }
+
+    private static double[] fit(List<Row> dev, List<Row> extra) {
+        List<Row> rows = new ArrayList<>(extra);
+        dev.stream().filter(r -> r.x() != null).forEach(rows::add);
+        double[] w = newton(rows);
+        w[0] = refitBias(w, dev);
+        return w;
+    }
+
+    private static int[] folds(int n, int k, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order.get(i)] = i % k;
+        }
+        return fold;
+    }
+
+    static double[] x(Features f) {
+        double[] v = f.vector();
+        double[] x = new double[v.length + 1];
+        x[0] = 1;
+        System.arraycopy(v, 0, x, 1, v.length);
+        return x;
+    }
+
+    private static List<Row> developmentRows(KnowledgeIndex index, Path file, String name) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
@@ -168,21 +283,45 @@ public final class ConfidenceFit {
             }
             JsonNode json = mapper.readTree(line);
             String query = json.get("query").asText();
-            Features f = index.explain(query);
-            if (f == null) {
-                continue; // nothing retrieved: never answered, nothing to learn
-            }
             List<JsonNode> expected = new ArrayList<>();
             if (json.hasNonNull("expect")) {
                 expected.add(json.get("expect"));
             }
             json.path("alt").forEach(expected::add);
-            KnowledgeIndex.Entry best = index.debugRank(query).get(0).entry();
-            String answer = norm(best.item().turns().get(best.turnIndex()).answer());
-            boolean right = expected.stream().anyMatch(e -> e.get("file").asText().equals(best.item().source().file())
-                    && answer.contains(norm(e.get("answer_contains").asText())));
-            boolean vetoed = noThreshold.match(query).decision() != Decision.ANSWER;
-            rows.add(new Row(json.get("id").asText(), features(f, false), right, !expected.isEmpty(), vetoed));
+            KnowledgeIndex.Decided d = index.decide(query);
+            boolean right = false;
+            double[] x = null;
+            if (d.features() != null) {
+                KnowledgeIndex.Entry best = d.best().entry();
+                String answer = norm(best.item().turns().get(best.turnIndex()).answer());
+                right = expected.stream().anyMatch(e -> e.get("file").asText().equals(best.item().source().file())
+                        && answer.contains(norm(e.get("answer_contains").asText())));
+                x = x(d.features());
+            }
+            rows.add(new Row(json.get("id").asText(), name, json.get("kind").asText(), x, right, !expected.isEmpty(),
+                    d.rule() != null, 1, query));
+        }
+        return rows;
+    }
+
+    /** The threads posted in [from, to), asked of the knowledge from before {@code from}. */
+    private static List<Row> replayRows(List<KnowledgeItem> items, LocalDate from, LocalDate to) {
+        Replay replay = Replay.split(items, from);
+        KnowledgeIndex past = KnowledgeIndex.build(replay.knowledge());
+        List<Row> rows = new ArrayList<>();
+        for (KnowledgeItem thread : replay.later()) {
+            if (!thread.source().date().isBefore(to)) {
+                continue;
+            }
+            String query = Replay.question(thread);
+            KnowledgeIndex.Decided d = past.decide(query);
+            if (d.features() == null || d.rule() != null) {
+                continue;
+            }
+            Turn answered = d.best().entry().item().turns().get(d.best().entry().turnIndex());
+            boolean copy = KnowledgeIndex.copyKey(answered.question()).equals(KnowledgeIndex.copyKey(query))
+                    || norm(answered.answer()).equals(norm(thread.turns().get(0).answer()));
+            rows.add(new Row("r", "replay", "replay", x(d.features()), copy, copy, false, REPLAY_WEIGHT, query));
         }
         return rows;
     }
@@ -221,12 +360,16 @@ public final class ConfidenceFit {
                     if (ranked.isEmpty()) {
                         continue;
                     }
-                    rows.add(new Row("s", features(KnowledgeIndex.features(ranked, asked), true),
-                            isRight.test(ranked.get(0)), true, false));
+                    // made of corpus words, they say nothing about words the corpus lacks
+                    double[] x = x(index.features(ranked, asked));
+                    x[1 + Features.NAMES.indexOf("unseenShare")] = 0;
+                    rows.add(new Row("s", "synthetic", "synthetic", x, isRight.test(ranked.get(0)), true, false,
+                            SYNTHETIC_WEIGHT, query));
                     List<Scored> without = ranked.stream().filter(isRight.negate()).toList();
                     if (!without.isEmpty()) {
-                        rows.add(new Row("s", features(KnowledgeIndex.features(without, asked), true), false, false,
-                                false));
+                        double[] xw = x(index.features(without, asked));
+                        xw[1 + Features.NAMES.indexOf("unseenShare")] = 0;
+                        rows.add(new Row("s", "synthetic", "synthetic", xw, false, false, false, SYNTHETIC_WEIGHT, query));
                     }
                 }
             }
@@ -263,9 +406,9 @@ public final class ConfidenceFit {
         return String.join(" ", kept);
     }
 
-    /** L2-regularised weighted logistic regression by Newton's method, leaving development row {@code skip} out. */
-    private static double[] fit(List<Row> dev, List<Row> synthetic, int skip) {
-        int d = dev.get(0).x().length;
+    /** L2-regularised weighted logistic regression by Newton's method. */
+    private static double[] newton(List<Row> rows) {
+        int d = rows.get(0).x().length;
         double[] w = new double[d];
         for (int iteration = 0; iteration < 50; iteration++) {
             double[] gradient = new double[d];
@@ -274,13 +417,16 @@ public final class ConfidenceFit {
                 gradient[j] = L2 * w[j];
                 hessian[j][j] = L2;
             }
-            for (int i = 0; i < dev.size(); i++) {
-                if (i != skip) {
-                    accumulate(w, dev.get(i), 1, gradient, hessian);
+            for (Row r : rows) {
+                double p = probability(w, r.x());
+                double y = r.label();
+                double weight = r.weight();
+                for (int j = 0; j < d; j++) {
+                    gradient[j] += weight * (p - y) * r.x()[j];
+                    for (int k = 0; k < d; k++) {
+                        hessian[j][k] += weight * p * (1 - p) * r.x()[j] * r.x()[k];
+                    }
                 }
-            }
-            for (Row r : synthetic) {
-                accumulate(w, r, SYNTHETIC_WEIGHT, gradient, hessian);
             }
             double[] step = solve(hessian, gradient);
             double largest = 0;
@@ -295,38 +441,26 @@ public final class ConfidenceFit {
         return w;
     }
 
-    private static void accumulate(double[] w, Row r, double weight, double[] gradient, double[][] hessian) {
-        double p = probability(w, r.x());
-        double y = label(r);
-        for (int j = 0; j < w.length; j++) {
-            gradient[j] += weight * (p - y) * r.x()[j];
-            for (int k = 0; k < w.length; k++) {
-                hessian[j][k] += weight * p * (1 - p) * r.x()[j] * r.x()[k];
-            }
-        }
-    }
-
-    /** The intercept that makes the mean probability on the development rows match their share of right answers. */
-    @SafeVarargs
-    private static double refitBias(double[] w, List<Row>... parts) {
+    /**
+     * The intercept that makes the mean probability on the development rows that a rule lets
+     * through match their share of right answers.
+     */
+    private static double refitBias(double[] w, List<Row> dev) {
         double bias = w[0];
         for (int iteration = 0; iteration < 50; iteration++) {
             double g = 0;
             double h = 1e-9;
-            for (List<Row> part : parts) {
-                for (Row r : part) {
-                    double p = probability(w, r.x(), bias);
-                    g += p - label(r);
-                    h += p * (1 - p);
+            for (Row r : dev) {
+                if (r.x() == null || r.vetoed()) {
+                    continue;
                 }
+                double p = probability(w, r.x(), bias);
+                g += p - r.label();
+                h += p * (1 - p);
             }
             bias -= g / h;
         }
         return bias;
-    }
-
-    private static double label(Row r) {
-        return r.right() && r.answerable() ? 1 : 0;
     }
 
     private static double probability(double[] w, double[] x) {
@@ -341,76 +475,94 @@ public final class ConfidenceFit {
         return 1 / (1 + Math.exp(-z));
     }
 
-    private static boolean answers(double[] w, Row r, double threshold) {
-        return !r.vetoed() && probability(w, r.x()) >= threshold;
-    }
-
     /**
      * The threshold that answers the most rows rightly, and of those the fewest wrongly, at
-     * precision 0.97 or more and a false-answer rate of 0.02 or less: halfway between the
-     * lowest probability it answers and the next lower one.
+     * the precision and false-answer limits, judged on out-of-fold scores: halfway between the
+     * lowest score it answers and the next lower one.
      */
-    private static double threshold(double[] w, List<Row> dev, int skip) {
+    private static double threshold(List<Row> dev, double[] scores) {
         long unanswerable = dev.stream().filter(r -> !r.answerable()).count();
-        double best = 1.01;
+        double best = 1.0;
         int bestRight = -1;
         int bestAnswered = Integer.MAX_VALUE;
         for (int c = 0; c < dev.size(); c++) {
-            if (c == skip) {
-                continue;
-            }
-            double t = probability(w, dev.get(c).x());
+            double t = scores[c];
             int answered = 0;
             int right = 0;
             int falseAnswers = 0;
             for (int i = 0; i < dev.size(); i++) {
                 Row r = dev.get(i);
-                if (i == skip || !answers(w, r, t)) {
+                if (r.x() == null || r.vetoed() || scores[i] < t) {
                     continue;
                 }
                 answered++;
                 right += r.right() && r.answerable() ? 1 : 0;
                 falseAnswers += r.answerable() ? 0 : 1;
             }
-            boolean ok = answered > 0 && right >= MIN_PRECISION * answered && falseAnswers <= 0.02 * unanswerable;
-            // as many right answers as possible, then as few wrong ones
+            boolean ok = answered > 0 && right >= MIN_PRECISION * answered && falseAnswers <= MAX_FALSE * unanswerable;
             if (ok && (right > bestRight || right == bestRight && answered < bestAnswered)) {
                 best = t;
                 bestRight = right;
                 bestAnswered = answered;
             }
         }
-        // halfway to the next lower probability, so that a question just below the lowest right
-        // answer of the development set is not answered by chance of rounding
         double below = 0;
         for (int i = 0; i < dev.size(); i++) {
-            double p = probability(w, dev.get(i).x());
-            if (i != skip && !dev.get(i).vetoed() && p < best) {
-                below = Math.max(below, p);
+            if (dev.get(i).x() != null && !dev.get(i).vetoed() && scores[i] < best) {
+                below = Math.max(below, scores[i]);
             }
         }
-        return best > 1 ? best : (best + below) / 2;
+        return Math.min(1, (best + below) / 2);
     }
 
-    private static String figures(List<Row> dev, java.util.function.IntPredicate answered) {
-        int answerable = 0;
-        int unanswerable = 0;
-        int answers = 0;
-        int right = 0;
-        int falseAnswers = 0;
+    private static void report(List<Row> dev, boolean[] answered) {
+        Map<String, int[]> tallies = new LinkedHashMap<>();
         for (int i = 0; i < dev.size(); i++) {
             Row r = dev.get(i);
-            answerable += r.answerable() ? 1 : 0;
-            unanswerable += r.answerable() ? 0 : 1;
-            if (answered.test(i)) {
-                answers++;
-                right += r.right() && r.answerable() ? 1 : 0;
-                falseAnswers += r.answerable() ? 0 : 1;
+            for (String key : List.of(r.file() + " " + r.kind(), r.file() + " all", "both all")) {
+                int[] t = tallies.computeIfAbsent(key, k -> new int[6]);
+                // lines, answerable, answers, right answers, unanswerable, false answers
+                t[0]++;
+                t[1] += r.answerable() ? 1 : 0;
+                t[2] += answered[i] ? 1 : 0;
+                t[3] += answered[i] && r.answerable() && r.right() ? 1 : 0;
+                t[4] += r.answerable() ? 0 : 1;
+                t[5] += answered[i] && !r.answerable() ? 1 : 0;
             }
         }
-        return String.format(Locale.ROOT, "right %d of %d answerable with features, %d answers; precision %.3f, "
-                        + "false answers %d of %d", right, answerable, answers, answers == 0 ? 1.0 : (double) right / answers,
-                falseAnswers, unanswerable);
+        System.out.printf(Locale.ROOT, "  %-18s %5s %9s %9s %13s%n", "file kind", "lines", "coverage", "precision",
+                "false-answer");
+        tallies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            int[] t = e.getValue();
+            System.out.printf(Locale.ROOT, "  %-18s %5d %9s %9s %13s%n", e.getKey(), t[0],
+                    t[1] == 0 ? "-" : String.format(Locale.ROOT, "%.3f (%d/%d)", (double) t[3] / t[1], t[3], t[1]),
+                    t[2] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) t[3] / t[2]),
+                    t[4] == 0 ? "-" : String.format(Locale.ROOT, "%.3f (%d/%d)", (double) t[5] / t[4], t[5], t[4]));
+        });
+    }
+
+    /** How often the best candidate was right, by out-of-fold score, over the lines no rule stopped. */
+    private static void calibration(List<Row> dev, double[] scores) {
+        double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0001};
+        System.out.println("calibration, out of fold (score band: lines, right, mean score):");
+        for (int b = 0; b + 1 < edges.length; b++) {
+            int n = 0;
+            int right = 0;
+            double sum = 0;
+            for (int i = 0; i < dev.size(); i++) {
+                Row r = dev.get(i);
+                if (r.x() == null || r.vetoed() || scores[i] < edges[b] || scores[i] >= edges[b + 1]) {
+                    continue;
+                }
+                n++;
+                right += (int) r.label();
+                sum += scores[i];
+            }
+            if (n > 0) {
+                System.out.printf(Locale.ROOT, "  [%.2f, %.2f): %3d lines, %.2f right, mean score %.2f%n", edges[b],
+                        Math.min(1, edges[b + 1]), n, (double) right / n, sum / n);
+            }
+        }
     }
 
     private static double[] solve(double[][] a, double[] b) {
@@ -446,7 +598,7 @@ public final class ConfidenceFit {
         return x;
     }
 
-    private static String norm(String s) {
+    static String norm(String s) {
         return s.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[\\s*`>#]+", "");
     }
 }

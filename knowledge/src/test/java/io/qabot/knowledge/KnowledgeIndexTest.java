@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KnowledgeIndexTest {
@@ -41,6 +42,33 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void traditionalCharactersFullWidthLettersAndCapitalsAskTheSameQuestion() {
+        Match simplified = INDEX.match("请问大佬们，jraft 能跨机房部署不？");
+        for (String sameQuestion : List.of("請問大佬們，jraft 能跨機房部署不？", "请问大佬们，ＪＲＡＦＴ 能跨机房部署不？",
+                "请问大佬们，JRaft 能跨机房部署不？")) {
+            Match match = INDEX.match(sameQuestion);
+            assertEquals(simplified.decision(), match.decision(), sameQuestion);
+            assertEquals(simplified.confidence(), match.confidence(), 1e-9, sameQuestion);
+            assertEquals(simplified.best().orElseThrow().item(), match.best().orElseThrow().item(), sameQuestion);
+        }
+    }
+
+    @Test
+    void remarksOnAThreadPastedTextAndStatementsAreNeverAnswered() {
+        for (String remark : List.of("好的我再试试看", "问题已经解决了，是 store.mode 写错了，打扰大家了", "感谢大佬，按你说的把 leader 迁到就近机房就好了",
+                "对，我也是这么理解的，跨机房只是延时大一点", "thx, works now")) {
+            assertEquals(Decision.IGNORE, INDEX.match(remark).decision(), remark);
+        }
+        for (String notAsked : List.of("我们线上也是跨机房这么部署的，跑了一年多没出过问题",
+                "Exception in thread \"main\" io.seata.GlobalTransactionalException: store.mode db\n\tat io.seata.Tm.begin(Tm.java:12)",
+                "store:\n  mode: db\n  db:\n    url: jdbc:mysql://127.0.0.1/seata")) {
+            Explanation why = INDEX.explain(notAsked);
+            assertTrue(why.match().decision() != Decision.ANSWER && why.rule() != null, why.toString());
+            assertTrue(why.match().confidence() <= 0.05, why.toString());
+        }
+    }
+
+    @Test
     void aFollowUpIsFoundByItsOwnQuestion() {
         Match match = INDEX.match("jraft 跨机房延时大了读写性能会降低吗");
         assertEquals(1, match.best().orElseThrow().turnIndex(), match.toString());
@@ -67,9 +95,11 @@ class KnowledgeIndexTest {
 
     @Test
     void aThreadIsAboutItsProductEvenWhereItsQuestionDoesNotNameIt() {
-        Match match = PRODUCTS.match("SOFARegistry 6.x 相比 5.x 少了哪些功能？有列表吗");
-        assertEquals(Decision.ANSWER, match.decision(), match.toString());
-        assertEquals("f.md", match.best().orElseThrow().item().source().file());
+        Explanation why = PRODUCTS.explain("SOFARegistry 6.x 相比 5.x 少了哪些功能？有列表吗");
+        // the confidence decides, not the product rule
+        assertNull(why.rule(), why.toString());
+        assertEquals(0.0, why.features().get("otherProduct"), why.toString());
+        assertEquals("f.md", why.match().best().orElseThrow().item().source().file());
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class TuningReport {
                 continue;
             }
             Match match = index.match(query);
-            Features f = index.explain(query);
+            Features f = index.features(query);
             int rank = -1;
             for (int i = 0; i < match.candidates().size(); i++) {
                 Candidate c = match.candidates().get(i);
