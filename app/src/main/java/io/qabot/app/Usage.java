@@ -9,14 +9,15 @@ import java.util.Map;
  */
 final class Usage {
     static final String COMMANDS = "usage: qabot <command> [options]      (qabot <command> --help for its options)\n"
-            + row("serve", "[--config FILE]", "run the bot")
-            + row("ask", "[--knowledge PATH]... [--json] [--explain] [QUESTION...]", "answer a question (or each stdin line)")
-            + row("ingest", "[--knowledge PATH]...", "what the knowledge reader finds, as JSON")
-            + row("eval", "--knowledge PATH... --eval FILE.jsonl [--curve]", "score the matcher on an evaluation file")
-            + row("eval", "--knowledge PATH... --replay DATE [--json]", "backtest: knowledge before DATE, questions after")
-            + row("digest", "--since DATE [--until DATE] [--unanswered]", "maintainers' answers as a weekly Q&A section")
-            + row("stats", "[--since DATE] [--top N]", "questions asked, answer rate, most-asked, gaps").stripTrailing();
-
+            + table(List.of(
+                    List.of("serve", "[--config FILE]", "run the bot"),
+                    List.of("ask", "[--knowledge PATH]... [--json] [--explain] [QUESTION...]",
+                            "answer a question (or each stdin line)"),
+                    List.of("ingest", "[--knowledge PATH]...", "what the knowledge reader finds, as JSON"),
+                    List.of("eval", "--knowledge PATH... --eval FILE.jsonl [--curve]", "score the matcher on an evaluation file"),
+                    List.of("eval", "--knowledge PATH... --replay DATE [--json]", "backtest: knowledge before DATE, questions after"),
+                    List.of("digest", "--since DATE [--until DATE] [--unanswered]", "maintainers' answers as a weekly Q&A section"),
+                    List.of("stats", "[--since DATE] [--top N]", "questions asked, answer rate, most-asked, gaps")));
 
     private static final String CONFIG = """
               --config FILE        the YAML configuration (the environment's QABOT_… variables override it)""";
@@ -75,9 +76,17 @@ final class Usage {
     private Usage() {
     }
 
-    // columns by format, not by hand: a hand-aligned table drifts as soon as an option is added
-    private static String row(String command, String options, String what) {
-        return String.format(java.util.Locale.ROOT, "  %-7s %-45s  %s\n", command, options, what);
+    // columns by format, as wide as their widest cell, not by hand: a hand-aligned table drifts as
+    // soon as an option is added
+    private static String table(List<List<String>> rows) {
+        int command = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(0);
+        int options = rows.stream().mapToInt(r -> r.get(1).length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            out.append(String.format(java.util.Locale.ROOT, "  %-" + command + "s %-" + options + "s  %s%n",
+                    row.get(0), row.get(1), row.get(2)).stripTrailing()).append('\n');
+        }
+        return out.toString().stripTrailing();
     }
 
     /** Whether {@code args} (a command's own) ask for its help: {@code --help} or {@code -h} before any {@code --}. */

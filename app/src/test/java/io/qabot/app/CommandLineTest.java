@@ -198,7 +198,7 @@ class CommandLineTest {
     void theCommandListsColumnsLineUp() {
         Run run = run("", "--help");
         List<String> rows = run.out().lines().filter(l -> l.startsWith("  ")).toList();
-        assertEquals(6, rows.size(), run.out());
+        assertEquals(7, rows.size(), run.out()); // eval has two forms: --eval and --replay
         int column = -1;
         for (String row : rows) {
             java.util.regex.Matcher description = java.util.regex.Pattern.compile("\\S  +(\\S)").matcher(row.strip());

@@ -37,7 +37,8 @@ class LauncherTest {
 
         Result ok = run(false);
         assertEquals(0, ok.status, ok.err);
-        assertEquals("java -jar " + root.resolve("app/target/qabot.jar") + " --help\n", ok.out);
+        // the default heap (QABOT_JAVA_OPTS unset), and no class-data archive for a --help
+        assertEquals("java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar " + root.resolve("app/target/qabot.jar") + " --help\n", ok.out);
         assertFalse(ok.err.contains("\u001b"), "no escape codes: " + ok.err);
         assertEquals("qabot: building " + root.resolve("app/target/qabot.jar") + " ...\n", ok.err);
 

@@ -83,7 +83,7 @@ function escalationNode(e) {
     + (a.thread ? " (thread)" : "")).join(" · ");
   const open = e.status === "open" || e.status === "claimed";
   if (e.answer) showAnswer($(".answer-shown", node), e.answer.answer + (e.answer.maintainer ? "\n— " + e.answer.maintainer : ""), e.answer.links);
-  $(".actions", node).hidden = !open;
+  $(".actions:not(.flagged-actions)", node).hidden = !open; // the flagged answer has its own actions, before these
   $(".claim-button", node).hidden = e.status !== "open";
   const form = $(".answer-form", node);
   $(".answer-button", node).addEventListener("click", () => { form.hidden = false; form.answer.focus(); });
