@@ -108,12 +108,8 @@ final class ServeCommand {
             dataDir.check(config.dataDir()); // a read-only or full volume stops us here, in one line
         }
         StartupProgress progress = new StartupProgress(clock);
-        HttpServerOptions http = new HttpServerOptions(config.http().host(), config.http().port(),
-                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
-                config.http().shutdownGrace(), config.http().requestTimeout(), config.http().maxConnectionsPerAddress(),
-                config.http().trustedProxies());
-        QabotServer server = new QabotServer(http, progress::snapshot);
-        int port = listen(server, config);
+        QabotServer server = new QabotServer(serverOptions(config), progress::snapshot);
+        int port = listen(server, config.http().host(), config.http().port(), config.http().port() == 0 ? "http.host" : "http.port");
         try {
             // the segmenter's dictionaries load on another core while the store opens
             Thread prepare = DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare);
@@ -134,19 +130,25 @@ final class ServeCommand {
     }
 
     /** Binds {@code server}; an address in use is a configuration problem, named like one. */
-    private static int listen(QabotServer server, QabotConfig config) throws InterruptedException {
+    private static int listen(QabotServer server, String host, int port, String setting) throws InterruptedException {
         try {
             return server.start();
         } catch (java.io.UncheckedIOException bind) {
             if (!(bind.getCause() instanceof java.net.BindException e)) {
                 throw bind;
             }
-            String address = config.http().host() + ":" + config.http().port();
-            String setting = config.http().port() == 0 ? "http.host" : "http.port";
+            String address = host + ":" + port;
             String reason = e.getMessage() != null && e.getMessage().contains("in use") ? "is already in use"
                     : "cannot be bound (" + e.getMessage() + ")";
             throw new UsageException(setting + ": " + address + " " + reason);
         }
+    }
+
+    private static HttpServerOptions serverOptions(QabotConfig config) {
+        return new HttpServerOptions(config.http().host(), config.http().port(),
+                config.http().maxBodyBytes(), config.http().headerTimeout(), config.http().idleTimeout(),
+                config.http().shutdownGrace(), config.http().requestTimeout(), config.http().maxConnectionsPerAddress(),
+                config.http().trustedProxies(), config.http().writeTimeout());
     }
 
     /** Whether anything goes into the data folder: the embedded database, a git clone, WeChat's answer log. */
@@ -250,7 +252,11 @@ final class ServeCommand {
         connectors.forEach(c -> senders.put(c.platform(), c.sender()));
         connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
         routes.addAll(loop.routes(bot, () -> reloads.reload("api")));
-        routes.add(new MetricsRoute(metrics, bot, config.metrics().token()));
+        MetricsRoute metricsRoute = new MetricsRoute(metrics, bot, config.metrics().token());
+        Optional<QabotServer> metricsServer = metricsServer(config, metricsRoute);
+        if (metricsServer.isEmpty()) {
+            routes.add(metricsRoute);
+        }
         StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
         progress.stage("connectors");
         loop.start(pipeline, metrics);
@@ -280,6 +286,9 @@ final class ServeCommand {
                 }
             }
             try {
+                if (metricsServer.isPresent()) {
+                    metricsServer.get().close();
+                }
                 server.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -290,6 +299,21 @@ final class ServeCommand {
                 metrics.close();
             }
         });
+    }
+
+    /**
+     * {@code /metrics} alone on {@code metrics.port}, bound now, when that is set (a firewall then
+     * keeps it to the scraper, and the main port answers 404 there); empty: it stays on the main port.
+     */
+    private static Optional<QabotServer> metricsServer(QabotConfig config, MetricsRoute route) throws InterruptedException {
+        if (config.metrics().port().isEmpty()) {
+            return Optional.empty();
+        }
+        int port = config.metrics().port().getAsInt();
+        QabotServer server = QabotServer.only(serverOptions(config).withPort(port), List.of(route));
+        listen(server, config.http().host(), port, "metrics.port");
+        log.info("metrics on http://{}:{}/metrics", config.http().host(), port);
+        return Optional.of(server);
     }
 
     /** The rate allowing fewer messages over time; the first when they allow the same. */

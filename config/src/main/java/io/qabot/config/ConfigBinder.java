@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ final class ConfigBinder {
         EscalationConfig escalation = escalation(root.sectionOrEmpty("escalation"));
         escalation.maintainersChat().ifPresent(chat -> checkReachable(chat, webhook, connectors));
         OutboundConfig outbound = outbound(root.sectionOrEmpty("outbound"));
-        MetricsConfig metrics = new MetricsConfig(root.sectionOrEmpty("metrics").secret("token"));
+        MetricsConfig metrics = metrics(root.sectionOrEmpty("metrics"), http);
         StoreConfig store = new StoreConfig(root.sectionOrEmpty("store").duration("questionLogRetention",
                 StoreConfig.DEFAULT.questionLogRetention(), false));
         MatchingConfig matching = new MatchingConfig(root.sectionOrEmpty("matching").fraction("minConfidence"));
@@ -99,7 +100,16 @@ final class ConfigBinder {
                 s.httpUrl("publicUrl"),
                 requestTimeout,
                 s.integer("maxConnectionsPerAddress", HttpConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000),
-                proxies);
+                proxies,
+                s.duration("writeTimeout", HttpConfig.DEFAULT_WRITE_TIMEOUT, false));
+    }
+
+    private static MetricsConfig metrics(SectionReader s, HttpConfig http) {
+        OptionalInt port = s.text("port").isEmpty() ? OptionalInt.empty() : OptionalInt.of(s.port("port", 0));
+        if (port.isPresent() && port.getAsInt() == http.port()) {
+            throw s.problem("port", port.getAsInt() + " is http.port too: /metrics gets a port of its own or none");
+        }
+        return new MetricsConfig(s.secret("token"), port);
     }
 
     // Paths are taken as given, relative to the working directory like the CLI's --knowledge,

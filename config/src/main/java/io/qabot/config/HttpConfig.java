@@ -25,6 +25,8 @@ import java.util.Optional;
  *     once (256); a trusted proxy's connections are not counted
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
  *     (empty: the header is ignored and the connecting address is the client)
+ * @param writeTimeout how long a response may wait for a client that does not take it (the
+ *     connection stays unwritable) before the connection is closed (30 s)
  */
 public record HttpConfig(
         String host,
@@ -36,17 +38,19 @@ public record HttpConfig(
         Optional<URI> publicUrl,
         Duration requestTimeout,
         int maxConnectionsPerAddress,
-        List<AddressRange> trustedProxies) {
+        List<AddressRange> trustedProxies,
+        Duration writeTimeout) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
 
-    /** With the defaults for the request deadline, the connection limit and no trusted proxy. */
+    /** With the defaults for the request deadline, the write timeout, the connection limit and no trusted proxy. */
     public HttpConfig(String host, int port, int maxBodyBytes, Duration headerTimeout, Duration idleTimeout,
                       Duration shutdownGrace, Optional<URI> publicUrl) {
         this(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, publicUrl,
                 DEFAULT_REQUEST_TIMEOUT.compareTo(headerTimeout) >= 0 ? DEFAULT_REQUEST_TIMEOUT : headerTimeout,
-                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, List.of());
+                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, List.of(), DEFAULT_WRITE_TIMEOUT);
     }
 
     public HttpConfig {
@@ -56,6 +60,7 @@ public record HttpConfig(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
         trustedProxies = List.copyOf(trustedProxies);
     }
 }

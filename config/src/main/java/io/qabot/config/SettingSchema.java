@@ -60,7 +60,8 @@ final class SettingSchema {
                     "publicUrl", VALUE,
                     "requestTimeout", VALUE,
                     "maxConnectionsPerAddress", VALUE,
-                    "trustedProxies", LIST),
+                    "trustedProxies", LIST,
+                    "writeTimeout", VALUE),
             "knowledge", LIST,
             "knowledgeReload", group(
                     "every", VALUE),
@@ -73,7 +74,8 @@ final class SettingSchema {
             "databaseUrl", SECRET,
             "adminToken", SECRET,
             "metrics", group(
-                    "token", SECRET),
+                    "token", SECRET,
+                    "port", VALUE),
             "webhook", group(
                     "secret", SECRET,
                     "callbackUrl", VALUE,

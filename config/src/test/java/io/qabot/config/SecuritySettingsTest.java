@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** http.requestTimeout, http.maxConnectionsPerAddress, http.trustedProxies and metrics.token. */
+/** http.requestTimeout, http.writeTimeout, http.maxConnectionsPerAddress, http.trustedProxies, metrics.token and metrics.port. */
 class SecuritySettingsTest {
 
     private static QabotConfig env(Map<String, String> env) {
@@ -24,9 +25,11 @@ class SecuritySettingsTest {
         QabotConfig config = env(Map.of());
 
         assertEquals(Duration.ofSeconds(30), config.http().requestTimeout());
+        assertEquals(Duration.ofSeconds(30), config.http().writeTimeout());
         assertEquals(256, config.http().maxConnectionsPerAddress());
         assertEquals(List.of(), config.http().trustedProxies());
         assertEquals(Optional.empty(), config.metrics().token());
+        assertEquals(OptionalInt.empty(), config.metrics().port());
     }
 
     @Test
@@ -35,7 +38,12 @@ class SecuritySettingsTest {
                 "QABOT_HTTP_REQUEST_TIMEOUT", "45s",
                 "QABOT_HTTP_MAX_CONNECTIONS_PER_ADDRESS", "32",
                 "QABOT_HTTP_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1,fd00::/8",
-                "QABOT_METRICS_TOKEN", "scrape-me"));
+                "QABOT_HTTP_WRITE_TIMEOUT", "5s",
+                "QABOT_METRICS_TOKEN", "scrape-me",
+                "QABOT_METRICS_PORT", "9464"));
+
+        assertEquals(Duration.ofSeconds(5), config.http().writeTimeout());
+        assertEquals(OptionalInt.of(9464), config.metrics().port());
 
         assertEquals(Duration.ofSeconds(45), config.http().requestTimeout());
         assertEquals(32, config.http().maxConnectionsPerAddress());
@@ -61,6 +69,15 @@ class SecuritySettingsTest {
                 assertThrows(ConfigException.class, () -> env(Map.of("QABOT_HTTP_REQUEST_TIMEOUT", "5s"))).getMessage());
         assertEquals("http.maxConnectionsPerAddress: \"0\" is not a whole number from 1 to 1000000",
                 assertThrows(ConfigException.class, () -> env(Map.of("QABOT_HTTP_MAX_CONNECTIONS_PER_ADDRESS", "0"))).getMessage());
+        assertEquals("metrics.port: 8080 is http.port too: /metrics gets a port of its own or none",
+                assertThrows(ConfigException.class, () -> env(Map.of("QABOT_METRICS_PORT", "8080"))).getMessage());
+        assertEquals("metrics.port: 9000 is http.port too: /metrics gets a port of its own or none",
+                assertThrows(ConfigException.class, () -> env(Map.of("QABOT_HTTP_PORT", "9000", "QABOT_METRICS_PORT", "9000")))
+                        .getMessage());
+        assertEquals("metrics.port: \"70000\" is not a port number (1-65535)",
+                assertThrows(ConfigException.class, () -> env(Map.of("QABOT_METRICS_PORT", "70000"))).getMessage());
+        assertEquals("http.writeTimeout: \"0s\" must be longer than zero",
+                assertThrows(ConfigException.class, () -> env(Map.of("QABOT_HTTP_WRITE_TIMEOUT", "0s"))).getMessage());
         assertFalse(env(Map.of("QABOT_METRICS_TOKEN", "scrape-me")).toString().contains("scrape-me"));
     }
 }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -39,6 +40,9 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("connection-limit", connectionLimit);
         pipeline.addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        // RouterHandler writes one response at a time and only while the channel is writable, so a
+        // write still pending after this long means the client stopped taking what it asked for
+        pipeline.addLast("write-timeout", new WriteTimeoutHandler(options.writeTimeout().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("request-timeout", requestTimeout);
         pipeline.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(8 * 1024)

@@ -20,13 +20,18 @@ import java.util.Objects;
  * @param maxConnectionsPerAddress connections one client address may hold open at once;
  *                       connections from a trusted proxy are not counted
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+ * @param writeTimeout   a response the client does not take for this long (the connection stays
+ *                       unwritable) closes the connection, so a client that never reads cannot
+ *                       hold the response's memory and the connection
  */
 public record HttpServerOptions(String host, int port, int maxBodyBytes, Duration headerTimeout,
                                 Duration idleTimeout, Duration shutdownGrace, Duration requestTimeout,
-                                int maxConnectionsPerAddress, List<AddressRange> trustedProxies) {
+                                int maxConnectionsPerAddress, List<AddressRange> trustedProxies,
+                                Duration writeTimeout) {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     public HttpServerOptions {
         Objects.requireNonNull(host, "host");
@@ -39,6 +44,7 @@ public record HttpServerOptions(String host, int port, int maxBodyBytes, Duratio
         positive(headerTimeout, "headerTimeout");
         positive(idleTimeout, "idleTimeout");
         positive(requestTimeout, "requestTimeout");
+        positive(writeTimeout, "writeTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
@@ -54,10 +60,10 @@ public record HttpServerOptions(String host, int port, int maxBodyBytes, Duratio
                              Duration shutdownGrace) {
         this(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace,
                 DEFAULT_REQUEST_TIMEOUT.compareTo(headerTimeout) >= 0 ? DEFAULT_REQUEST_TIMEOUT : headerTimeout,
-                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, List.of());
+                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, List.of(), DEFAULT_WRITE_TIMEOUT);
     }
 
-    /** 127.0.0.1:8080, 1 MiB bodies, 10 s for headers, 30 s for a whole request, 60 s idle, 10 s to drain, 256 connections an address. */
+    /** 127.0.0.1:8080, 1 MiB bodies, 10 s for headers, 30 s for a whole request, 30 s to take a response, 60 s idle, 10 s to drain, 256 connections an address. */
     public static HttpServerOptions defaults() {
         return new HttpServerOptions("127.0.0.1", 8080, DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(10),
                 Duration.ofSeconds(60), Duration.ofSeconds(10));
@@ -65,39 +71,44 @@ public record HttpServerOptions(String host, int port, int maxBodyBytes, Duratio
 
     public HttpServerOptions withPort(int port) {
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     public HttpServerOptions withHost(String host) {
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     public HttpServerOptions withMaxBodyBytes(int maxBodyBytes) {
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     /** Header and idle timeouts; the whole-request deadline stays, but never below the header one. */
     public HttpServerOptions withTimeouts(Duration headerTimeout, Duration idleTimeout) {
         Duration request = requestTimeout.compareTo(headerTimeout) >= 0 ? requestTimeout : headerTimeout;
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, request,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     public HttpServerOptions withRequestTimeout(Duration requestTimeout) {
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     public HttpServerOptions withShutdownGrace(Duration shutdownGrace) {
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     public HttpServerOptions withConnectionLimit(int maxConnectionsPerAddress, List<AddressRange> trustedProxies) {
         return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
-                maxConnectionsPerAddress, trustedProxies);
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
+    }
+
+    public HttpServerOptions withWriteTimeout(Duration writeTimeout) {
+        return new HttpServerOptions(host, port, maxBodyBytes, headerTimeout, idleTimeout, shutdownGrace, requestTimeout,
+                maxConnectionsPerAddress, trustedProxies, writeTimeout);
     }
 
     private static void positive(Duration value, String name) {

@@ -83,6 +83,20 @@ public final class QabotServer implements AutoCloseable {
                 HealthRoutes.whileLoading(whileLoading));
     }
 
+    private QabotServer(HttpServerOptions options, Router router) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.loading = new AtomicReference<>(null); // open already: nothing is loading
+        this.router = router;
+    }
+
+    /**
+     * A server for {@code routes} alone: no health checks, no {@code /api/v1/ask}, nothing while
+     * loading. For {@code /metrics} on a port of its own, where only a scraper should look.
+     */
+    public static QabotServer only(HttpServerOptions options, List<Route> routes) {
+        return new QabotServer(options, new Router(List.copyOf(routes)));
+    }
+
     /**
      * Serves {@code /api/v1/ask} and {@code routes} from now on, and {@code /readyz} says
      * {@code ready}; once only.
@@ -135,6 +149,11 @@ public final class QabotServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Client connections open now; lets tests see a connection cut without reading from it. */
+    int openConnections() {
+        return channels.size();
     }
 
     /**
