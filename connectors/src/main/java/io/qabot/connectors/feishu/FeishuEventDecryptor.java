@@ -1,6 +1,9 @@
 package io.qabot.connectors.feishu;
 
 import io.qabot.config.Secret;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ordinary one, so the JDK's PKCS5Padding (which is PKCS#7 for AES) does it.
  */
 final class FeishuEventDecryptor {
+    private static final String WRONG_KEY = "encrypt does not decrypt with the configured Encrypt Key";
     private final byte[] key;
 
     FeishuEventDecryptor(Secret encryptKey) {
@@ -35,12 +39,18 @@ final class FeishuEventDecryptor {
         if (bytes.length < 32 || bytes.length % 16 != 0) {
             throw new FeishuRefusal("encrypt is truncated (" + bytes.length + " bytes)");
         }
+        String plain;
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(bytes, 0, 16));
-            return new String(cipher.doFinal(bytes, 16, bytes.length - 16), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new FeishuRefusal("encrypt does not decrypt with the configured Encrypt Key");
+            plain = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(cipher.doFinal(bytes, 16, bytes.length - 16))).toString();
+        } catch (GeneralSecurityException | CharacterCodingException e) {
+            // another key's ciphertext has valid padding about once in 256 tries, and then decrypts
+            // to noise that is almost never UTF-8: that is the same refusal, not "not JSON"
+            throw new FeishuRefusal(WRONG_KEY);
         }
+        return plain;
     }
 }
