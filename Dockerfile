@@ -19,6 +19,7 @@ COPY knowledge/pom.xml knowledge/
 COPY bot-core/pom.xml bot-core/
 COPY store/pom.xml store/
 COPY connectors/pom.xml connectors/
+COPY admin/pom.xml admin/
 COPY app/pom.xml app/
 COPY .mvn .mvn
 RUN mvn -B -ntp -q dependency:go-offline -DexcludeReactor=true || true

@@ -2,8 +2,8 @@ package io.qabot.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpMethod;
-import io.qabot.connectors.admin.AdminRoutes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.qabot.admin.AdminRoutes;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;

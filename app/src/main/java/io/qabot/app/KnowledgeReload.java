@@ -1,6 +1,6 @@
 package io.qabot.app;
 
-import io.qabot.connectors.admin.ReloadResult;
+import io.qabot.admin.ReloadResult;
 import io.qabot.core.desk.LearnedKnowledge;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.snapshot.KnowledgeChanges;

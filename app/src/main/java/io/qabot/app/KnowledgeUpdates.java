@@ -1,6 +1,6 @@
 package io.qabot.app;
 
-import io.qabot.connectors.admin.ReloadResult;
+import io.qabot.admin.ReloadResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.qabot.app;
 
+import io.qabot.admin.AdminRoutes;
+import io.qabot.admin.ReloadResult;
+import io.qabot.admin.DashboardRoutes;
 import io.qabot.config.ChatRef;
 import io.qabot.config.QabotConfig;
-import io.qabot.connectors.admin.AdminRoutes;
-import io.qabot.connectors.admin.ReloadResult;
-import io.qabot.connectors.admin.DashboardRoutes;
 import io.qabot.connectors.http.Route;
 import io.qabot.core.ChatCommands;
 import io.qabot.core.ChatSender;

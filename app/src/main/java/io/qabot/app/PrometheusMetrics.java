@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.qabot.connectors.admin.ReloadResult;
+import io.qabot.admin.ReloadResult;
 import io.qabot.core.Escalation;
 import io.qabot.core.Outcome;
 import io.qabot.core.Platform;

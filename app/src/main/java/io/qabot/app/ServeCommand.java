@@ -1,10 +1,11 @@
 package io.qabot.app;
 
+import io.qabot.admin.ReloadResult;
+import io.qabot.admin.ask.AskRoute;
 import io.qabot.config.ChatRule;
 import io.qabot.config.KnowledgeGitConfig;
 import io.qabot.config.KnowledgeUpdatesConfig;
 import io.qabot.config.QabotConfig;
-import io.qabot.connectors.admin.ReloadResult;
 import io.qabot.config.Secret;
 import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.HttpServerOptions;
@@ -248,6 +249,7 @@ final class ServeCommand {
         config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock, metrics)).ifPresent(connectors::add);
 
         List<Route> routes = new ArrayList<>();
+        routes.add(new AskRoute(pipeline));
         connectors.forEach(c -> routes.addAll(c.routes()));
         connectors.forEach(c -> senders.put(c.platform(), c.sender()));
         connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
@@ -272,7 +274,7 @@ final class ServeCommand {
             }
         }
         RoutesReport.lines(config, routes).forEach(line -> log.info("{}", line));
-        server.open(pipeline, () -> knowledge.get() != null && storeHealth.getAsBoolean(), routes);
+        server.open(() -> knowledge.get() != null && storeHealth.getAsBoolean(), routes);
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, () -> {
             reloads.close();

@@ -1,9 +1,9 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.admin.StatsJson;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.admin.StatsJson;
 import io.qabot.core.desk.QuestionStats;
 import io.qabot.store.Store;
 import java.io.PrintStream;

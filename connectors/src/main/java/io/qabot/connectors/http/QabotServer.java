@@ -10,8 +10,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.qabot.connectors.ask.AskRoute;
-import io.qabot.core.Pipeline;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * qabot's HTTP server: {@code /healthz}, {@code /readyz}, {@code /api/v1/ask}, plus the
- * routes of every connector that is on.
+ * qabot's HTTP server: {@code /healthz}, {@code /readyz}, plus the routes it is given (every
+ * connector that is on, the admin module's API, dashboard and {@code /api/v1/ask}). It knows
+ * routes, not features: what a path does is the route's business.
  *
  * <pre>
- * QabotServer server = new QabotServer(options, pipeline, knowledge::isLoaded, connectorRoutes);
+ * QabotServer server = new QabotServer(options, knowledge::isLoaded, routes);
  * int port = server.start();
  * ...
  * server.close(); // stops accepting, finishes requests in progress, then stops
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * QabotServer server = new QabotServer(options, progress::snapshot);
  * server.start();                 // /healthz 200, /readyz 503 loading, everything else 503 + Retry-After
  * ...                             // read the knowledge, open the store, make the connectors
- * server.open(pipeline, ready, connectorRoutes);
+ * server.open(ready, routes);
  * </pre>
  */
 public final class QabotServer implements AutoCloseable {
@@ -60,11 +59,11 @@ public final class QabotServer implements AutoCloseable {
 
     /**
      * @param ready  whether the bot can serve (knowledge loaded, store reachable): {@code /readyz}
-     * @param routes the connectors' routes; a path may not be claimed twice for one method
+     * @param routes what it serves besides the health checks; a path may not be claimed twice for one method
      */
-    public QabotServer(HttpServerOptions options, Pipeline pipeline, BooleanSupplier ready, List<Route> routes) {
+    public QabotServer(HttpServerOptions options, BooleanSupplier ready, List<Route> routes) {
         this(options, () -> Map.of());
-        open(pipeline, ready, routes);
+        open(ready, routes);
     }
 
     /**
@@ -90,7 +89,7 @@ public final class QabotServer implements AutoCloseable {
     }
 
     /**
-     * A server for {@code routes} alone: no health checks, no {@code /api/v1/ask}, nothing while
+     * A server for {@code routes} alone: no health checks, nothing while
      * loading. For {@code /metrics} on a port of its own, where only a scraper should look.
      */
     public static QabotServer only(HttpServerOptions options, List<Route> routes) {
@@ -98,14 +97,11 @@ public final class QabotServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code /api/v1/ask} and {@code routes} from now on, and {@code /readyz} says
-     * {@code ready}; once only.
+     * Serves {@code routes} from now on, and {@code /readyz} says {@code ready}; once only.
      */
-    public void open(Pipeline pipeline, BooleanSupplier ready, List<Route> routes) {
-        Objects.requireNonNull(pipeline, "pipeline");
+    public void open(BooleanSupplier ready, List<Route> routes) {
         this.ready = Objects.requireNonNull(ready, "ready");
         List<Route> all = new ArrayList<>(HealthRoutes.of(() -> null, () -> this.ready.getAsBoolean(), () -> draining));
-        all.add(new AskRoute(pipeline));
         all.addAll(routes);
         if (loading.get() == null) {
             throw new IllegalStateException("server already open");

@@ -38,7 +38,7 @@ public final class WebhookBenchServer {
                 .build();
         WebhookConnector webhook = new WebhookConnector(WebhookOptions.of(args[1], null), pipeline,
                 new OutboundClient(OutboundOptions.defaults()), clock);
-        QabotServer server = new QabotServer(HttpServerOptions.defaults().withPort(port), pipeline, () -> true,
+        QabotServer server = new QabotServer(HttpServerOptions.defaults().withPort(port), () -> true,
                 webhook.routes());
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -59,8 +59,8 @@ public final class TestBot implements AutoCloseable {
 
     /** Serves the routes on a free loopback port. */
     public TestBot serve(List<Route> routes) throws InterruptedException {
-        server = new QabotServer(HttpServerOptions.defaults().withHost("127.0.0.1").withPort(0), pipeline,
-                () -> true, routes);
+        server = new QabotServer(HttpServerOptions.defaults().withHost("127.0.0.1").withPort(0), () -> true,
+                routes);
         port = server.start();
         return this;
     }

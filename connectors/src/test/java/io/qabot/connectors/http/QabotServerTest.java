@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.connectors.KeywordMatcher;
 import io.qabot.knowledge.Match;
@@ -16,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The server's own routes and its behaviour as an HTTP server, on a real loopback socket. */
+/** The server's health routes and its behaviour as an HTTP server, on a real loopback socket. */
 class QabotServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,32 +28,6 @@ class QabotServerTest {
 
             fixture.ready.set(true);
             assertEquals(200, fixture.get("/readyz").statusCode());
-        }
-    }
-
-    @Test
-    void answersAskWithTheAskObjectAddressedToNoOne() throws Exception {
-        try (ServerFixture fixture = ServerFixture.start()) {
-            HttpResponse<String> response = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"raft 能跨机房部署吗\"}")).build());
-
-            JsonNode body = JSON.readTree(response.body());
-            assertEquals(200, response.statusCode());
-            assertEquals("answer", body.get("decision").asText());
-            assertTrue(body.get("reply").asText().startsWith("跨机房不需要特殊支持"), body.get("reply").asText());
-            assertEquals("SOFA Weekly | 每周精选【10/28 - 11/01】", body.get("source").get("title").asText());
-            assertFalse(body.has("in_reply_to"));
-        }
-    }
-
-    @Test
-    void refusesAskWithoutText() throws Exception {
-        try (ServerFixture fixture = ServerFixture.start()) {
-            HttpResponse<String> response = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"raft\"}")).build());
-
-            assertEquals(400, response.statusCode());
-            assertEquals("missing field: text (a string)", JSON.readTree(response.body()).get("error").asText());
         }
     }
 
@@ -107,7 +80,7 @@ class QabotServerTest {
     @Test
     void answersAMalformedContentLengthWith400AndCloses() throws Exception {
         try (ServerFixture fixture = ServerFixture.start(); RawConnection connection = new RawConnection(fixture.port)) {
-            connection.write("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            connection.write("POST /test/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: abc\r\n\r\n{}");
 
             String response = connection.readResponse();
@@ -123,7 +96,7 @@ class QabotServerTest {
             for (String path : new String[] {"/healthz", "/nowhere"}) {
                 assertEquals("nosniff", fixture.get(path).headers().firstValue("X-Content-Type-Options").orElse(null), path);
             }
-            HttpResponse<String> tooLarge = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+            HttpResponse<String> tooLarge = fixture.send(HttpRequest.newBuilder(fixture.uri("/test/match"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 << 20])).build());
             assertEquals(413, tooLarge.statusCode());
             assertEquals("nosniff", tooLarge.headers().firstValue("X-Content-Type-Options").orElse(null));
@@ -162,7 +135,7 @@ class QabotServerTest {
         try (ServerFixture fixture = new ServerFixture(options, ServerFixture.SECRET, slow);
              RawConnection connection = new RawConnection(fixture.port)) {
             String body = "{\"text\": \"raft 跨机房\"}";
-            connection.write("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+            connection.write("POST /test/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
             assertTrue(matching.await(5, TimeUnit.SECONDS));
 
@@ -178,7 +151,7 @@ class QabotServerTest {
         CountDownLatch release = new CountDownLatch(1);
         ServerFixture fixture = ServerFixture.start(blockingMatcher(matching, release));
         CompletableFuture<HttpResponse<String>> inProgress = fixture.http.sendAsync(
-                HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+                HttpRequest.newBuilder(fixture.uri("/test/match"))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"raft 跨机房\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(matching.await(5, TimeUnit.SECONDS));

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A real qabot server on a free loopback port with the webhook connector on, a stand-in
- * matcher, an in-memory queue and a clock stopped at a known instant.
+ * A real qabot server on a free loopback port with the webhook connector on, {@code POST
+ * /test/match} (the matcher's decision on the body, see {@link MatchRoute}), a stand-in matcher, an in-memory queue and a clock stopped at a known instant.
  */
 public final class ServerFixture implements AutoCloseable {
     public static final String SECRET = "sekrit-密钥";
@@ -57,8 +57,9 @@ public final class ServerFixture implements AutoCloseable {
         WebhookConnector webhook = new WebhookConnector(WebhookOptions.of(secret, null), pipeline,
                 new OutboundClient(OutboundOptions.defaults()), clock);
         List<Route> routes = new ArrayList<>(webhook.routes());
+        routes.add(new MatchRoute(pipeline));
         routes.addAll(extra);
-        server = new QabotServer(options.withHost("127.0.0.1").withPort(0), pipeline, ready::get, routes);
+        server = new QabotServer(options.withHost("127.0.0.1").withPort(0), ready::get, routes);
         port = server.start();
     }
 

@@ -28,7 +28,7 @@ class SlowAndGreedyClientsTest {
         try (ServerFixture fixture = new ServerFixture(options, ServerFixture.SECRET, new KeywordMatcher());
              Socket socket = new Socket("127.0.0.1", fixture.port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            out.write(("POST /test/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // a byte every 100 ms keeps an idle timeout from ever firing; the deadline does
@@ -55,7 +55,7 @@ class SlowAndGreedyClientsTest {
     @Test
     void aBodyDeclaredTooLargeGets413AndTheConnectionClosesWithoutReadingIt() throws Exception {
         try (ServerFixture fixture = ServerFixture.start(); RawConnection connection = new RawConnection(fixture.port)) {
-            connection.write("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            connection.write("POST /test/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1073741824\r\n\r\n{\"text\": \"");
 
             String response = connection.readResponse();

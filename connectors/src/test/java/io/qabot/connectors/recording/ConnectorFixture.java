@@ -71,7 +71,7 @@ public final class ConnectorFixture implements AutoCloseable {
     public <C extends Connector> C start(Function<ConnectorFixture, C> build) throws InterruptedException {
         C made = build.apply(this);
         connector = made;
-        server = new QabotServer(HttpServerOptions.defaults().withHost("127.0.0.1").withPort(0), pipeline, () -> true,
+        server = new QabotServer(HttpServerOptions.defaults().withHost("127.0.0.1").withPort(0), () -> true,
                 made.routes());
         port = server.start();
         made.start();

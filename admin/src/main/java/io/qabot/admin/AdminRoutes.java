@@ -1,4 +1,4 @@
-package io.qabot.connectors.admin;
+package io.qabot.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

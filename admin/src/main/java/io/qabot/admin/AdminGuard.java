@@ -1,4 +1,4 @@
-package io.qabot.connectors.admin;
+package io.qabot.admin;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.qabot.connectors.ask;
+package io.qabot.admin.ask;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.qabot.connectors.KeywordMatcher;

@@ -1,4 +1,4 @@
-package io.qabot.connectors.admin;
+package io.qabot.admin;
 
 import io.qabot.knowledge.snapshot.KnowledgeChanges;
 import java.time.Duration;

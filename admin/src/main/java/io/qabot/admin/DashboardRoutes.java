@@ -1,4 +1,4 @@
-package io.qabot.connectors.admin;
+package io.qabot.admin;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.connectors.http.Route;

@@ -1,4 +1,4 @@
-package io.qabot.connectors.admin;
+package io.qabot.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

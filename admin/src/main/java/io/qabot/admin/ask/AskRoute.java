@@ -1,9 +1,10 @@
-package io.qabot.connectors.ask;
+package io.qabot.admin.ask;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
+import io.qabot.connectors.ask.AskObject;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
