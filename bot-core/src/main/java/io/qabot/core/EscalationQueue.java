@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The maintainers' queue of unanswered questions. A port: the in-memory queue in
- * {@code io.qabot.core.escalation} keeps this contract now, a durable one will later.
+ * The maintainers' queue of unanswered questions. A port: the store keeps it (H2 or
+ * PostgreSQL); bot-core's test jar has one in memory for tests.
  * Called from the bot's executor, so implementations may block on storage.
  */
 public interface EscalationQueue {

@@ -41,6 +41,18 @@ class InMemoryEscalationQueueTest {
     }
 
     @Test
+    void aParaphraseJoinsTheOpenEscalationAsInTheStoreButAnotherQuestionOfTheProductDoesNot() {
+        long first = queue.enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u1", "m-1"));
+        queue.enqueue("sofa-rpc 的超时时间怎么配置", asker("u2", "m-2"));
+        queue.enqueue("MOSN 能和 Istio 一起用吗", asker("u3", "m-3"));
+        long paraphrase = queue.enqueue("jraft 能不能跨机房部署？", asker("u4", "m-4"));
+        long other = queue.enqueue("jraft 的 learner 怎么用", asker("u5", "m-5"));
+
+        assertEquals(first, paraphrase);
+        assertNotEquals(first, other);
+    }
+
+    @Test
     void anAskerRepeatingTheQuestionIsListedOnce() {
         long id = queue.enqueue("jraft 支持 learner 吗", asker("u1", "m-1"));
         queue.enqueue("jraft 支持 learner 吗", asker("u1", "m-2"));

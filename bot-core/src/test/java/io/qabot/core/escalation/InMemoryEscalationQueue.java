@@ -6,31 +6,27 @@ import io.qabot.core.Escalation.Status;
 import io.qabot.core.EscalationQueue;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.Platform;
-import java.text.Normalizer;
+import io.qabot.core.desk.SameQuestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
- * The escalation queue in memory: lost on restart, so only for tests, {@code ask} and a bot
- * run without storage. One lock guards everything; enqueueing is a couple of map look-ups,
- * however many people asked, so the lock is held only briefly.
+ * The escalation queue in memory, for tests (bot-core's test jar): the store's queue without the
+ * database. A question joins an open one when {@link SameQuestion} says it repeats it, exactly as
+ * in the store, so a test sees the joining the running bot does. One lock guards everything.
  */
 public final class InMemoryEscalationQueue implements EscalationQueue {
-    private static final Pattern SPACING = Pattern.compile("[\\s\\p{Punct}？！。，、]+");
-
     private final Clock clock;
+    private final SameQuestion sameQuestion = new SameQuestion();
     private final Map<Long, Entry> entries = new LinkedHashMap<>();
-    private final Map<String, Entry> openByQuestion = new HashMap<>();
     private long lastId;
 
     public InMemoryEscalationQueue(Clock clock) {
@@ -41,13 +37,14 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
     public long enqueue(String question, Asker asker) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(asker, "asker");
-        String key = sameQuestionKey(question);
         synchronized (this) {
-            Entry open = openByQuestion.get(key);
+            List<SameQuestion.Open> waiting = entries.values().stream().filter(Entry::isOpen)
+                    .map(e -> new SameQuestion.Open(e.id, e.question)).toList();
+            OptionalLong same = sameQuestion.find(question.strip(), waiting);
+            Entry open = same.isPresent() ? entries.get(same.getAsLong()) : null;
             if (open == null) {
-                open = new Entry(++lastId, question.strip(), clock.instant(), key);
+                open = new Entry(++lastId, question.strip(), clock.instant());
                 entries.put(open.id, open);
-                openByQuestion.put(key, open);
             }
             // one person repeating the question is one asker, wherever they repeat it
             open.askers.putIfAbsent(new AskerKey(asker.platform(), asker.user().id()), asker);
@@ -58,7 +55,7 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
     @Override
     public synchronized List<Escalation> open() {
         return entries.values().stream()
-                .filter(e -> e.status == Status.OPEN || e.status == Status.CLAIMED)
+                .filter(Entry::isOpen)
                 .sorted(Comparator.comparing((Entry e) -> e.created).thenComparingLong(e -> e.id).reversed())
                 .map(Entry::snapshot)
                 .toList();
@@ -82,19 +79,12 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
 
     private Optional<Escalation> close(long id, Status status, MaintainerAnswer answer) {
         Entry entry = entries.get(id);
-        if (entry == null || (entry.status != Status.OPEN && entry.status != Status.CLAIMED)) {
+        if (entry == null || !entry.isOpen()) {
             return Optional.empty();
         }
         entry.status = status;
         entry.answer = answer;
-        openByQuestion.remove(entry.key, entry);
         return Optional.of(entry.snapshot());
-    }
-
-    /** Questions differing only in case, width, spacing or punctuation are the same question. */
-    private static String sameQuestionKey(String question) {
-        String folded = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return SPACING.matcher(folded).replaceAll(" ").strip();
     }
 
     private record AskerKey(Platform platform, String user) {
@@ -105,16 +95,18 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
         final long id;
         final String question;
         final Instant created;
-        final String key;
         final Map<AskerKey, Asker> askers = new LinkedHashMap<>();
         Status status = Status.OPEN;
         MaintainerAnswer answer;
 
-        Entry(long id, String question, Instant created, String key) {
+        Entry(long id, String question, Instant created) {
             this.id = id;
             this.question = question;
             this.created = created;
-            this.key = key;
+        }
+
+        boolean isOpen() {
+            return status == Status.OPEN || status == Status.CLAIMED;
         }
 
         Escalation snapshot() {
