@@ -163,7 +163,7 @@ public final class AdminRoutes {
                     } catch (IllegalArgumentException e) {
                         throw new BadRequest("since " + e.getMessage());
                     }
-                    return RouteResponse.json(200, StatsJson.feedback(verdicts.weekly(since, zone)));
+                    return RouteResponse.json(200, StatsJson.feedback(verdicts.weekly(since)));
                 }));
     }
 

@@ -12,9 +12,6 @@ import io.qabot.core.feedback.AnsweredReply;
 import io.qabot.core.feedback.Corrections;
 import io.qabot.core.feedback.FeedbackStore;
 import io.qabot.core.desk.FeedbackWeek;
-import java.time.DayOfWeek;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.TreeMap;
 import io.qabot.core.feedback.RetiredItem;
 import io.qabot.knowledge.Source;
@@ -304,7 +301,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public List<FeedbackWeek> weekly(Instant since, ZoneId zone) {
+    public List<FeedbackWeek> weekly(Instant since) {
         record Row(Instant answered, boolean wrong, boolean helpful) {
         }
         // one narrow row per answer, grouped here: week arithmetic differs between H2 and PostgreSQL
@@ -316,9 +313,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
                 since));
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
         for (Row row : rows) {
-            LocalDate monday = row.answered().atZone(zone).toLocalDate()
-                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            long[] counts = weeks.computeIfAbsent(monday, w -> new long[3]);
+            long[] counts = weeks.computeIfAbsent(FeedbackWeek.weekOf(row.answered()), w -> new long[3]);
             counts[0]++;
             counts[1] += row.wrong() ? 1 : 0;
             counts[2] += row.helpful() ? 1 : 0;

@@ -114,8 +114,7 @@ final class JdbcQuestionLog implements QuestionLog {
             return new QuestionStats(since, asked, answered, answeredLater,
                     all.stream().limit(limit).toList(),
                     gaps.values().stream().sorted(MOST_ASKED).limit(limit).toList(),
-                    // weeks start on Monday in UTC: stats take no time zone
-                    feedback.weekly(since, ZoneOffset.UTC));
+                    feedback.weekly(since));
         });
     }
 

@@ -24,6 +24,7 @@ import io.qabot.knowledge.Origin;
 import io.qabot.knowledge.Source;
 import io.qabot.knowledge.Turn;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -249,6 +250,18 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
     }
 
     @Test
+    void statsAndTheFeedbackRouteCountTheSameWeeksStartingOnMondayInUtc() {
+        // Sunday 2026-11-29 18:00 UTC is already Monday in Shanghai; the week is UTC's, for both readers
+        advance(Duration.between(START, Instant.parse("2026-11-29T18:00:00Z")));
+        store.feedback().remember(answered("r1", "group-42", QUESTION));
+
+        List<io.qabot.core.desk.FeedbackWeek> weeks = store.feedback().weekly(START);
+
+        assertEquals(List.of(new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 0)), weeks);
+        assertEquals(weeks, store.questions().stats(START, 5).feedback());
+    }
+
+    @Test
     void answersFlaggedAndHelpfulAreCountedPerWeekStartingOnMonday() {
         // START is Saturday 2026-11-21: its week starts on Monday 2026-11-16
         AnsweredReply first = answered("r1", "group-42", QUESTION);
@@ -261,12 +274,11 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         store.feedback().remember(later);
         store.feedback().flag(later, FlagKind.HELPFUL, member("u4", "m-4"));
 
-        List<io.qabot.core.desk.FeedbackWeek> weeks = store.feedback().weekly(START.minus(Duration.ofDays(30)),
-                java.time.ZoneOffset.UTC);
+        List<io.qabot.core.desk.FeedbackWeek> weeks = store.feedback().weekly(START.minus(Duration.ofDays(30)));
 
         assertEquals(List.of(new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 16), 2, 1, 0),
                 new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 1)), weeks);
         assertEquals(0.5, weeks.get(0).flagRate(), 1e-9);
-        assertTrue(store.feedback().weekly(now.get().plusSeconds(1), java.time.ZoneOffset.UTC).isEmpty());
+        assertTrue(store.feedback().weekly(now.get().plusSeconds(1)).isEmpty());
     }
 }

@@ -69,8 +69,8 @@ public interface FeedbackStore {
     List<RetiredItem> retired();
 
     /**
-     * Per week (weeks start on Monday in {@code zone}), the answers given since {@code since}, how many of
+     * Per week ({@link FeedbackWeek#weekOf}), the answers given since {@code since}, how many of
      * them were flagged as wrong and how many marked helpful; oldest week first, weeks without answers left out.
      */
-    List<FeedbackWeek> weekly(Instant since, java.time.ZoneId zone);
+    List<FeedbackWeek> weekly(Instant since);
 }

@@ -74,8 +74,8 @@ public final class Verdicts {
     }
 
     /** Answers given, flagged and helpful per week since {@code since}: the Stats panel's feedback table. */
-    public List<FeedbackWeek> weekly(java.time.Instant since, java.time.ZoneId zone) {
-        return store.weekly(since, zone);
+    public List<FeedbackWeek> weekly(java.time.Instant since) {
+        return store.weekly(since);
     }
 
     private static boolean blank(String text) {
