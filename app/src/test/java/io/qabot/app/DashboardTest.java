@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Saves screenshots of the queue for a laptop and a phone in {@code app/target/}.
  */
 class DashboardTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String SCRIPT_QUESTION = "<script>window.pwned = 1</script> 为什么 sofa-rpc 启动时报这个错？";
 
     @TempDir
@@ -51,19 +45,10 @@ class DashboardTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the dashboard test needs Debian's chromium and chromium-driver "
-                        + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         chat = new CallbackReceiver(CallbackReceiver.Mode.ACCEPT);
         bot = BotFixture.start(BotFixture.environment(dataDir, Optional.empty(), chat.url()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
@@ -259,10 +244,7 @@ class DashboardTest {
     }
 
     private void signIn() {
-        browser.get("http://127.0.0.1:" + bot.port() + "/");
-        browser.findElement(By.id("token")).sendKeys(BotFixture.TOKEN);
-        browser.findElement(By.id("me")).sendKeys("Name ada");
-        browser.findElement(By.id("sign-in-button")).click();
+        HeadlessChromium.signIn(browser, bot.port());
     }
 
     private void screenshot(String name) throws Exception {

@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,19 +38,10 @@ class FlaggedDashboardTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(DashboardTest.CHROMIUM) && Files.isExecutable(DashboardTest.CHROMEDRIVER),
-                "skipped: the dashboard test needs Debian's chromium and chromium-driver "
-                        + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         chat = new CallbackReceiver(CallbackReceiver.Mode.ACCEPT);
         bot = BotFixture.start(BotFixture.environment(dataDir, Optional.empty(), chat.url()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(DashboardTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
@@ -132,9 +118,6 @@ class FlaggedDashboardTest {
     }
 
     private void signIn() {
-        browser.get("http://127.0.0.1:" + bot.port() + "/");
-        browser.findElement(By.id("token")).sendKeys(BotFixture.TOKEN);
-        browser.findElement(By.id("me")).sendKeys("Name ada");
-        browser.findElement(By.id("sign-in-button")).click();
+        HeadlessChromium.signIn(browser, bot.port());
     }
 }
