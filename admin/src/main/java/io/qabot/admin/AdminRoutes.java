@@ -17,7 +17,10 @@ import io.qabot.core.desk.QuestionLog;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -120,12 +123,19 @@ public final class AdminRoutes {
      * <tr><td>POST /api/v1/knowledge/avoid</td><td>{@code {"item", "question", "maintainer"}}: wrong for this question</td></tr>
      * <tr><td>POST /api/v1/knowledge/retire, /unretire</td><td>{@code {"item", "maintainer", "reason"}}</td></tr>
      * <tr><td>GET /api/v1/knowledge/retired</td><td>the retired items, latest first</td></tr>
+     * <tr><td>GET /api/v1/knowledge/aged?before=YYYY-MM-DD&amp;top=N</td><td>for review: the items answered from
+     * most often whose post is older than {@code before} (default: {@code oldAfter} ago, the age at which
+     * answers say when they were given), most answered first, then oldest</td></tr>
      * <tr><td>GET /api/v1/feedback?since=YYYY-MM-DD</td><td>answers given, flagged and helpful per week
      * (the {@code feedback} of {@code qabot stats})</td></tr>
      * </table>
+     *
+     * @param oldAfter {@code policy.answerAgeNotice}: a post older than this is old; empty (the notice
+     *                 is off): every dated post is listed for review
      */
-    public List<Route> verdictRoutes(Verdicts verdicts) {
+    public List<Route> verdictRoutes(Verdicts verdicts, Optional<Period> oldAfter) {
         Objects.requireNonNull(verdicts, "verdicts");
+        Objects.requireNonNull(oldAfter, "oldAfter");
         return List.of(
                 route(HttpMethod.POST, "/api/v1/escalations/{id}/verdict", r -> {
                     JsonNode body = body(r, false);
@@ -156,6 +166,24 @@ public final class AdminRoutes {
                 }),
                 route(HttpMethod.GET, "/api/v1/knowledge/retired", r -> RouteResponse.json(200, EscalationJson.items(
                         verdicts.retired().stream().map(EscalationJson::retired).toList()))),
+                route(HttpMethod.GET, "/api/v1/knowledge/aged", r -> {
+                    String given = query(r, "before");
+                    LocalDate before;
+                    int top;
+                    try {
+                        before = given == null ? LocalDate.now(clock.withZone(zone)).minus(oldAfter.orElse(Period.ZERO))
+                                : LocalDate.parse(given);
+                    } catch (DateTimeParseException e) {
+                        throw new BadRequest("before " + given + " is not a date like 2026-11-01");
+                    }
+                    try {
+                        top = StatsJson.top(query(r, "top"));
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequest("top " + e.getMessage());
+                    }
+                    ObjectNode json = EscalationJson.items(verdicts.aged(before, top).stream().map(EscalationJson::aged).toList());
+                    return RouteResponse.json(200, json.put("before", before.toString()));
+                }),
                 route(HttpMethod.GET, "/api/v1/feedback", r -> {
                     Instant since;
                     try {

@@ -7,6 +7,7 @@ import io.qabot.core.Asker;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.feedback.AgedItem;
 import io.qabot.core.feedback.RetiredItem;
 import io.qabot.knowledge.Source;
 import io.qabot.core.desk.AuditRecord;
@@ -68,6 +69,18 @@ final class EscalationJson {
         json.put("maintainer", r.maintainer());
         json.put("retired", r.retired().toString());
         json.put("reason", r.reason());
+        return json;
+    }
+
+    static ObjectNode aged(AgedItem a) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("item", a.itemId());
+        json.put("file", a.source().file());
+        json.put("title", a.source().title());
+        json.put("date", a.source().date().toString());
+        json.put("url", a.source().url());
+        json.put("answers", a.answers());
+        json.put("last_answered", a.lastAnswered().toString());
         return json;
     }
 
@@ -138,6 +151,9 @@ final class EscalationJson {
         json.put("score", x.match().confidence());
         x.best().ifPresent(c -> json.set("best", candidate(c)));
         x.runnerUp().ifPresent(c -> json.set("runner_up", candidate(c)));
+        // the matcher's reasons, as qabot ask --explain --json prints them; what decided is the
+        // maintainers' verdicts when they changed the decision
+        json.set("explain", ExplanationJson.of(x.why()).put("decidedBy", x.decidedBy()));
         return json;
     }
 

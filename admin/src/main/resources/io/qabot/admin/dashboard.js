@@ -149,6 +149,41 @@ function tryItVerdicts(box, c, question) {
   box.append(actions, note);
 }
 
+// Old posts the bot keeps answering from, most used first: a maintainer checks whether each
+// answer still holds, and retires it if not (it then moves to the retired list below).
+async function renderAged() {
+  const data = await api("GET", "/api/v1/knowledge/aged?top=20");
+  $("#aged-before").textContent = "Posts from before " + data.before + ", most answered from first.";
+  fill($("#aged-list"), $("#aged-empty"), data.items.map(a => {
+    const li = document.createElement("li");
+    li.className = "card item aged-item";
+    li.dataset.item = a.item;
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    meta.textContent = a.item + " · " + a.answers + (a.answers === 1 ? " answer" : " answers")
+      + " · last " + age(a.last_answered);
+    const post = document.createElement("p");
+    post.className = "question";
+    post.textContent = (a.title || a.file) + ", " + a.date;
+    if (a.url && /^https?:\/\//.test(a.url)) {
+      const link = document.createElement("a");
+      link.href = a.url; link.textContent = a.url; link.rel = "noopener noreferrer"; link.target = "_blank";
+      post.append(" ", link);
+    }
+    const retire = document.createElement("button");
+    retire.type = "button"; retire.className = "quiet danger retire-button"; retire.textContent = "Retire this item";
+    const error = document.createElement("p");
+    error.className = "error";
+    li.append(meta, post, retire, error);
+    retire.addEventListener("click", () => {
+      if (confirm("Retire " + a.item + "? The bot never answers from it again (you can put it back).")) {
+        act(li, () => api("POST", "/api/v1/knowledge/retire", { item: a.item, maintainer: me(), reason: "outdated (reviewed)" }));
+      }
+    });
+    return li;
+  }));
+}
+
 async function renderRetired() {
   const data = await api("GET", "/api/v1/knowledge/retired");
   fill($("#retired-list"), $("#retired-empty"), data.items.map(r => {
@@ -395,6 +430,7 @@ async function render() {
       }
       if (!$("#digest-markdown").value) await previewDigest();
     } else if (state.tab === "search") {
+      await renderAged();
       await renderRetired();
     } else if (state.tab === "audit") {
       const data = await api("GET", "/api/v1/audit");
@@ -432,6 +468,48 @@ function candidateNode(title, c) {
   return box;
 }
 
+// The matcher's reasons (what qabot ask --explain prints): what decided, the model's confidence
+// against the threshold, each feature of the best candidate with what it adds, the runner-up.
+function whyNode(e) {
+  const box = document.createElement("div");
+  box.className = "why";
+  const decided = document.createElement("p");
+  decided.className = "decided-by";
+  decided.textContent = "Decided by " + e.decidedBy;
+  const model = document.createElement("p");
+  model.className = "meta-line";
+  model.textContent = "Model confidence " + e.modelConfidence.toFixed(3) + " (threshold " + e.threshold.toFixed(3)
+    + ", bias " + e.bias.toFixed(3) + ")";
+  box.append(decided, model);
+  const names = Object.keys(e.features || {});
+  if (names.length) {
+    const table = document.createElement("table");
+    table.className = "features";
+    const head = table.createTHead().insertRow();
+    for (const h of ["feature", "value", "adds"]) {
+      const th = document.createElement("th");
+      th.textContent = h;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const name of names) {
+      const row = body.insertRow();
+      const f = e.features[name];
+      row.insertCell().textContent = name;
+      row.insertCell().textContent = f.value.toFixed(3);
+      row.insertCell().textContent = (f.adds >= 0 ? "+" : "") + f.adds.toFixed(3);
+    }
+    box.append(table);
+  }
+  if (e.runnerUp) {
+    const r = document.createElement("p");
+    r.className = "meta-line runner-up";
+    r.textContent = "Runner-up from another thread: " + e.runnerUp.item + " turn " + e.runnerUp.turn + ": " + e.runnerUp.question;
+    box.append(r);
+  }
+  return box;
+}
+
 async function search(ev) {
   ev.preventDefault();
   const out = $("#search-result");
@@ -446,6 +524,7 @@ async function search(ev) {
     const word = { answer: " — the bot answers", escalate: " — it goes to the maintainers", ignore: " — the bot stays quiet (not a question)" };
     head.append(score, document.createTextNode(word[x.decision] || x.decision));
     card.append(head);
+    if (x.explain) card.append(whyNode(x.explain));
     if (x.best) {
       const best = candidateNode("Best", x.best);
       tryItVerdicts(best, x.best, x.question);

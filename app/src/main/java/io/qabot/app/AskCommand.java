@@ -1,8 +1,9 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.connectors.ask.AskObject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qabot.admin.ExplanationJson;
+import io.qabot.connectors.ask.AskObject;
 import io.qabot.knowledge.Explanation;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Match;
@@ -74,7 +75,7 @@ final class AskCommand {
             try {
                 ObjectNode json = result.toJson();
                 if (why != null) {
-                    json.set("explain", explanation(why));
+                    json.set("explain", ExplanationJson.of(why));
                 }
                 out.println(mapper.writeValueAsString(json));
             } catch (IOException e) {
@@ -104,24 +105,5 @@ final class AskCommand {
     private static String oneLine(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
         return line.length() > 100 ? line.substring(0, 100) + "…" : line;
-    }
-
-    private ObjectNode explanation(Explanation why) {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("decidedBy", why.decidedBy());
-        if (why.rule() != null) {
-            json.put("rule", why.rule());
-        }
-        json.put("modelConfidence", why.modelConfidence());
-        json.put("threshold", why.threshold());
-        json.put("bias", why.bias());
-        ObjectNode features = json.putObject("features");
-        why.features().forEach((name, value) -> features.putObject(name).put("value", value)
-                .put("adds", why.contributions().get(name)));
-        if (why.runnerUp() != null) {
-            json.putObject("runnerUp").put("item", why.runnerUp().item().id()).put("turn", why.runnerUp().turnIndex())
-                    .put("question", why.runnerUp().turn().question()).put("file", why.runnerUp().item().source().file());
-        }
-        return json;
     }
 }

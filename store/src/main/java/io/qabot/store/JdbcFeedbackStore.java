@@ -8,6 +8,7 @@ import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.FlaggedAnswer.Verdict;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
+import io.qabot.core.feedback.AgedItem;
 import io.qabot.core.feedback.AnsweredReply;
 import io.qabot.core.feedback.Corrections;
 import io.qabot.core.feedback.FeedbackStore;
@@ -298,6 +299,22 @@ final class JdbcFeedbackStore implements FeedbackStore {
         return sql.autoCommit(c -> Sql.query(c, "SELECT * FROM retired_item ORDER BY retired_at DESC, item_id",
                 row -> new RetiredItem(row.getString("item_id"), row.getString("retired_by"), Sql.instant(row, "retired_at"),
                         row.getString("reason"))));
+    }
+
+    @Override
+    public List<AgedItem> aged(LocalDate postedBefore, int limit) {
+        Objects.requireNonNull(postedBefore, "postedBefore");
+        // the item's source as cited by its replies (the same for all of them; MIN picks one portably)
+        return sql.autoCommit(c -> Sql.query(c, "SELECT r.item_id, MIN(r.source_file) AS source_file, "
+                        + "MIN(r.source_title) AS source_title, MIN(r.source_date) AS source_date, "
+                        + "MIN(r.source_url) AS source_url, COUNT(*) AS answers, MAX(r.answered_at) AS last_answered "
+                        + "FROM bot_reply r WHERE r.source_date IS NOT NULL AND r.source_date < ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM retired_item t WHERE t.item_id = r.item_id) "
+                        + "GROUP BY r.item_id ORDER BY COUNT(*) DESC, MIN(r.source_date), r.item_id LIMIT ?",
+                row -> new AgedItem(row.getString("item_id"), new Source(row.getString("source_file"),
+                        row.getString("source_title"), row.getObject("source_date", LocalDate.class),
+                        row.getString("source_url")), row.getLong("answers"), Sql.instant(row, "last_answered")),
+                postedBefore, limit));
     }
 
     @Override

@@ -249,6 +249,45 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         assertEquals(Optional.empty(), screen.screen(verdict(QUESTION), null, null).best().filter(c -> c.item() == JRAFT));
     }
 
+    AnsweredReply answeredFrom(String replyId, String itemId, LocalDate posted) {
+        Source source = new Source(itemId.replaceAll("#.*", ""), "Weekly " + posted, posted, "https://example.org/" + posted);
+        return new AnsweredReply(replyId, Platform.WEBHOOK, "group-42", "t-" + replyId, new Sender("u1", "Ann"),
+                "m-" + replyId, QUESTION, itemId, 0, "an answer", source, 0.9, now.get());
+    }
+
+    @Test
+    void agedItemsAreTheMostAnsweredOfTheOldPostsThenTheOldestLeavingOutRetiredAndRecentOnes() {
+        LocalDate before = LocalDate.of(2025, 1, 1);
+        store.feedback().remember(answeredFrom("a1", "weekly-2019.md#1", LocalDate.of(2019, 11, 1)));
+        store.feedback().remember(answeredFrom("b1", "weekly-2021.md#2", LocalDate.of(2021, 3, 5)));
+        store.feedback().remember(answeredFrom("b2", "weekly-2021.md#2", LocalDate.of(2021, 3, 5)));
+        store.feedback().remember(answeredFrom("c1", "weekly-2018.md#4", LocalDate.of(2018, 6, 1)));
+        advance(Duration.ofHours(1));
+        store.feedback().remember(answeredFrom("b3", "weekly-2021.md#2", LocalDate.of(2021, 3, 5)));
+        store.feedback().remember(answeredFrom("r1", "weekly-2017.md#9", LocalDate.of(2017, 1, 6)));
+        store.feedback().remember(answeredFrom("r2", "weekly-2017.md#9", LocalDate.of(2017, 1, 6)));
+        store.feedback().remember(answeredFrom("r3", "weekly-2017.md#9", LocalDate.of(2017, 1, 6)));
+        store.feedback().remember(answeredFrom("r4", "weekly-2017.md#9", LocalDate.of(2017, 1, 6)));
+        store.feedback().remember(answeredFrom("n1", "weekly-2025.md#1", LocalDate.of(2025, 6, 6)));
+        store.feedback().remember(answeredFrom("n2", "weekly-2025.md#1", LocalDate.of(2025, 6, 6)));
+        store.feedback().remember(answeredFrom("n3", "weekly-2025.md#1", LocalDate.of(2025, 6, 6)));
+        store.feedback().remember(answeredFrom("n4", "weekly-2025.md#1", LocalDate.of(2025, 6, 6)));
+        assertTrue(store.feedback().retire("weekly-2017.md#9", "alice", "outdated"));
+
+        List<io.qabot.core.feedback.AgedItem> aged = store.feedback().aged(before, 10);
+
+        assertEquals(List.of("weekly-2021.md#2", "weekly-2018.md#4", "weekly-2019.md#1"),
+                aged.stream().map(io.qabot.core.feedback.AgedItem::itemId).toList(),
+                "3 answers first; then 1 each, the oldest post first; retired and recent posts left out");
+        io.qabot.core.feedback.AgedItem most = aged.get(0);
+        assertEquals(3, most.answers());
+        assertEquals(now.get(), most.lastAnswered());
+        assertEquals(new Source("weekly-2021.md", "Weekly 2021-03-05", LocalDate.of(2021, 3, 5),
+                "https://example.org/2021-03-05"), most.source());
+        assertEquals(1, store.feedback().aged(before, 1).size(), "at most the limit");
+        assertTrue(store.feedback().aged(LocalDate.of(2018, 6, 1), 10).isEmpty(), "posted before, not on, the day");
+    }
+
     @Test
     void statsAndTheFeedbackRouteCountTheSameWeeksStartingOnMondayInUtc() {
         // Sunday 2026-11-29 18:00 UTC is already Monday in Shanghai; the week is UTC's, for both readers

@@ -111,7 +111,8 @@ public final class MaintainerDesk {
 
     /** What the bot would answer to {@code question} right now, with its best and runner-up candidates. */
     public Explanation explain(String question) {
-        return Explanation.of(screen.apply(knowledge.match(question)));
+        io.qabot.knowledge.Explanation why = knowledge.index().explain(question);
+        return Explanation.of(screen.apply(why.match()), why);
     }
 
     public List<AuditRecord> audit(int limit) {

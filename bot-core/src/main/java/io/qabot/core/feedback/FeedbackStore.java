@@ -69,6 +69,12 @@ public interface FeedbackStore {
     List<RetiredItem> retired();
 
     /**
+     * The items the bot answered from whose post is dated before {@code postedBefore}, most
+     * answered first, then the oldest post first; retired items and undated posts left out.
+     */
+    List<AgedItem> aged(java.time.LocalDate postedBefore, int limit);
+
+    /**
      * Per week ({@link FeedbackWeek#weekOf}), the answers given since {@code since}, how many of
      * them were flagged as wrong and how many marked helpful; oldest week first, weeks without answers left out.
      */

@@ -73,6 +73,14 @@ public final class Verdicts {
         return store.retired();
     }
 
+    /**
+     * For review: the items answered from most often whose post is dated before {@code postedBefore}
+     * (the dashboard's "old answers" list; see {@link FeedbackStore#aged}).
+     */
+    public List<AgedItem> aged(java.time.LocalDate postedBefore, int limit) {
+        return store.aged(postedBefore, limit);
+    }
+
     /** Answers given, flagged and helpful per week since {@code since}: the Stats panel's feedback table. */
     public List<FeedbackWeek> weekly(java.time.Instant since) {
         return store.weekly(since);
