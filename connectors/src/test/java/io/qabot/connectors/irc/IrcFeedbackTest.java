@@ -1,0 +1,123 @@
+package io.qabot.connectors.irc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qabot.config.IrcConfig;
+import io.qabot.connectors.fakes.FeedbackBot;
+import io.qabot.core.Escalation;
+import io.qabot.core.FlaggedAnswer;
+import io.qabot.core.OutboundMessage;
+import io.qabot.core.Platform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "qabot: 不对" right after the bot's answer in an IRC channel, through a real ngircd on loopback, into
+ * the real store. IRC has neither threads nor replies to a message (and no signatures: the server is
+ * the authority), so "a reply to the answer" is a line addressed to the bot right after it in the
+ * same channel (within ten minutes).
+ */
+@Timeout(90)
+class IrcFeedbackTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String CHANNEL = "#qabot";
+    private static final String QUESTION = "raft 能跨机房部署吗";
+
+    @TempDir
+    Path folder;
+    @TempDir
+    Path dataDir;
+    private Ngircd server;
+    private FeedbackBot bot;
+    private IrcConnector connector;
+    private final List<OutboundMessage> notices = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Ngircd.start(folder);
+        bot = new FeedbackBot(Platform.IRC, dataDir);
+        connector = new IrcConnector(new IrcConfig("127.0.0.1", server.port, false, "qabot", List.of(CHANNEL),
+                Optional.empty(), Optional.empty()), bot.pipeline, bot.clock, Duration.ofMillis(100));
+        // the notice goes out through the connector to the real server; counted on its way
+        bot.sendingThrough(message -> {
+            notices.add(message);
+            return connector.sender().send(message);
+        });
+        connector.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (connector != null) {
+            connector.close();
+        }
+        if (bot != null) {
+            bot.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Joins the channel and waits until the bot is in it too (it may still be connecting). */
+    private static void joinWithBot(IrcPeer person) throws Exception {
+        person.send("JOIN " + CHANNEL);
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            person.send("NAMES " + CHANNEL);
+            String names = person.await(line -> line.contains(" 353 ") && line.contains(CHANNEL), WAIT);
+            if (names.matches(".*[: @+]qabot( .*|$)")) {
+                return;
+            }
+            person.nextWithin(100);
+        }
+        throw new AssertionError("the bot never joined " + CHANNEL);
+    }
+
+    private static String botSays(IrcPeer person, String start) throws InterruptedException {
+        return person.await(line -> line.startsWith(":qabot!") && line.contains(" PRIVMSG " + CHANNEL + " :" + start), WAIT);
+    }
+
+    @Test
+    void aWrongAddressedToTheBotRightAfterTheAnswerFlagsItTheChannelIsToldOnceAndTheNegativePairTakesEffect()
+            throws Exception {
+        try (IrcPeer lilei = IrcPeer.connect(server.port).register("lilei");
+             IrcPeer hanmei = IrcPeer.connect(server.port).register("hanmei");
+             IrcPeer tom = IrcPeer.connect(server.port).register("tom");
+             IrcPeer mei = IrcPeer.connect(server.port).register("mei")) {
+            for (IrcPeer person : List.of(lilei, hanmei, tom, mei)) {
+                joinWithBot(person);
+            }
+            lilei.send("PRIVMSG " + CHANNEL + " :qabot: " + QUESTION);
+            assertTrue(botSays(hanmei, "lilei: ").contains("跨机房不需要特殊支持"));
+            FeedbackBot.await(() -> bot.store.feedback().latest(Platform.IRC, CHANNEL, null, FeedbackBot.NOW.minusSeconds(1)),
+                    Optional::isPresent);
+
+            hanmei.send("PRIVMSG " + CHANNEL + " :qabot: 不对");
+
+            Escalation flagged = bot.openWhen(open -> open.size() == 1).get(0);
+            assertEquals(List.of("lilei", "hanmei"), flagged.askers().stream().map(a -> a.user().id()).toList());
+            String notice = botSays(tom, "hanmei: ");
+            assertTrue(notice.contains("maintainers"), notice);
+
+            tom.send("PRIVMSG " + CHANNEL + " :qabot, wrong");
+            bot.openWhen(open -> open.get(0).askers().size() == 3);
+            assertEquals(2, bot.store.escalations().find(flagged.id()).orElseThrow().flagged().orElseThrow().flags());
+            assertEquals(1, notices.size(), "told once: " + notices);
+
+            assertTrue(bot.verdicts.decide(flagged.id(), FlaggedAnswer.Verdict.WRONG, "alice").done());
+            mei.send("PRIVMSG " + CHANNEL + " :qabot: " + QUESTION);
+            // escalated, not answered: an answer would have opened nothing
+            bot.openWhen(open -> open.stream().anyMatch(e -> e.askers().stream().anyMatch(a -> a.user().id().equals("mei"))));
+        }
+    }
+}

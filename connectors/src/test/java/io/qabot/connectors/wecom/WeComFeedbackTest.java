@@ -1,0 +1,106 @@
+package io.qabot.connectors.wecom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qabot.config.Secret;
+import io.qabot.config.WeComConfig;
+import io.qabot.connectors.fakes.FeedbackBot;
+import io.qabot.connectors.recording.ConnectorFixture;
+import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.core.Escalation;
+import io.qabot.core.FlaggedAnswer;
+import io.qabot.core.Platform;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import me.chanjar.weixin.common.util.crypto.SHA1;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "@bot 不对" right after the bot's answer in a WeCom group, to the AI bot, encrypted and signed by
+ * WxJava, through the connector into the real store. WeCom's callbacks carry no quote of the message
+ * replied to, so "a reply to the answer" is the @-message right after it in the same group (within
+ * ten minutes). The answer goes to each message's response_url; the notice, like any post that
+ * answers no message, through the group robot.
+ */
+class WeComFeedbackTest {
+    private static final String TOKEN = "QDG6eK";
+    private static final String AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    private static final String WEBHOOK_PATH = "/cgi-bin/webhook/send";
+    private static final String RESPONSE_PATH = "/cgi-bin/aibot/response";
+    private static final String GROUP = "wrkSFfCgAAabcdef";
+    private static final String QUESTION = "请问 jraft 支持跨机房吗";
+
+    @TempDir
+    Path dataDir;
+    private final RecordingApi api = new RecordingApi();
+    private final String now = Long.toString(FeedbackBot.NOW.getEpochSecond());
+    private int nonces;
+    private FeedbackBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = new FeedbackBot(Platform.WECOM, dataDir);
+        WeComConnector connector = new WeComConnector(new WeComConfig(Optional.empty(), Secret.of(TOKEN), Secret.of(AES_KEY),
+                URI.create("https://qyapi.weixin.qq.com"), Optional.of(Secret.of(api.uri(WEBHOOK_PATH + "?key=robot-key-1").toString()))),
+                bot.pipeline, bot.outbound, bot.clock);
+        bot.sendingThrough(connector.sender()).serve(connector.routes());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        bot.close();
+        api.close();
+    }
+
+    /** WeCom's AI bot callback for an @-message in the group, encrypted for the empty receive id and signed. */
+    private void deliver(String msgId, String user, String text) throws Exception {
+        String message = ConnectorFixture.resource("wecom/aibot-text-message.json")
+                .replace("CAIQ16HMjQYY8NGagIGAgAMgq4KM0AI=", msgId)
+                .replace("\"userid\":\"lilei\"", "\"userid\":\"" + user + "\"")
+                .replace("how do I build?", text)
+                .replace("<opaque URL supplied by WeCom>", api.uri(RESPONSE_PATH + "?response_code=" + msgId).toString());
+        String encrypt = new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
+        String nonce = "n" + nonces++;
+        HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri(WeComConnector.PATH
+                        + "?msg_signature=" + SHA1.gen(TOKEN, now, nonce, encrypt) + "&timestamp=" + now + "&nonce=" + nonce))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"encrypt\":\"" + encrypt + "\"}", StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
+    void anAtBotWrongRightAfterTheAnswerFlagsItTheGroupIsToldOnceAndTheNegativePairTakesEffect() throws Exception {
+        deliver("m-1", "asker01", QUESTION);
+        assertTrue(api.next(RESPONSE_PATH).json().at("/markdown/content").asText().contains("跨机房不需要特殊支持"));
+        FeedbackBot.await(() -> bot.store.feedback().latest(Platform.WECOM, GROUP, null, FeedbackBot.NOW.minusSeconds(1)),
+                Optional::isPresent);
+
+        deliver("m-2", "flagger02", "不对");
+
+        Escalation flagged = bot.openWhen(open -> open.size() == 1).get(0);
+        assertEquals(List.of("asker01", "flagger02"), flagged.askers().stream().map(a -> a.user().id()).toList());
+        assertEquals(GROUP, flagged.askers().get(1).chat());
+        RecordingApi.Request notice = api.next(WEBHOOK_PATH);
+        assertTrue(notice.json().at("/markdown/content").asText().contains("maintainers"), notice.bodyText());
+
+        deliver("m-3", "other03", "答非所问");
+        bot.openWhen(open -> open.get(0).askers().size() == 3);
+        assertEquals(2, bot.store.escalations().find(flagged.id()).orElseThrow().flagged().orElseThrow().flags());
+        assertEquals(1, api.all(WEBHOOK_PATH).size(), "told once");
+
+        assertTrue(bot.verdicts.decide(flagged.id(), FlaggedAnswer.Verdict.WRONG, "alice").done());
+        deliver("m-4", "next04", QUESTION);
+        bot.openWhen(open -> open.stream().anyMatch(e -> e.askers().stream().anyMatch(a -> a.user().id().equals("next04"))));
+        assertEquals(1, api.all(RESPONSE_PATH).size(), "wrong for this question: the item answers it no more");
+    }
+}
