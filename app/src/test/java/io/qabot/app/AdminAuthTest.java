@@ -30,6 +30,8 @@ class AdminAuthTest {
             new String[] {"POST", "/api/v1/explain", "{\"text\": \"hi\"}"},
             new String[] {"GET", "/api/v1/stats?since=2026-11-01&top=5", null},
             new String[] {"GET", "/api/v1/audit", null},
+            new String[] {"GET", "/api/v1/knowledge/aged", null},
+            new String[] {"GET", "/api/v1/feedback", null},
             new String[] {"POST", "/api/v1/knowledge/reload", null});
 
     private static final String EVIL = "https://evil.example";

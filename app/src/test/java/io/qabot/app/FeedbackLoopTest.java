@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.app.CallbackReceiver.Callback;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -144,5 +145,33 @@ class FeedbackLoopTest {
         assertEquals(200, bot.client.admin("POST", "/api/v1/knowledge/unretire", item42).statusCode());
         assertEquals(404, bot.client.admin("POST", "/api/v1/knowledge/unretire", item42).statusCode());
         assertEquals(400, bot.client.admin("POST", "/api/v1/knowledge/retire", "{}").statusCode());
+    }
+
+    @Test
+    void theAdminApiListsTheOldAnswersInUseForReviewAndExplainsWhyTheBotDecided() throws Exception {
+        answered("group-42", "u1");
+        answered("group-7", "u2");
+
+        JsonNode aged = WebhookClient.json(bot.client.admin("GET", "/api/v1/knowledge/aged", null));
+        java.time.LocalDate before = java.time.LocalDate.parse(aged.path("before").asText());
+        assertEquals(java.time.LocalDate.now(java.time.ZoneId.systemDefault()).minusMonths(18), before,
+                "by default, posts older than policy.answerAgeNotice (18 months)");
+        JsonNode item = aged.path("items").path(0);
+        assertEquals(1, aged.path("items").size(), aged.toString());
+        assertEquals(2, item.path("answers").asInt());
+        assertTrue(item.path("file").asText().startsWith("sofa-weekly-") && item.path("date").asText().startsWith("20"), item.toString());
+        assertTrue(java.time.LocalDate.parse(item.path("date").asText()).isBefore(before));
+        assertTrue(WebhookClient.json(bot.client.admin("GET", "/api/v1/knowledge/aged?before=2010-01-01", null))
+                .path("items").isEmpty(), "nothing posted before 2010");
+        HttpResponse<String> badDate = bot.client.admin("GET", "/api/v1/knowledge/aged?before=last-year", null);
+        assertEquals(400, badDate.statusCode());
+        assertTrue(badDate.body().contains("before last-year is not a date like 2026-11-01"), badDate.body());
+        assertEquals(400, bot.client.admin("GET", "/api/v1/knowledge/aged?top=0", null).statusCode());
+
+        JsonNode why = WebhookClient.json(bot.client.admin("POST", "/api/v1/explain",
+                "{\"text\": \"" + QUESTION + "\"}")).path("explain");
+        assertTrue(why.path("decidedBy").asText().startsWith("threshold: confidence "), why.toString());
+        assertTrue(why.path("modelConfidence").asDouble() >= why.path("threshold").asDouble(), why.toString());
+        assertTrue(why.path("features").size() >= 3 && why.path("features").elements().next().has("adds"), why.toString());
     }
 }
