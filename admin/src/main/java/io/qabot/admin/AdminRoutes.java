@@ -361,37 +361,19 @@ public final class AdminRoutes {
      * whose work lives in the app (the weekly digest).
      */
     public Route route(HttpMethod method, String path, Function<RouteRequest, RouteResponse> work) {
-        return new Route() {
-            @Override
-            public HttpMethod method() {
-                return method;
+        return Route.of(method, path, "admin " + method + " " + path, request -> {
+            CompletableFuture<RouteResponse> refusal = guard.refusal(request);
+            if (refusal != null) {
+                return refusal;
             }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public CompletableFuture<RouteResponse> handle(RouteRequest request) {
-                CompletableFuture<RouteResponse> refusal = guard.refusal(request);
-                if (refusal != null) {
-                    return refusal;
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.apply(request).withHeader("Cache-Control", "no-store");
+                } catch (BadRequest e) {
+                    return RouteResponse.error(400, e.getMessage());
                 }
-                return CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return work.apply(request).withHeader("Cache-Control", "no-store");
-                    } catch (BadRequest e) {
-                        return RouteResponse.error(400, e.getMessage());
-                    }
-                }, executor);
-            }
-
-            @Override
-            public String name() {
-                return "admin " + method + " " + path;
-            }
-        };
+            }, executor);
+        });
     }
 
     /** A request the route cannot read; becomes a 400 naming the problem. */

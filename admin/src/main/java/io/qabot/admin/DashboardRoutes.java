@@ -2,7 +2,6 @@ package io.qabot.admin;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.connectors.http.Route;
-import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,27 +40,7 @@ public final class DashboardRoutes {
                 "X-Content-Type-Options", "nosniff",
                 "Referrer-Policy", "no-referrer",
                 "Cache-Control", "no-cache"));
-        return new Route() {
-            @Override
-            public HttpMethod method() {
-                return HttpMethod.GET;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public CompletableFuture<RouteResponse> handle(RouteRequest request) {
-                return CompletableFuture.completedFuture(response);
-            }
-
-            @Override
-            public String name() {
-                return "dashboard " + path;
-            }
-        };
+        return Route.of(HttpMethod.GET, path, "dashboard " + path, request -> CompletableFuture.completedFuture(response));
     }
 
     private static byte[] load(String resource) {

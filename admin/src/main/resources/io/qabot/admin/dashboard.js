@@ -30,6 +30,14 @@ async function api(method, path, body) {
   return json;
 }
 
+// An element with a class and its text (always as text, never markup).
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 function age(iso) {
   const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
   if (seconds < 90) return Math.round(seconds) + " s ago";
@@ -155,26 +163,18 @@ async function renderAged() {
   const data = await api("GET", "/api/v1/knowledge/aged?top=20");
   $("#aged-before").textContent = "Posts from before " + data.before + ", most answered from first.";
   fill($("#aged-list"), $("#aged-empty"), data.items.map(a => {
-    const li = document.createElement("li");
-    li.className = "card item aged-item";
+    const li = el("li", "card item aged-item");
     li.dataset.item = a.item;
-    const meta = document.createElement("div");
-    meta.className = "meta";
-    meta.textContent = a.item + " · " + a.answers + (a.answers === 1 ? " answer" : " answers")
-      + " · last " + age(a.last_answered);
-    const post = document.createElement("p");
-    post.className = "question";
-    post.textContent = (a.title || a.file) + ", " + a.date;
+    const post = el("p", "question", (a.title || a.file) + ", " + a.date);
     if (a.url && /^https?:\/\//.test(a.url)) {
-      const link = document.createElement("a");
-      link.href = a.url; link.textContent = a.url; link.rel = "noopener noreferrer"; link.target = "_blank";
+      const link = el("a", "", a.url);
+      link.href = a.url; link.rel = "noopener noreferrer"; link.target = "_blank";
       post.append(" ", link);
     }
-    const retire = document.createElement("button");
-    retire.type = "button"; retire.className = "quiet danger retire-button"; retire.textContent = "Retire this item";
-    const error = document.createElement("p");
-    error.className = "error";
-    li.append(meta, post, retire, error);
+    const retire = el("button", "quiet danger retire-button", "Retire this item");
+    retire.type = "button";
+    li.append(el("div", "meta", a.item + " · " + a.answers + (a.answers === 1 ? " answer" : " answers")
+      + " · last " + age(a.last_answered)), post, retire, el("p", "error"));
     retire.addEventListener("click", () => {
       if (confirm("Retire " + a.item + "? The bot never answers from it again (you can put it back).")) {
         act(li, () => api("POST", "/api/v1/knowledge/retire", { item: a.item, maintainer: me(), reason: "outdated (reviewed)" }));
@@ -471,26 +471,15 @@ function candidateNode(title, c) {
 // The matcher's reasons (what qabot ask --explain prints): what decided, the model's confidence
 // against the threshold, each feature of the best candidate with what it adds, the runner-up.
 function whyNode(e) {
-  const box = document.createElement("div");
-  box.className = "why";
-  const decided = document.createElement("p");
-  decided.className = "decided-by";
-  decided.textContent = "Decided by " + e.decidedBy;
-  const model = document.createElement("p");
-  model.className = "meta-line";
-  model.textContent = "Model confidence " + e.modelConfidence.toFixed(3) + " (threshold " + e.threshold.toFixed(3)
-    + ", bias " + e.bias.toFixed(3) + ")";
-  box.append(decided, model);
+  const box = el("div", "why");
+  box.append(el("p", "decided-by", "Decided by " + e.decidedBy),
+    el("p", "meta-line", "Model confidence " + e.modelConfidence.toFixed(3) + " (threshold " + e.threshold.toFixed(3)
+      + ", bias " + e.bias.toFixed(3) + ")"));
   const names = Object.keys(e.features || {});
   if (names.length) {
-    const table = document.createElement("table");
-    table.className = "features";
+    const table = el("table", "features");
     const head = table.createTHead().insertRow();
-    for (const h of ["feature", "value", "adds"]) {
-      const th = document.createElement("th");
-      th.textContent = h;
-      head.append(th);
-    }
+    for (const h of ["feature", "value", "adds"]) head.append(el("th", "", h));
     const body = table.createTBody();
     for (const name of names) {
       const row = body.insertRow();
@@ -502,10 +491,8 @@ function whyNode(e) {
     box.append(table);
   }
   if (e.runnerUp) {
-    const r = document.createElement("p");
-    r.className = "meta-line runner-up";
-    r.textContent = "Runner-up from another thread: " + e.runnerUp.item + " turn " + e.runnerUp.turn + ": " + e.runnerUp.question;
-    box.append(r);
+    box.append(el("p", "meta-line runner-up",
+      "Runner-up from another thread: " + e.runnerUp.item + " turn " + e.runnerUp.turn + ": " + e.runnerUp.question));
   }
   return box;
 }

@@ -57,7 +57,7 @@ public final class ServerFixture implements AutoCloseable {
         WebhookConnector webhook = new WebhookConnector(WebhookOptions.of(secret, null), pipeline,
                 new OutboundClient(OutboundOptions.defaults()), clock);
         List<Route> routes = new ArrayList<>(webhook.routes());
-        routes.add(new MatchRoute(pipeline));
+        routes.add(MatchRoute.of(pipeline));
         routes.addAll(extra);
         server = new QabotServer(options.withHost("127.0.0.1").withPort(0), ready::get, routes);
         port = server.start();

@@ -59,7 +59,7 @@ class IrcAgainstNgircdTest {
     }
 
     /** Joins {@code channel} and waits until the bot is in it too (it may still be connecting). */
-    private static void joinWithBot(IrcPeer person, String channel) throws Exception {
+    static void joinWithBot(IrcPeer person, String channel) throws Exception {
         person.send("JOIN " + channel);
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
@@ -73,7 +73,7 @@ class IrcAgainstNgircdTest {
         throw new AssertionError("the bot never joined " + channel);
     }
 
-    private static String botSays(IrcPeer person, String channel, String start) throws InterruptedException {
+    static String botSays(IrcPeer person, String channel, String start) throws InterruptedException {
         return person.await(line -> line.startsWith(":qabot!") && line.contains(" PRIVMSG " + channel + " :" + start), WAIT);
     }
 

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class IrcFeedbackTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String CHANNEL = "#qabot";
     private static final String QUESTION = "raft 能跨机房部署吗";
 
@@ -68,23 +67,8 @@ class IrcFeedbackTest {
         }
     }
 
-    /** Joins the channel and waits until the bot is in it too (it may still be connecting). */
-    private static void joinWithBot(IrcPeer person) throws Exception {
-        person.send("JOIN " + CHANNEL);
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            person.send("NAMES " + CHANNEL);
-            String names = person.await(line -> line.contains(" 353 ") && line.contains(CHANNEL), WAIT);
-            if (names.matches(".*[: @+]qabot( .*|$)")) {
-                return;
-            }
-            person.nextWithin(100);
-        }
-        throw new AssertionError("the bot never joined " + CHANNEL);
-    }
-
     private static String botSays(IrcPeer person, String start) throws InterruptedException {
-        return person.await(line -> line.startsWith(":qabot!") && line.contains(" PRIVMSG " + CHANNEL + " :" + start), WAIT);
+        return IrcAgainstNgircdTest.botSays(person, CHANNEL, start);
     }
 
     @Test
@@ -95,7 +79,7 @@ class IrcFeedbackTest {
              IrcPeer tom = IrcPeer.connect(server.port).register("tom");
              IrcPeer mei = IrcPeer.connect(server.port).register("mei")) {
             for (IrcPeer person : List.of(lilei, hanmei, tom, mei)) {
-                joinWithBot(person);
+                IrcAgainstNgircdTest.joinWithBot(person, CHANNEL);
             }
             lilei.send("PRIVMSG " + CHANNEL + " :qabot: " + QUESTION);
             assertTrue(botSays(hanmei, "lilei: ").contains("跨机房不需要特殊支持"));
