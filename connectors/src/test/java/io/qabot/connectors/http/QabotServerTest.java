@@ -32,6 +32,18 @@ class QabotServerTest {
     }
 
     @Test
+    void servesTheRoutesItIsGivenAndNoFeatureOfItsOwn() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start()) {
+            HttpResponse<String> ask = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"raft 能跨机房部署吗\"}")).build());
+
+            assertEquals(404, ask.statusCode(), "the ask route is the admin module's, added by whoever builds the routes");
+            assertEquals(200, fixture.send(HttpRequest.newBuilder(fixture.uri(MatchRoute.PATH))
+                    .POST(HttpRequest.BodyPublishers.ofString("raft 能跨机房部署吗")).build()).statusCode());
+        }
+    }
+
+    @Test
     void answers404ForAnUnknownRouteAnd405ForAWrongMethod() throws Exception {
         try (ServerFixture fixture = ServerFixture.start()) {
             HttpResponse<String> unknown = fixture.get("/hooks/nowhere");
