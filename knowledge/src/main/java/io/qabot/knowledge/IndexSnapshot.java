@@ -97,7 +97,7 @@ public final class IndexSnapshot {
         used.clear();
         reused = 0;
         analysed = 0;
-        return KnowledgeIndex.build(items, this);
+        return IndexBuilder.build(items, this, Confidence.FITTED);
     }
 
     /**
@@ -147,11 +147,11 @@ public final class IndexSnapshot {
     }
 
     /** The item's analysis: the stored one for its text, else {@code analyse}'s, kept for {@link #write}. */
-    List<KnowledgeIndex.AnalysedTurn> analysed(KnowledgeItem item,
-                                               Function<KnowledgeItem, List<KnowledgeIndex.AnalysedTurn>> analyse) {
+    List<IndexBuilder.AnalysedTurn> analysed(KnowledgeItem item,
+                                               Function<KnowledgeItem, List<IndexBuilder.AnalysedTurn>> analyse) {
         TextKey key = TextKey.of(item);
         StoredItem known = stored.get(key);
-        List<KnowledgeIndex.AnalysedTurn> attached = known == null ? null : known.attach(item);
+        List<IndexBuilder.AnalysedTurn> attached = known == null ? null : known.attach(item);
         if (attached != null) {
             used.put(key, known);
             synchronized (this) {
@@ -159,7 +159,7 @@ public final class IndexSnapshot {
             }
             return attached;
         }
-        List<KnowledgeIndex.AnalysedTurn> turns = analyse.apply(item);
+        List<IndexBuilder.AnalysedTurn> turns = analyse.apply(item);
         used.put(key, StoredItem.of(turns));
         synchronized (this) {
             analysed++;
@@ -368,20 +368,20 @@ public final class IndexSnapshot {
 
     /** One item's analysis without the item, as stored. */
     record StoredItem(List<StoredTurn> turns) {
-        static StoredItem of(List<KnowledgeIndex.AnalysedTurn> analysed) {
+        static StoredItem of(List<IndexBuilder.AnalysedTurn> analysed) {
             return new StoredItem(analysed.stream().map(t -> new StoredTurn(t.question(), t.context(), t.answer(),
                     List.copyOf(t.wholeWords()), t.copyKey(), t.turnIndex(), t.asks())).toList());
         }
 
         /** The stored analysis for {@code item}, or null when it names turns the item does not have. */
-        List<KnowledgeIndex.AnalysedTurn> attach(KnowledgeItem item) {
-            List<KnowledgeIndex.AnalysedTurn> result = new ArrayList<>(turns.size());
+        List<IndexBuilder.AnalysedTurn> attach(KnowledgeItem item) {
+            List<IndexBuilder.AnalysedTurn> result = new ArrayList<>(turns.size());
             for (StoredTurn turn : turns) {
                 // a turn's own number: acknowledgement turns are not analysed, so numbers can skip
                 if (turn.turnIndex() < 0 || turn.turnIndex() >= item.turns().size()) {
                     return null;
                 }
-                result.add(new KnowledgeIndex.AnalysedTurn(item, turn.turnIndex(), turn.question(), turn.context(),
+                result.add(new IndexBuilder.AnalysedTurn(item, turn.turnIndex(), turn.question(), turn.context(),
                         turn.answer(), new LinkedHashSet<>(turn.wholeWords()), turn.copyKey(), turn.asks()));
             }
             return result;

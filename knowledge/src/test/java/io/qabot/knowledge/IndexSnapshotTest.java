@@ -94,9 +94,9 @@ class IndexSnapshotTest {
         assertFalse(stored.write(), "nothing changed, nothing written");
 
         // every field of every turn's analysis comes back: the records compare all their components
-        MixedTextAnalyzer analyzer = new MixedTextAnalyzer(KnowledgeIndex.FAMILY_PREFIXES);
+        MixedTextAnalyzer analyzer = IndexBuilder.analyzer();
         for (KnowledgeItem item : items) {
-            assertEquals(KnowledgeIndex.analyse(item, analyzer), stored.analysed(item, i -> {
+            assertEquals(IndexBuilder.analyse(item, analyzer), stored.analysed(item, i -> {
                 throw new AssertionError("not stored: " + i.id());
             }), item.id());
         }
