@@ -1,18 +1,19 @@
 package io.qabot.knowledge;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,44 +32,49 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The analysed knowledge kept in the data folder, so a restart (or {@code qabot ask}) does not
- * analyse every item again: analysis (Chinese segmentation, code identifiers, product names)
- * is most of an index build, and it depends on nothing but an item's text and the code.
+ * The knowledge index kept in the data folder, so a restart (or {@code qabot ask}) neither
+ * analyses every item again nor rebuilds the index: the file holds the finished query side
+ * ({@link IndexImage}: vocabulary, entries, postings) for the list of items it was built from,
+ * and each item's analysis (Chinese segmentation, code identifiers, product names) under a hash
+ * of the item's text.
  *
- * <p>Each item's analysis is stored under a hash of the text it was made from, so a changed
- * or new item is analysed afresh and an unchanged one is reused, whichever files hold them
+ * <p>A start whose items are the ones the query side was built from (the same texts and projects,
+ * in the same order: {@link CorpusKey}) decodes it and is done. Otherwise the index is built
+ * again, analysing only the items whose text the file does not hold, whichever files hold them
  * (and learned answers too). The file carries {@link #FORMAT_VERSION} and a fingerprint of the
- * knowledge module's code and Lucene's version; a file from other code, a truncated one, or
- * one whose SHA-256 does not match its bytes is not used at all: everything is analysed again
- * and the file rewritten. So a stale or damaged file costs one slow start, never a wrong answer.
+ * knowledge module's code, resources and Lucene's version; a file from other code, a truncated
+ * one, or one whose SHA-256 does not match its bytes is not used at all: everything is analysed
+ * again and the file rewritten. So a stale or damaged file costs one slow start, never a wrong answer.
  *
  * <pre>
  * IndexSnapshot stored = IndexSnapshot.read(dataDir.resolve(IndexSnapshot.FILE_NAME));
- * KnowledgeIndex index = stored.build(items);   // analyses only what the file did not hold
- * stored.write();                               // keeps what this build used, when it changed
+ * KnowledgeIndex index = stored.build(items);   // decoded, or built analysing only what the file did not hold
+ * stored.write();                               // keeps what this build made, when it changed
  * </pre>
- *
- * <p>Only the per-item analysis is stored; counting the vocabulary, Lucene's inversion and the
- * postings arrays are rebuilt from it, so the matcher's own structures can change without
- * touching this format.
  */
 public final class IndexSnapshot {
     /** Change it when the file's layout changes (the code fingerprint catches everything else). */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
     private static final int CHECKSUM_BYTES = 32;
 
     private final Path file;
-    private final Map<TextKey, StoredItem> stored;
-    private final String problem;
+    private final Contents contents;
+    private volatile String problem;
+    /** The stored analyses, decoded when a build first needs them (a decoded index needs none). */
+    private Map<TextKey, StoredItem> stored;
     private final Map<TextKey, StoredItem> used = new ConcurrentHashMap<>();
     private volatile int reused;
     private volatile int analysed;
+    private boolean decoded;
+    private List<KnowledgeItem> lastItems;
+    private CorpusKey lastKey;
+    private KnowledgeIndex lastIndex;
 
-    private IndexSnapshot(Path file, Map<TextKey, StoredItem> stored, String problem) {
+    private IndexSnapshot(Path file, Contents contents, String problem) {
         this.file = file;
-        this.stored = stored;
+        this.contents = contents;
         this.problem = problem;
     }
 
@@ -77,37 +83,70 @@ public final class IndexSnapshot {
      * one is an empty snapshot whose {@link #problem()} says why.
      */
     public static IndexSnapshot read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        ByteBuffer bytes;
+        // mapped, not read into the heap: at 100k items the file is a hundred MiB, and a decoded
+        // index needs only its query side
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                return new IndexSnapshot(file, Contents.NONE, "too large (" + size + " bytes)");
+            }
+            bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (NoSuchFileException e) {
-            return new IndexSnapshot(file, Map.of(), null);
-        } catch (IOException | OutOfMemoryError e) {
-            return new IndexSnapshot(file, Map.of(), "unreadable (" + e + ")");
+            return new IndexSnapshot(file, Contents.NONE, null);
+        } catch (IOException | RuntimeException e) {
+            return new IndexSnapshot(file, Contents.NONE, "unreadable (" + e + ")");
         }
         try {
             return new IndexSnapshot(file, parse(bytes, CodeVersion.CURRENT), null);
         } catch (Damaged e) {
-            return new IndexSnapshot(file, Map.of(), e.getMessage());
+            return new IndexSnapshot(file, Contents.NONE, e.getMessage());
         }
     }
 
-    /** Builds the index, reusing the stored analysis of every item whose text it holds. */
+    /**
+     * The index of {@code items}: the stored one when it was built from exactly these items,
+     * else a build reusing the stored analysis of every item whose text the file holds.
+     */
     public KnowledgeIndex build(Collection<KnowledgeItem> items) {
         used.clear();
         reused = 0;
         analysed = 0;
-        return IndexBuilder.build(items, this, Confidence.FITTED);
+        decoded = false;
+        List<KnowledgeItem> list = List.copyOf(items);
+        CorpusKey key = CorpusKey.of(list);
+        KnowledgeIndex index = null;
+        if (problem == null && key.equals(contents.builtFrom())) {
+            try {
+                index = IndexImage.read(new SnapshotInput(contents.querySide()), list, Confidence.FITTED);
+                decoded = true;
+                reused = list.size();
+            } catch (RuntimeException e) {
+                // the checksum held, so only a bug writes this: never trust the rest of the file either
+                problem = "the stored index does not decode (" + e.getMessage() + ")";
+            }
+        }
+        if (index == null) {
+            index = IndexBuilder.build(list, this, Confidence.FITTED);
+        }
+        lastItems = list;
+        lastKey = key;
+        lastIndex = index;
+        return index;
     }
 
     /**
-     * Writes what the last {@link #build} used, unless the file already holds exactly that.
+     * Writes what the last {@link #build} made and used, unless the file already holds exactly that.
      * Written to a temporary file and moved into place, so a reader sees the old file or the new one.
      *
      * @return whether the file was written
      */
     public boolean write() throws IOException {
-        if (problem == null && analysed == 0 && used.size() == stored.size()) {
+        if (lastIndex == null || decoded) {
+            return false;
+        }
+        if (problem == null && analysed == 0 && lastKey.equals(contents.builtFrom())
+                && used.size() == stored().size()) {
             return false;
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -115,7 +154,7 @@ public final class IndexSnapshot {
         try {
             // streamed: at 100k items the file is tens of MiB, which a start should not hold twice in its heap
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                format(used, CodeVersion.CURRENT, out);
+                format(lastKey, querySide(lastIndex, lastItems), used, CodeVersion.CURRENT, out);
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -133,9 +172,9 @@ public final class IndexSnapshot {
         return problem;
     }
 
-    /** How many items the last build took from the file, and how many it analysed. */
+    /** What the last build took from the file. */
     public String summary() {
-        return reused + " items reused, " + analysed + " analysed";
+        return decoded ? "index decoded, " + reused + " items" : reused + " items reused, " + analysed + " analysed";
     }
 
     int reused() {
@@ -146,11 +185,16 @@ public final class IndexSnapshot {
         return analysed;
     }
 
+    /** Whether the last build decoded the stored index instead of building one. */
+    boolean decoded() {
+        return decoded;
+    }
+
     /** The item's analysis: the stored one for its text, else {@code analyse}'s, kept for {@link #write}. */
     List<IndexBuilder.AnalysedTurn> analysed(KnowledgeItem item,
                                                Function<KnowledgeItem, List<IndexBuilder.AnalysedTurn>> analyse) {
         TextKey key = TextKey.of(item);
-        StoredItem known = stored.get(key);
+        StoredItem known = stored().get(key);
         List<IndexBuilder.AnalysedTurn> attached = known == null ? null : known.attach(item);
         if (attached != null) {
             used.put(key, known);
@@ -167,20 +211,57 @@ public final class IndexSnapshot {
         return turns;
     }
 
+    /** The stored analyses; none when the file has a problem. */
+    private synchronized Map<TextKey, StoredItem> stored() {
+        if (stored == null) {
+            if (problem != null || contents.analyses() == null) {
+                stored = Map.of();
+            } else {
+                try {
+                    stored = parseAnalyses(contents.analyses());
+                } catch (Damaged e) {
+                    problem = e.getMessage();
+                    stored = Map.of();
+                }
+            }
+        }
+        return stored;
+    }
+
     // ---- the file -------------------------------------------------------------------------
 
-    static byte[] format(Map<TextKey, StoredItem> items, String codeVersion) throws IOException {
+    /**
+     * What a file holds once its stamp and checksum are checked: the key of the items its query
+     * side was built from (null: none), the query side, and the analyses, both still encoded.
+     */
+    record Contents(CorpusKey builtFrom, ByteBuffer querySide, ByteBuffer analyses) {
+        static final Contents NONE = new Contents(null, null, null);
+    }
+
+    private static byte[] querySide(KnowledgeIndex index, List<KnowledgeItem> items) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        format(items, codeVersion, bytes);
+        DataOutputStream out = new DataOutputStream(bytes);
+        IndexImage.write(index, items, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** The same contents stamped with another code version; for tests of a foreign file. */
+    static byte[] restamp(Contents contents, String codeVersion) throws IOException, Damaged {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] querySide = new byte[contents.querySide().remaining()];
+        contents.querySide().duplicate().get(querySide);
+        format(contents.builtFrom(), querySide, parseAnalyses(contents.analyses()), codeVersion, bytes);
         return bytes.toByteArray();
     }
 
     /**
-     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the term
-     * table, then each item's turns as term numbers); then the SHA-256 of the body.
+     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the key of
+     * the items the query side was built from, the query side's length and bytes, the term table,
+     * then each item's turns as term numbers); then the SHA-256 of the body.
      */
-    static void format(Map<TextKey, StoredItem> items, String codeVersion, java.io.OutputStream file)
-            throws IOException {
+    static void format(CorpusKey builtFrom, byte[] querySide, Map<TextKey, StoredItem> items, String codeVersion,
+                       java.io.OutputStream file) throws IOException {
         Map<String, Integer> termIds = new HashMap<>();
         List<String> terms = new ArrayList<>();
         for (StoredItem item : items.values()) {
@@ -201,6 +282,10 @@ public final class IndexSnapshot {
         head.flush();
         MessageDigest sha = sha256();
         DataOutputStream body = new DataOutputStream(new java.security.DigestOutputStream(file, sha));
+        body.writeLong(builtFrom.high());
+        body.writeLong(builtFrom.low());
+        body.writeInt(querySide.length);
+        body.write(querySide);
         body.writeInt(terms.size());
         for (String term : terms) {
             writeString(body, term);
@@ -225,53 +310,69 @@ public final class IndexSnapshot {
         file.flush();
     }
 
-    static Map<TextKey, StoredItem> parse(byte[] bytes, String codeVersion) throws Damaged {
+    static Contents parse(ByteBuffer bytes, String codeVersion) throws Damaged {
         try {
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
-            if (in.readInt() != MAGIC) {
+            SnapshotInput in = new SnapshotInput(bytes);
+            if (in.remaining() < 2 * Integer.BYTES || in.readInt() != MAGIC) {
                 throw new Damaged("not a qabot index file");
             }
             int version = in.readInt();
             if (version != FORMAT_VERSION) {
                 throw new Damaged("format " + version + ", this qabot writes " + FORMAT_VERSION);
             }
-            String code = readString(in, 1 << 10);
+            String code = in.string();
             if (!code.equals(codeVersion)) {
                 throw new Damaged("written by other code (" + shortly(code) + ", this is " + shortly(codeVersion) + ")");
             }
-            int offset = bytes.length - in.available();
-            int length = bytes.length - offset - CHECKSUM_BYTES;
+            int length = in.remaining() - CHECKSUM_BYTES;
             if (length < 0) {
                 throw new Damaged("truncated");
             }
-            byte[] expected = Arrays.copyOfRange(bytes, offset + length, bytes.length);
-            if (!MessageDigest.isEqual(expected, sha256(bytes, offset, length))) {
+            ByteBuffer body = in.bytes(length);
+            byte[] expected = new byte[CHECKSUM_BYTES];
+            in.bytes(CHECKSUM_BYTES).get(expected);
+            MessageDigest sha = sha256();
+            sha.update(body.duplicate());
+            if (!MessageDigest.isEqual(expected, sha.digest())) {
                 throw new Damaged("checksum mismatch");
             }
-            DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(bytes, offset, length));
-            String[] terms = new String[count(data, length)];
+            SnapshotInput contents = new SnapshotInput(body);
+            CorpusKey builtFrom = new CorpusKey(contents.readLong(), contents.readLong());
+            ByteBuffer querySide = contents.bytes(contents.count());
+            return new Contents(builtFrom, querySide, contents.bytes(contents.remaining()));
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new Damaged("truncated");
+        } catch (IllegalArgumentException e) {
+            throw new Damaged("unreadable: " + e.getMessage());
+        }
+    }
+
+    static Map<TextKey, StoredItem> parseAnalyses(ByteBuffer bytes) throws Damaged {
+        try {
+            SnapshotInput data = new SnapshotInput(bytes);
+            String[] terms = new String[data.count(Integer.BYTES)];
             for (int t = 0; t < terms.length; t++) {
-                terms[t] = readString(data, length);
+                terms[t] = data.string();
             }
-            int items = count(data, length);
+            int items = data.count(2 * Long.BYTES);
             Map<TextKey, StoredItem> result = new HashMap<>(items * 2);
             for (int i = 0; i < items; i++) {
                 TextKey key = new TextKey(data.readLong(), data.readLong());
-                StoredTurn[] turns = new StoredTurn[count(data, length)];
+                StoredTurn[] turns = new StoredTurn[data.count()];
                 for (int t = 0; t < turns.length; t++) {
-                    turns[t] = new StoredTurn(readTerms(data, terms, length), readTerms(data, terms, length),
-                            readTerms(data, terms, length), readTerms(data, terms, length), readString(data, length),
+                    turns[t] = new StoredTurn(readTerms(data, terms), readTerms(data, terms),
+                            readTerms(data, terms), readTerms(data, terms), data.string(),
                             data.readInt(), data.readInt());
                 }
                 result.put(key, new StoredItem(List.of(turns)));
             }
-            if (data.available() != 0) {
-                throw new Damaged(data.available() + " bytes after the last item");
+            if (data.remaining() != 0) {
+                throw new Damaged(data.remaining() + " bytes after the last item");
             }
             return result;
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new Damaged("truncated");
-        } catch (IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new Damaged("unreadable: " + e.getMessage());
         }
     }
@@ -288,8 +389,8 @@ public final class IndexSnapshot {
         }
     }
 
-    private static List<String> readTerms(DataInputStream in, String[] table, int limit) throws IOException, Damaged {
-        String[] terms = new String[count(in, limit)];
+    private static List<String> readTerms(SnapshotInput in, String[] table) throws Damaged {
+        String[] terms = new String[in.count(Integer.BYTES)];
         for (int i = 0; i < terms.length; i++) {
             int id = in.readInt();
             if (id < 0 || id >= table.length) {
@@ -301,24 +402,7 @@ public final class IndexSnapshot {
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in, int limit) throws IOException, Damaged {
-        byte[] bytes = new byte[count(in, limit)];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** A count or length, which can never exceed the bytes there are. */
-    private static int count(DataInputStream in, int limit) throws IOException, Damaged {
-        int n = in.readInt();
-        if (n < 0 || n > limit) {
-            throw new Damaged("a count of " + n + " in " + limit + " bytes");
-        }
-        return n;
+        SnapshotOutput.writeString(out, value);
     }
 
     static byte[] sha256(byte[] bytes, int offset, int length) {
@@ -359,10 +443,28 @@ public final class IndexSnapshot {
         }
 
         // length-prefixed, so ("ab", "c") and ("a", "bc") differ
-        private static void field(MessageDigest sha, String value) {
+        static void field(MessageDigest sha, String value) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
             sha.update(bytes);
+        }
+    }
+
+    /**
+     * The first 128 bits of the SHA-256 of what a built index depends on in a list of items: each
+     * item's text ({@link TextKey}) and project (its product names), in order.
+     */
+    record CorpusKey(long high, long low) {
+        static CorpusKey of(List<KnowledgeItem> items) {
+            List<TextKey> texts = items.parallelStream().map(TextKey::of).toList();
+            MessageDigest sha = sha256();
+            sha.update(ByteBuffer.allocate(4).putInt(items.size()).array());
+            for (int i = 0; i < items.size(); i++) {
+                sha.update(ByteBuffer.allocate(16).putLong(texts.get(i).high()).putLong(texts.get(i).low()).array());
+                TextKey.field(sha, items.get(i).project());
+            }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            return new CorpusKey(digest.getLong(), digest.getLong());
         }
     }
 

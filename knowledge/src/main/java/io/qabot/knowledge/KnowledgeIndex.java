@@ -229,6 +229,15 @@ public final class KnowledgeIndex {
         return vocabulary;
     }
 
+    /** What {@link IndexImage} stores. */
+    List<Entry> entriesForSnapshot() {
+        return entries;
+    }
+
+    Bm25Postings postingsForSnapshot() {
+        return postings;
+    }
+
     List<Scored> debugRank(String question) {
         return rank(read(question));
     }
