@@ -22,6 +22,8 @@ import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,12 @@ public final class IndexSnapshot {
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
     private static final int CHECKSUM_BYTES = 32;
+    /**
+     * How many finished indexes a file keeps, the last built first: serve with learned answers
+     * builds two at every start, the digests' and FAQ pages' alone and then with the learned
+     * answers, and both should decode at the next start.
+     */
+    static final int MAX_INDEXES = 2;
 
     private final Path file;
     private final Contents contents;
@@ -116,9 +124,10 @@ public final class IndexSnapshot {
         List<KnowledgeItem> list = List.copyOf(items);
         CorpusKey key = CorpusKey.of(list);
         KnowledgeIndex index = null;
-        if (problem == null && key.equals(contents.builtFrom())) {
+        ByteBuffer querySide = contents.querySides().get(key);
+        if (problem == null && querySide != null) {
             try {
-                index = IndexImage.read(new SnapshotInput(contents.querySide()), list, Confidence.FITTED);
+                index = IndexImage.read(new SnapshotInput(querySide), list, Confidence.FITTED);
                 decoded = true;
                 reused = list.size();
             } catch (RuntimeException e) {
@@ -145,7 +154,7 @@ public final class IndexSnapshot {
         if (lastIndex == null || decoded) {
             return false;
         }
-        if (problem == null && analysed == 0 && lastKey.equals(contents.builtFrom())
+        if (problem == null && analysed == 0 && contents.querySides().containsKey(lastKey)
                 && used.size() == stored().size()) {
             return false;
         }
@@ -154,7 +163,17 @@ public final class IndexSnapshot {
         try {
             // streamed: at 100k items the file is tens of MiB, which a start should not hold twice in its heap
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                format(lastKey, querySide(lastIndex, lastItems), used, CodeVersion.CURRENT, out);
+                Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
+                querySides.put(lastKey, querySide(lastIndex, lastItems));
+                if (problem == null) {
+                    // the most recent others, until there are MAX_INDEXES
+                    for (Map.Entry<CorpusKey, ByteBuffer> other : contents.querySides().entrySet()) {
+                        if (querySides.size() < MAX_INDEXES && !other.getKey().equals(lastKey)) {
+                            querySides.put(other.getKey(), bytesOf(other.getValue()));
+                        }
+                    }
+                }
+                format(querySides, used, CodeVersion.CURRENT, out);
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -231,11 +250,17 @@ public final class IndexSnapshot {
     // ---- the file -------------------------------------------------------------------------
 
     /**
-     * What a file holds once its stamp and checksum are checked: the key of the items its query
-     * side was built from (null: none), the query side, and the analyses, both still encoded.
+     * What a file holds once its stamp and checksum are checked: the finished indexes by the key
+     * of the items each was built from, last built first, and the analyses, all still encoded.
      */
-    record Contents(CorpusKey builtFrom, ByteBuffer querySide, ByteBuffer analyses) {
-        static final Contents NONE = new Contents(null, null, null);
+    record Contents(Map<CorpusKey, ByteBuffer> querySides, ByteBuffer analyses) {
+        static final Contents NONE = new Contents(Map.of(), null);
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     private static byte[] querySide(KnowledgeIndex index, List<KnowledgeItem> items) throws IOException {
@@ -249,18 +274,18 @@ public final class IndexSnapshot {
     /** The same contents stamped with another code version; for tests of a foreign file. */
     static byte[] restamp(Contents contents, String codeVersion) throws IOException, Damaged {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] querySide = new byte[contents.querySide().remaining()];
-        contents.querySide().duplicate().get(querySide);
-        format(contents.builtFrom(), querySide, parseAnalyses(contents.analyses()), codeVersion, bytes);
+        Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
+        contents.querySides().forEach((key, querySide) -> querySides.put(key, bytesOf(querySide)));
+        format(querySides, parseAnalyses(contents.analyses()), codeVersion, bytes);
         return bytes.toByteArray();
     }
 
     /**
-     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the key of
-     * the items the query side was built from, the query side's length and bytes, the term table,
-     * then each item's turns as term numbers); then the SHA-256 of the body.
+     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the number
+     * of finished indexes, each as the key of the items it was built from, its length and bytes;
+     * the term table; then each item's turns as term numbers); then the SHA-256 of the body.
      */
-    static void format(CorpusKey builtFrom, byte[] querySide, Map<TextKey, StoredItem> items, String codeVersion,
+    static void format(Map<CorpusKey, byte[]> querySides, Map<TextKey, StoredItem> items, String codeVersion,
                        java.io.OutputStream file) throws IOException {
         Map<String, Integer> termIds = new HashMap<>();
         List<String> terms = new ArrayList<>();
@@ -282,10 +307,13 @@ public final class IndexSnapshot {
         head.flush();
         MessageDigest sha = sha256();
         DataOutputStream body = new DataOutputStream(new java.security.DigestOutputStream(file, sha));
-        body.writeLong(builtFrom.high());
-        body.writeLong(builtFrom.low());
-        body.writeInt(querySide.length);
-        body.write(querySide);
+        body.writeInt(querySides.size());
+        for (Map.Entry<CorpusKey, byte[]> querySide : querySides.entrySet()) {
+            body.writeLong(querySide.getKey().high());
+            body.writeLong(querySide.getKey().low());
+            body.writeInt(querySide.getValue().length);
+            body.write(querySide.getValue());
+        }
         body.writeInt(terms.size());
         for (String term : terms) {
             writeString(body, term);
@@ -337,9 +365,16 @@ public final class IndexSnapshot {
                 throw new Damaged("checksum mismatch");
             }
             SnapshotInput contents = new SnapshotInput(body);
-            CorpusKey builtFrom = new CorpusKey(contents.readLong(), contents.readLong());
-            ByteBuffer querySide = contents.bytes(contents.count());
-            return new Contents(builtFrom, querySide, contents.bytes(contents.remaining()));
+            int indexes = contents.count(2 * Long.BYTES + Integer.BYTES);
+            if (indexes > MAX_INDEXES) {
+                throw new Damaged(indexes + " indexes, at most " + MAX_INDEXES + " are kept");
+            }
+            Map<CorpusKey, ByteBuffer> querySides = new LinkedHashMap<>();
+            for (int i = 0; i < indexes; i++) {
+                CorpusKey builtFrom = new CorpusKey(contents.readLong(), contents.readLong());
+                querySides.put(builtFrom, contents.bytes(contents.count()));
+            }
+            return new Contents(Collections.unmodifiableMap(querySides), contents.bytes(contents.remaining()));
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new Damaged("truncated");
         } catch (IllegalArgumentException e) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -187,7 +188,7 @@ class IndexSnapshotTest {
     }
 
     @Test
-    void theSameItemsInAnotherOrderAreBuiltAgainFromTheStoredAnalysesThenDecoded() throws Exception {
+    void theSameItemsInAnotherOrderAreBuiltFromTheStoredAnalysesThenDecodedAndTheLastTwoIndexesKept() throws Exception {
         Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
         Files.write(file, goodPart);
         List<KnowledgeItem> reversed = new ArrayList<>(part);
@@ -205,6 +206,21 @@ class IndexSnapshotTest {
         KnowledgeIndex fresh = KnowledgeIndex.build(reversed);
         assertSameDecisions(fresh, rebuilt, questions.subList(0, 300));
         assertSameDecisions(fresh, decoded, questions.subList(0, 300));
+        // serve builds twice at a start with learned answers: both indexes are kept, the oldest goes
+        IndexSnapshot before = IndexSnapshot.read(file);
+        before.build(part);
+        assertTrue(before.decoded(), "the index the file held before is kept too: " + before.summary());
+        List<KnowledgeItem> third = new ArrayList<>(part.subList(1, part.size()));
+        IndexSnapshot thirdBuild = IndexSnapshot.read(file);
+        thirdBuild.build(third);
+        assertTrue(thirdBuild.write());
+        IndexSnapshot after = IndexSnapshot.read(file);
+        after.build(reversed);
+        assertTrue(after.decoded(), "the last two stay");
+        IndexSnapshot oldest = IndexSnapshot.read(file);
+        oldest.build(part);
+        assertFalse(oldest.decoded(), "at most " + IndexSnapshot.MAX_INDEXES + " indexes are kept");
+        assertEquals(part.size() - 1, oldest.reused(), "the analyses of the items the last build used are kept");
     }
 
     @Test
@@ -213,8 +229,8 @@ class IndexSnapshotTest {
         // whole file is distrusted, its analyses too
         IndexSnapshot.Contents good = IndexSnapshot.parse(ByteBuffer.wrap(goodPart), IndexSnapshot.CodeVersion.CURRENT);
         java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
-        IndexSnapshot.format(good.builtFrom(), new byte[]{0, 0, 0, 1, 7}, IndexSnapshot.parseAnalyses(good.analyses()),
-                IndexSnapshot.CodeVersion.CURRENT, bad);
+        IndexSnapshot.format(Map.of(good.querySides().keySet().iterator().next(), new byte[]{0, 0, 0, 1, 7}),
+                IndexSnapshot.parseAnalyses(good.analyses()), IndexSnapshot.CodeVersion.CURRENT, bad);
         Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
         Files.write(file, bad.toByteArray());
 
