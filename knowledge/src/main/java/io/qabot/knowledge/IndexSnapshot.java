@@ -3,35 +3,21 @@ package io.qabot.knowledge;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The knowledge index kept in the data folder, so a restart (or {@code qabot ask}) neither
@@ -59,7 +45,6 @@ public final class IndexSnapshot {
     public static final int FORMAT_VERSION = 4;
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
-    private static final int CHECKSUM_BYTES = 32;
     /**
      * How many finished indexes a file keeps, the last built first: serve with learned answers
      * builds two at every start, the digests' and FAQ pages' alone and then with the learned
@@ -92,22 +77,19 @@ public final class IndexSnapshot {
      */
     public static IndexSnapshot read(Path file) {
         ByteBuffer bytes;
-        // mapped, not read into the heap: at 100k items the file is a hundred MiB, and a decoded
-        // index needs only its query side
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE) {
-                return new IndexSnapshot(file, Contents.NONE, "too large (" + size + " bytes)");
-            }
-            bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-        } catch (NoSuchFileException e) {
-            return new IndexSnapshot(file, Contents.NONE, null);
+        try {
+            bytes = StampedFile.map(file);
+        } catch (StampedFile.Unusable e) {
+            return new IndexSnapshot(file, Contents.NONE, e.getMessage());
         } catch (IOException | RuntimeException e) {
             return new IndexSnapshot(file, Contents.NONE, "unreadable (" + e + ")");
         }
+        if (bytes == null) {
+            return new IndexSnapshot(file, Contents.NONE, null);
+        }
         try {
             return new IndexSnapshot(file, parse(bytes, CodeVersion.CURRENT), null);
-        } catch (Damaged e) {
+        } catch (StampedFile.Unusable e) {
             return new IndexSnapshot(file, Contents.NONE, e.getMessage());
         }
     }
@@ -158,31 +140,17 @@ public final class IndexSnapshot {
                 && used.size() == stored().size()) {
             return false;
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            // streamed: at 100k items the file is tens of MiB, which a start should not hold twice in its heap
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
-                querySides.put(lastKey, querySide(lastIndex, lastItems));
-                if (problem == null) {
-                    // the most recent others, until there are MAX_INDEXES
-                    for (Map.Entry<CorpusKey, ByteBuffer> other : contents.querySides().entrySet()) {
-                        if (querySides.size() < MAX_INDEXES && !other.getKey().equals(lastKey)) {
-                            querySides.put(other.getKey(), bytesOf(other.getValue()));
-                        }
-                    }
+        Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
+        querySides.put(lastKey, querySide(lastIndex, lastItems));
+        if (problem == null) {
+            // the most recent others, until there are MAX_INDEXES
+            for (Map.Entry<CorpusKey, ByteBuffer> other : contents.querySides().entrySet()) {
+                if (querySides.size() < MAX_INDEXES && !other.getKey().equals(lastKey)) {
+                    querySides.put(other.getKey(), bytesOf(other.getValue()));
                 }
-                format(querySides, used, CodeVersion.CURRENT, out);
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
+        StampedFile.replace(file, MAGIC, FORMAT_VERSION, body(querySides, used));
         return true;
     }
 
@@ -238,7 +206,7 @@ public final class IndexSnapshot {
             } else {
                 try {
                     stored = parseAnalyses(contents.analyses());
-                } catch (Damaged e) {
+                } catch (StampedFile.Unusable e) {
                     problem = e.getMessage();
                     stored = Map.of();
                 }
@@ -272,7 +240,7 @@ public final class IndexSnapshot {
     }
 
     /** The same contents stamped with another code version; for tests of a foreign file. */
-    static byte[] restamp(Contents contents, String codeVersion) throws IOException, Damaged {
+    static byte[] restamp(Contents contents, String codeVersion) throws IOException, StampedFile.Unusable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
         contents.querySides().forEach((key, querySide) -> querySides.put(key, bytesOf(querySide)));
@@ -287,87 +255,59 @@ public final class IndexSnapshot {
      */
     static void format(Map<CorpusKey, byte[]> querySides, Map<TextKey, StoredItem> items, String codeVersion,
                        java.io.OutputStream file) throws IOException {
-        Map<String, Integer> termIds = new HashMap<>();
-        List<String> terms = new ArrayList<>();
-        for (StoredItem item : items.values()) {
-            for (StoredTurn turn : item.turns()) {
-                for (List<String> list : List.of(turn.question(), turn.context(), turn.answer(), turn.wholeWords())) {
-                    for (String term : list) {
-                        if (termIds.putIfAbsent(term, terms.size()) == null) {
-                            terms.add(term);
+        StampedFile.write(file, MAGIC, FORMAT_VERSION, codeVersion, body(querySides, items));
+    }
+
+    private static StampedFile.Body body(Map<CorpusKey, byte[]> querySides, Map<TextKey, StoredItem> items) {
+        return body -> {
+            Map<String, Integer> termIds = new HashMap<>();
+            List<String> terms = new ArrayList<>();
+            for (StoredItem item : items.values()) {
+                for (StoredTurn turn : item.turns()) {
+                    for (List<String> list : List.of(turn.question(), turn.context(), turn.answer(), turn.wholeWords())) {
+                        for (String term : list) {
+                            if (termIds.putIfAbsent(term, terms.size()) == null) {
+                                terms.add(term);
+                            }
                         }
                     }
                 }
             }
-        }
-        DataOutputStream head = new DataOutputStream(file);
-        head.writeInt(MAGIC);
-        head.writeInt(FORMAT_VERSION);
-        writeString(head, codeVersion);
-        head.flush();
-        MessageDigest sha = sha256();
-        DataOutputStream body = new DataOutputStream(new java.security.DigestOutputStream(file, sha));
-        body.writeInt(querySides.size());
-        for (Map.Entry<CorpusKey, byte[]> querySide : querySides.entrySet()) {
-            body.writeLong(querySide.getKey().high());
-            body.writeLong(querySide.getKey().low());
-            body.writeInt(querySide.getValue().length);
-            body.write(querySide.getValue());
-        }
-        body.writeInt(terms.size());
-        for (String term : terms) {
-            writeString(body, term);
-        }
-        body.writeInt(items.size());
-        for (Map.Entry<TextKey, StoredItem> item : items.entrySet()) {
-            body.writeLong(item.getKey().high());
-            body.writeLong(item.getKey().low());
-            body.writeInt(item.getValue().turns().size());
-            for (StoredTurn turn : item.getValue().turns()) {
-                writeTerms(body, turn.question(), termIds);
-                writeTerms(body, turn.context(), termIds);
-                writeTerms(body, turn.answer(), termIds);
-                writeTerms(body, turn.wholeWords(), termIds);
-                writeString(body, turn.copyKey());
-                body.writeInt(turn.turnIndex());
-                body.writeInt(turn.asks());
+            body.writeInt(querySides.size());
+            for (Map.Entry<CorpusKey, byte[]> querySide : querySides.entrySet()) {
+                body.writeLong(querySide.getKey().high());
+                body.writeLong(querySide.getKey().low());
+                body.writeInt(querySide.getValue().length);
+                body.write(querySide.getValue());
             }
-        }
-        body.flush();
-        file.write(sha.digest());
-        file.flush();
+            body.writeInt(terms.size());
+            for (String term : terms) {
+                writeString(body, term);
+            }
+            body.writeInt(items.size());
+            for (Map.Entry<TextKey, StoredItem> item : items.entrySet()) {
+                body.writeLong(item.getKey().high());
+                body.writeLong(item.getKey().low());
+                body.writeInt(item.getValue().turns().size());
+                for (StoredTurn turn : item.getValue().turns()) {
+                    writeTerms(body, turn.question(), termIds);
+                    writeTerms(body, turn.context(), termIds);
+                    writeTerms(body, turn.answer(), termIds);
+                    writeTerms(body, turn.wholeWords(), termIds);
+                    writeString(body, turn.copyKey());
+                    body.writeInt(turn.turnIndex());
+                    body.writeInt(turn.asks());
+                }
+            }
+        };
     }
 
-    static Contents parse(ByteBuffer bytes, String codeVersion) throws Damaged {
+    static Contents parse(ByteBuffer bytes, String codeVersion) throws StampedFile.Unusable {
         try {
-            SnapshotInput in = new SnapshotInput(bytes);
-            if (in.remaining() < 2 * Integer.BYTES || in.readInt() != MAGIC) {
-                throw new Damaged("not a qabot index file");
-            }
-            int version = in.readInt();
-            if (version != FORMAT_VERSION) {
-                throw new Damaged("format " + version + ", this qabot writes " + FORMAT_VERSION);
-            }
-            String code = in.string();
-            if (!code.equals(codeVersion)) {
-                throw new Damaged("written by other code (" + shortly(code) + ", this is " + shortly(codeVersion) + ")");
-            }
-            int length = in.remaining() - CHECKSUM_BYTES;
-            if (length < 0) {
-                throw new Damaged("truncated");
-            }
-            ByteBuffer body = in.bytes(length);
-            byte[] expected = new byte[CHECKSUM_BYTES];
-            in.bytes(CHECKSUM_BYTES).get(expected);
-            MessageDigest sha = sha256();
-            sha.update(body.duplicate());
-            if (!MessageDigest.isEqual(expected, sha.digest())) {
-                throw new Damaged("checksum mismatch");
-            }
-            SnapshotInput contents = new SnapshotInput(body);
+            SnapshotInput contents = new SnapshotInput(StampedFile.body(bytes, MAGIC, FORMAT_VERSION, codeVersion));
             int indexes = contents.count(2 * Long.BYTES + Integer.BYTES);
             if (indexes > MAX_INDEXES) {
-                throw new Damaged(indexes + " indexes, at most " + MAX_INDEXES + " are kept");
+                throw new StampedFile.Unusable(indexes + " indexes, at most " + MAX_INDEXES + " are kept");
             }
             Map<CorpusKey, ByteBuffer> querySides = new LinkedHashMap<>();
             for (int i = 0; i < indexes; i++) {
@@ -376,13 +316,13 @@ public final class IndexSnapshot {
             }
             return new Contents(Collections.unmodifiableMap(querySides), contents.bytes(contents.remaining()));
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
-            throw new Damaged("truncated");
+            throw new StampedFile.Unusable("truncated");
         } catch (IllegalArgumentException e) {
-            throw new Damaged("unreadable: " + e.getMessage());
+            throw new StampedFile.Unusable("unreadable: " + e.getMessage());
         }
     }
 
-    static Map<TextKey, StoredItem> parseAnalyses(ByteBuffer bytes) throws Damaged {
+    static Map<TextKey, StoredItem> parseAnalyses(ByteBuffer bytes) throws StampedFile.Unusable {
         try {
             SnapshotInput data = new SnapshotInput(bytes);
             String[] terms = new String[data.count(Integer.BYTES)];
@@ -402,19 +342,16 @@ public final class IndexSnapshot {
                 result.put(key, new StoredItem(List.of(turns)));
             }
             if (data.remaining() != 0) {
-                throw new Damaged(data.remaining() + " bytes after the last item");
+                throw new StampedFile.Unusable(data.remaining() + " bytes after the last item");
             }
             return result;
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
-            throw new Damaged("truncated");
+            throw new StampedFile.Unusable("truncated");
         } catch (IllegalArgumentException e) {
-            throw new Damaged("unreadable: " + e.getMessage());
+            throw new StampedFile.Unusable("unreadable: " + e.getMessage());
         }
     }
 
-    private static String shortly(String code) {
-        return code.length() > 12 ? code.substring(0, 12) : code;
-    }
 
     private static void writeTerms(DataOutputStream out, Collection<String> terms, Map<String, Integer> ids)
             throws IOException {
@@ -424,12 +361,12 @@ public final class IndexSnapshot {
         }
     }
 
-    private static List<String> readTerms(SnapshotInput in, String[] table) throws Damaged {
+    private static List<String> readTerms(SnapshotInput in, String[] table) throws StampedFile.Unusable {
         String[] terms = new String[in.count(Integer.BYTES)];
         for (int i = 0; i < terms.length; i++) {
             int id = in.readInt();
             if (id < 0 || id >= table.length) {
-                throw new Damaged("term number " + id + " out of range");
+                throw new StampedFile.Unusable("term number " + id + " out of range");
             }
             terms[i] = table[id];
         }
@@ -440,41 +377,16 @@ public final class IndexSnapshot {
         SnapshotOutput.writeString(out, value);
     }
 
-    static byte[] sha256(byte[] bytes, int offset, int length) {
-        MessageDigest sha = sha256();
-        sha.update(bytes, offset, length);
-        return sha.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** A file that cannot be used, and why. */
-    static final class Damaged extends Exception {
-        Damaged(String reason) {
-            super(reason);
-        }
-    }
-
     /** The first 128 bits of the SHA-256 of the texts an item's analysis is made from. */
     record TextKey(long high, long low) {
         static TextKey of(KnowledgeItem item) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (Turn turn : item.turns()) {
-                    field(sha, turn.question());
-                    field(sha, turn.answer());
-                }
-                ByteBuffer digest = ByteBuffer.wrap(sha.digest());
-                return new TextKey(digest.getLong(), digest.getLong());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
+            MessageDigest sha = StampedFile.sha256();
+            for (Turn turn : item.turns()) {
+                field(sha, turn.question());
+                field(sha, turn.answer());
             }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            return new TextKey(digest.getLong(), digest.getLong());
         }
 
         // length-prefixed, so ("ab", "c") and ("a", "bc") differ
@@ -492,7 +404,7 @@ public final class IndexSnapshot {
     record CorpusKey(long high, long low) {
         static CorpusKey of(List<KnowledgeItem> items) {
             List<TextKey> texts = items.parallelStream().map(TextKey::of).toList();
-            MessageDigest sha = sha256();
+            MessageDigest sha = StampedFile.sha256();
             sha.update(ByteBuffer.allocate(4).putInt(items.size()).array());
             for (int i = 0; i < items.size(); i++) {
                 sha.update(ByteBuffer.allocate(16).putLong(texts.get(i).high()).putLong(texts.get(i).low()).array());
@@ -527,60 +439,5 @@ public final class IndexSnapshot {
 
     record StoredTurn(List<String> question, List<String> context, List<String> answer, List<String> wholeWords,
                       String copyKey, int turnIndex, int asks) {
-    }
-
-    /**
-     * A fingerprint of the code an analysis depends on: the knowledge module's classes and
-     * resources (so any change to the analyser, the glossary or the parsers makes old files
-     * unusable without anyone remembering to bump a number) and Lucene's version.
-     */
-    static final class CodeVersion {
-        static final String CURRENT = compute();
-
-        private CodeVersion() {
-        }
-
-        private static String compute() {
-            MessageDigest sha;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
-            sha.update(("format " + FORMAT_VERSION + " lucene " + org.apache.lucene.util.Version.LATEST)
-                    .getBytes(StandardCharsets.UTF_8));
-            String prefix = "io/qabot/knowledge/";
-            try {
-                Path location = Path.of(IndexSnapshot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (Files.isDirectory(location)) {
-                    try (Stream<Path> files = Files.walk(location.resolve(prefix))) {
-                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                            sha.update(location.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                            sha.update(Files.readAllBytes(f));
-                        }
-                    }
-                } else {
-                    try (ZipFile jar = new ZipFile(location.toFile())) {
-                        List<ZipEntry> entries = new ArrayList<>();
-                        for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                            ZipEntry entry = e.nextElement();
-                            if (entry.getName().startsWith(prefix) && !entry.isDirectory()) {
-                                entries.add(entry);
-                            }
-                        }
-                        entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
-                        for (ZipEntry entry : entries) {
-                            sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-                            // the CRC and size of each entry, from the jar's directory: no need to inflate it
-                            sha.update(ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).array());
-                        }
-                    }
-                }
-            } catch (IOException | URISyntaxException | RuntimeException e) {
-                // code we cannot fingerprint never trusts a file: a fresh value every run
-                sha.update(("unknown " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        }
     }
 }

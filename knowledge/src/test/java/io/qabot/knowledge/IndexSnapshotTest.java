@@ -150,7 +150,7 @@ class IndexSnapshotTest {
         Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
         // the same analyses, stamped by another build of the knowledge module
         byte[] other = IndexSnapshot.restamp(IndexSnapshot.parse(ByteBuffer.wrap(goodPart),
-                IndexSnapshot.CodeVersion.CURRENT), "another build");
+                CodeVersion.CURRENT), "another build");
         Files.write(file, other);
 
         IndexSnapshot foreign = IndexSnapshot.read(file);
@@ -227,10 +227,10 @@ class IndexSnapshotTest {
     void aStoredIndexThatDoesNotDecodeIsNeverTrustedNorItsAnalyses() throws Exception {
         // a good checksum over a query side that is not one: only a bug writes this, so the
         // whole file is distrusted, its analyses too
-        IndexSnapshot.Contents good = IndexSnapshot.parse(ByteBuffer.wrap(goodPart), IndexSnapshot.CodeVersion.CURRENT);
+        IndexSnapshot.Contents good = IndexSnapshot.parse(ByteBuffer.wrap(goodPart), CodeVersion.CURRENT);
         java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
         IndexSnapshot.format(Map.of(good.querySides().keySet().iterator().next(), new byte[]{0, 0, 0, 1, 7}),
-                IndexSnapshot.parseAnalyses(good.analyses()), IndexSnapshot.CodeVersion.CURRENT, bad);
+                IndexSnapshot.parseAnalyses(good.analyses()), CodeVersion.CURRENT, bad);
         Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
         Files.write(file, bad.toByteArray());
 
