@@ -56,7 +56,7 @@ class KnowledgeSources {
 
     /** Reads {@code paths} through the corpus kept in {@code dataDir} (see {@link PersistedCorpus}). */
     Corpus corpus(List<Path> paths, Path dataDir, boolean quiet) {
-        return new PersistedCorpus(reader, dataDir, quiet).read(paths);
+        return new PersistedCorpus(reader, dataDir, quiet).read(paths, this::read);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.qabot.knowledge.ingest.KnowledgeReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,11 @@ final class PersistedCorpus {
         this.quiet = quiet;
     }
 
-    /** Reads {@code paths}; one that is missing or unreadable is bad input. */
-    Corpus read(List<Path> paths) {
+    /**
+     * The corpus of {@code paths}: the kept one when the files are unchanged, else {@code read}'s.
+     * A path that is missing or unreadable is bad input.
+     */
+    Corpus read(List<Path> paths, Function<List<Path>, Corpus> read) {
         try {
             String key = reader.contentKey(paths);
             CorpusSnapshot stored = CorpusSnapshot.read(file);
@@ -40,11 +44,14 @@ final class PersistedCorpus {
             }
             var kept = stored.corpus(key);
             if (kept.isPresent()) {
-                log.debug("knowledge corpus: the files are unchanged, {} items decoded ({})", kept.get().items().size(),
-                        file);
+                if (quiet) {
+                    log.debug("knowledge corpus: files unchanged, {} items decoded ({})", kept.get().items().size(), file);
+                } else {
+                    log.info("knowledge corpus: files unchanged, {} items decoded ({})", kept.get().items().size(), file);
+                }
                 return kept.get();
             }
-            Corpus corpus = reader.read(paths);
+            Corpus corpus = read.apply(paths);
             if (!reader.contentKey(paths).equals(key)) {
                 // a file changed while it was read: keeping this corpus under either key could be wrong
                 return corpus;

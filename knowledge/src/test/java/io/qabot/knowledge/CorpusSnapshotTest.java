@@ -68,6 +68,15 @@ class CorpusSnapshotTest {
         String added = reader.contentKey(List.of(folder));
         Files.setLastModifiedTime(digest, FileTime.fromMillis(0));
         assertEquals(added, reader.contentKey(List.of(folder)), "a modification time alone changes nothing");
+        Path elsewhere = Files.createDirectories(tmp.resolve("unpacked-again"));
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, elsewhere.resolve(file.getFileName()));
+            }
+        }
+        // items and problems name their file, not its folder: the sample knowledge is unpacked anew at every start
+        assertEquals(added, reader.contentKey(List.of(elsewhere)), "the same files in another folder");
+        assertEquals(reader.read(List.of(folder)), reader.read(List.of(elsewhere)));
     }
 
     static Stream<Arguments> damages() {

@@ -70,7 +70,7 @@ public final class KnowledgeReader {
 
     /**
      * A hash of everything {@link #read} depends on besides the code: the size cap, every file's
-     * path and bytes in the order {@code read} reads them, and the problems met finding them. Equal
+     * name and bytes in the order {@code read} reads them, and the problems met finding them. Equal
      * keys, equal corpus (with the same code), so a start can use the corpus it kept
      * ({@link io.qabot.knowledge.CorpusSnapshot}). It reads every file, never trusting a
      * modification time (a checkout or a copy can leave one unchanged over new bytes), and costs
@@ -84,7 +84,9 @@ public final class KnowledgeReader {
         MessageDigest sha = sha256();
         field(sha, "max " + maxFileBytes);
         for (Path file : files) {
-            field(sha, file.toString());
+            // the name, not the folder: items and problems name their file only, so the sample
+            // knowledge unpacked into a new temporary folder at every start is the same corpus
+            field(sha, file.getFileName().toString());
             try {
                 long size = Files.size(file);
                 if (size > maxFileBytes) {
