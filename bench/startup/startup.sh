@@ -1,69 +1,105 @@
 #!/usr/bin/env bash
-# Start-up with and without the persisted index (knowledge-index.bin in the data dir), in the
-# same run so the figures read as ratios: for each round, a restart of `qabot serve` (process
-# start to /readyz 200) on a data dir whose store exists, once without the index file (the
-# baseline: every item analysed, as before the index was persisted) and once with it; then
-# `qabot ask` the same way. Prints the median of each.
+# Start-up of `qabot serve` (process start to /readyz 200, on a data dir whose store exists) and
+# of one `qabot ask`, measured in the same run so the figures read as ratios:
+#   cold      this jar, no knowledge-index.bin / knowledge-corpus.bin in the data dir (everything analysed)
+#   baseline  BASELINE_JAR (the code before a change, built elsewhere) on its own warm data dir
+#   warm      this jar on its warm data dir (index and corpus decoded)
+# and `ask` also as the launcher runs it (class-data-sharing archive; ask without C2), for the
+# baseline with the launcher options it had (the archive only). Rounds alternate the variants;
+# medians of wall time, CPU time (user + system: what the start cost, whatever else shares the
+# cores) and RSS at ready.
 #
-#   bench/startup/startup.sh                          # the SOFA corpus, 5 rounds
-#   ROUNDS=3 KNOWLEDGE=/tmp/synthetic-100000,../shared/corpus/sofa-weekly bench/startup/startup.sh
+#   bench/startup/startup.sh                                   # the SOFA corpus, 5 rounds, no baseline
+#   BASELINE_JAR=/tmp/base/app/target/qabot.jar ROUNDS=3 bench/startup/startup.sh
+#   ROUNDS=3 KNOWLEDGE=/tmp/synthetic-100000,../shared/corpus/sofa-weekly QABOT_JAVA_OPTS=-Xmx2g bench/startup/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED=$(cd ../shared && pwd)
 KNOWLEDGE=${KNOWLEDGE:-$SHARED/corpus/sofa-weekly,$SHARED/corpus/faq}
 ROUNDS=${ROUNDS:-5}
 PORT=${PORT:-18097}
+BASELINE_JAR=${BASELINE_JAR:-}
 WORK=$(mktemp -d)
 PID=
 cleanup() { [ -n "$PID" ] && { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; }; rm -rf "$WORK"; }
 trap cleanup EXIT
 ./qabot --help >/dev/null
 JAR=app/target/qabot.jar
+OPTS=${QABOT_JAVA_OPTS:--Xmx384m}
+Q="请问 jraft 支持跨机房部署吗"
 
-serve_ms() { # $1 data dir: ms from start to /readyz 200, and RSS at ready
+serve_ms() { # $1 jar, $2 data dir: wall ms, RSS MiB at ready, CPU ms
   local start; start=$(date +%s%N)
-  QABOT_HTTP_PORT=$PORT QABOT_DATA_DIR="$1" QABOT_KNOWLEDGE="$KNOWLEDGE" \
-    java ${QABOT_JAVA_OPTS:--Xmx384m} -jar "$JAR" serve >"$1.log" 2>&1 & PID=$!
+  QABOT_HTTP_PORT=$PORT QABOT_DATA_DIR="$2" QABOT_KNOWLEDGE="$KNOWLEDGE" java $OPTS -jar "$1" serve >"$2.log" 2>&1 & PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ]; do
-    kill -0 "$PID" 2>/dev/null || { cat "$1.log" >&2; echo "startup: qabot exited" >&2; exit 1; }
+    kill -0 "$PID" 2>/dev/null || { cat "$2.log" >&2; echo "startup: qabot exited" >&2; exit 1; }
     sleep 0.02
   done
-  # wall ms, RSS MiB, CPU ms (user + system: what the start cost, whatever else shares the cores)
   echo "$(( ($(date +%s%N) - start) / 1000000 )) $(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")" \
     "$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.0f", ($12 + $13) * 1000 / hz}' "/proc/$PID/stat")"
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 }
 
-ask_ms() { # $1 data dir: wall ms and CPU ms for one `qabot ask`
+ask_ms() { # $1 jar, $2 data dir, $3... extra JVM options: wall ms and CPU ms for one `qabot ask`
+  local jar=$1 dir=$2; shift 2
   local start; start=$(date +%s%N)
-  QABOT_DATA_DIR="$1" QABOT_KNOWLEDGE="$KNOWLEDGE" /usr/bin/time -f '%U %S' -o "$1.ask.cpu" \
-    java ${QABOT_JAVA_OPTS:--Xmx384m} -jar "$JAR" ask "请问 jraft 支持跨机房部署吗" >/dev/null 2>"$1.ask.log"
-  echo "$(( ($(date +%s%N) - start) / 1000000 )) $(awk '{printf "%.0f", ($1 + $2) * 1000}' "$1.ask.cpu")"
+  QABOT_DATA_DIR="$dir" QABOT_KNOWLEDGE="$KNOWLEDGE" /usr/bin/time -f '%U %S' -o "$dir.ask.cpu" \
+    java "$@" $OPTS -jar "$jar" ask "$Q" >"$dir.ask.out" 2>"$dir.ask.log"
+  echo "$(( ($(date +%s%N) - start) / 1000000 )) $(awk '{printf "%.0f", ($1 + $2) * 1000}' "$dir.ask.cpu")"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+cds() { echo "-XX:SharedArchiveFile=$1 -Xlog:cds=off -Xlog:cds+dynamic=off"; }
 
+variants="cold warm"
 mkdir -p "$WORK/warm"
-serve_ms "$WORK/warm" >/dev/null # writes the index file (and the store) once
+serve_ms "$JAR" "$WORK/warm" >/dev/null # writes the index and corpus files (and the store) once
+ask_ms "$JAR" "$WORK/warm" -XX:ArchiveClassesAtExit="$WORK/warm.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
+if [ -n "$BASELINE_JAR" ]; then
+  variants="cold baseline warm"
+  mkdir -p "$WORK/baseline"
+  serve_ms "$BASELINE_JAR" "$WORK/baseline" >/dev/null
+  ask_ms "$BASELINE_JAR" "$WORK/baseline" -XX:ArchiveClassesAtExit="$WORK/baseline.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
+fi
 for round in $(seq "$ROUNDS"); do
-  rm -rf "$WORK/cold"; cp -a "$WORK/warm" "$WORK/cold"; rm "$WORK/cold/knowledge-index.bin"
-  serve_ms "$WORK/cold" | tee -a "$WORK/serve-cold" >/dev/null
-  serve_ms "$WORK/warm" | tee -a "$WORK/serve-warm" >/dev/null
-  rm -f "$WORK/cold/knowledge-index.bin"; ask_ms "$WORK/cold" >>"$WORK/ask-cold"
-  ask_ms "$WORK/warm" >>"$WORK/ask-warm"
-  echo "round $round (wall ms, RSS MiB, CPU ms): serve $(tail -1 "$WORK/serve-cold") -> $(tail -1 "$WORK/serve-warm")," \
-    "ask $(tail -1 "$WORK/ask-cold") -> $(tail -1 "$WORK/ask-warm")" >&2
+  rm -rf "$WORK/cold"; cp -a "$WORK/warm" "$WORK/cold"; rm -f "$WORK/cold/knowledge-index.bin" "$WORK/cold/knowledge-corpus.bin"
+  serve_ms "$JAR" "$WORK/cold" >>"$WORK/serve-cold"
+  [ -n "$BASELINE_JAR" ] && serve_ms "$BASELINE_JAR" "$WORK/baseline" >>"$WORK/serve-baseline"
+  serve_ms "$JAR" "$WORK/warm" >>"$WORK/serve-warm"
+  rm -f "$WORK/cold/knowledge-index.bin" "$WORK/cold/knowledge-corpus.bin"; ask_ms "$JAR" "$WORK/cold" >>"$WORK/ask-cold"
+  if [ -n "$BASELINE_JAR" ]; then
+    ask_ms "$BASELINE_JAR" "$WORK/baseline" >>"$WORK/ask-baseline"
+    ask_ms "$BASELINE_JAR" "$WORK/baseline" $(cds "$WORK/baseline.jsa") >>"$WORK/ask-launcher-baseline"
+  fi
+  ask_ms "$JAR" "$WORK/warm" >>"$WORK/ask-warm"
+  ask_ms "$JAR" "$WORK/warm" $(cds "$WORK/warm.jsa") -XX:TieredStopAtLevel=1 >>"$WORK/ask-launcher-warm"
+  echo "round $round (serve: wall ms, RSS MiB, CPU ms; ask: wall ms, CPU ms):" \
+    "$(for v in $variants; do printf '%s serve %s ask %s; ' "$v" "$(tail -1 "$WORK/serve-$v")" "$(tail -1 "$WORK/ask-$v")"; done)" >&2
 done
 grep -h 'knowledge index:' "$WORK/warm.log" >&2 || true
-sc=$(cut -d' ' -f1 "$WORK/serve-cold" | median); sw=$(cut -d' ' -f1 "$WORK/serve-warm" | median)
-ac=$(cut -d' ' -f1 "$WORK/ask-cold" | median); aw=$(cut -d' ' -f1 "$WORK/ask-warm" | median)
-scc=$(cut -d' ' -f3 "$WORK/serve-cold" | median); swc=$(cut -d' ' -f3 "$WORK/serve-warm" | median)
-acc=$(cut -d' ' -f2 "$WORK/ask-cold" | median); awc=$(cut -d' ' -f2 "$WORK/ask-warm" | median)
-rc=$(cut -d' ' -f2 "$WORK/serve-cold" | median); rw=$(cut -d' ' -f2 "$WORK/serve-warm" | median)
-printf "SUMMARY %-28s %12s %12s %7s\n" "median of $ROUNDS" "no index file" "index file" ratio
-printf "SUMMARY %-28s %9s ms %9s ms %6.2fx\n" "serve: start to /readyz 200" "$sc" "$sw" "$(echo "$sw / $sc" | bc -l)"
-printf "SUMMARY %-28s %9s ms %9s ms %6.2fx\n" "serve: CPU time to ready" "$scc" "$swc" "$(echo "$swc / $scc" | bc -l)"
-printf "SUMMARY %-28s %8s MiB %8s MiB\n" "serve: RSS at ready" "$rc" "$rw"
-printf "SUMMARY %-28s %9s ms %9s ms %6.2fx\n" "qabot ask (one question)" "$ac" "$aw" "$(echo "$aw / $ac" | bc -l)"
-printf "SUMMARY %-28s %9s ms %9s ms %6.2fx\n" "qabot ask: CPU time" "$acc" "$awc" "$(echo "$awc / $acc" | bc -l)"
-echo "SUMMARY knowledge: $KNOWLEDGE; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+if ! cmp -s "$WORK/warm.ask.out" "$WORK/cold.ask.out"; then echo "startup: warm and cold ask answered differently" >&2; exit 1; fi
+col() { cut -d' ' -f"$2" "$WORK/$1" | median; }
+ratio() { echo "$1 $2" | awk '{printf "%.2fx", $2 / $1}'; }
+printf "SUMMARY %-34s %10s" "median of $ROUNDS" "cold"
+[ -n "$BASELINE_JAR" ] && printf " %10s %7s" "baseline" "÷cold"
+printf " %10s %7s" "warm" "÷cold"; [ -n "$BASELINE_JAR" ] && printf " %7s" "÷base"; echo
+row() { # $1 label, $2 file prefix, $3 column, $4 unit
+  local c w b=; c=$(col "$2-cold" "$3"); w=$(col "$2-warm" "$3")
+  printf "SUMMARY %-34s %7s %s" "$1" "$c" "$4"
+  if [ -n "$BASELINE_JAR" ]; then b=$(col "$2-baseline" "$3"); printf " %7s %s %7s" "$b" "$4" "$(ratio "$c" "$b")"; fi
+  printf " %7s %s %7s" "$w" "$4" "$(ratio "$c" "$w")"; [ -n "$b" ] && printf " %7s" "$(ratio "$b" "$w")"; echo
+}
+row "serve: start to /readyz 200" serve 1 ms
+row "serve: CPU time to ready" serve 3 ms
+row "serve: RSS at ready" serve 2 MiB
+row "ask (java -jar): wall" ask 1 ms
+row "ask (java -jar): CPU" ask 2 ms
+if [ -n "$BASELINE_JAR" ]; then
+  printf "SUMMARY %-34s baseline %6s ms, warm %6s ms (%s)\n" "ask as the launcher runs it: wall" \
+    "$(col ask-launcher-baseline 1)" "$(col ask-launcher-warm 1)" "$(ratio "$(col ask-launcher-baseline 1)" "$(col ask-launcher-warm 1)")"
+  printf "SUMMARY %-34s baseline %6s ms, warm %6s ms (%s)\n" "ask as the launcher runs it: CPU" \
+    "$(col ask-launcher-baseline 2)" "$(col ask-launcher-warm 2)" "$(ratio "$(col ask-launcher-baseline 2)" "$(col ask-launcher-warm 2)")"
+else
+  printf "SUMMARY %-34s %6s ms wall, %6s ms CPU\n" "ask as the launcher runs it (warm)" "$(col ask-launcher-warm 1)" "$(col ask-launcher-warm 2)"
+fi
+echo "SUMMARY knowledge: $KNOWLEDGE; JVM options $OPTS; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

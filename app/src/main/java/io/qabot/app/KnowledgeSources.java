@@ -54,6 +54,11 @@ class KnowledgeSources {
         }
     }
 
+    /** Reads {@code paths} through the corpus kept in {@code dataDir} (see {@link PersistedCorpus}). */
+    Corpus corpus(List<Path> paths, Path dataDir, boolean quiet) {
+        return new PersistedCorpus(reader, dataDir, quiet).read(paths, this::read);
+    }
+
     /**
      * The index a command answers from: the snapshot's items, so newer answers supersede older ones
      * as in serve, analysed through the data folder's stored analysis as serve's are, answering at
@@ -62,7 +67,8 @@ class KnowledgeSources {
     KnowledgeIndex index(List<String> explicit, QabotConfig config) {
         // the segmenter's dictionaries load on another core while the files are read
         DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare).start();
-        List<KnowledgeItem> items = KnowledgeSnapshot.of(read(explicit, config.knowledge()).items()).items();
+        Corpus corpus = corpus(paths(explicit, config.knowledge()), config.dataDir(), true);
+        List<KnowledgeItem> items = KnowledgeSnapshot.of(corpus.items()).items();
         return atConfidence(new PersistedIndex(config.dataDir(), true).build(items), config.matching());
     }
 

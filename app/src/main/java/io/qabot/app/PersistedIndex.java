@@ -6,6 +6,7 @@ import io.qabot.knowledge.KnowledgeItem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ final class PersistedIndex {
 
     private final Path file;
     private final boolean quiet;
+    private List<KnowledgeItem> lastItems;
+    private KnowledgeIndex lastIndex;
 
     /** @param quiet whether what was reused goes to the debug log only (the commands' stderr stays clean) */
     PersistedIndex(Path dataDir, boolean quiet) {
@@ -28,6 +31,23 @@ final class PersistedIndex {
     }
 
     KnowledgeIndex build(Collection<KnowledgeItem> items) {
+        List<KnowledgeItem> list = List.copyOf(items);
+        synchronized (this) {
+            // serve's start indexes the same items twice (the knowledge, then the knowledge with the
+            // learned answers, of which there may be none): the second time is the first index
+            if (list.equals(lastItems)) {
+                return lastIndex;
+            }
+        }
+        KnowledgeIndex index = read(list);
+        synchronized (this) {
+            lastItems = list;
+            lastIndex = index;
+        }
+        return index;
+    }
+
+    private KnowledgeIndex read(List<KnowledgeItem> items) {
         IndexSnapshot stored = IndexSnapshot.read(file);
         if (stored.problem() != null) {
             log.warn("knowledge index {}: {}; analysing the knowledge again", file, stored.problem());

@@ -181,7 +181,7 @@ final class ServeCommand {
         List<Path> reading = paths.get();
         log.info("knowledge: reading {}", reading);
         progress.stage("knowledge");
-        Corpus corpus = sources.read(reading);
+        Corpus corpus = sources.corpus(reading, config.dataDir(), false);
         for (Problem problem : corpus.problems()) {
             log.warn("knowledge {}:{}: {}", problem.file(), problem.line(), problem.reason());
         }

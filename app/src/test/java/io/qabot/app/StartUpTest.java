@@ -143,15 +143,25 @@ class StartUpTest {
             assertTrue(java.nio.file.Files.size(file) > 0, "no index file after the first start");
         }
         String question = "How do I run qabot?";
+        Path corpus = tmp.resolve(io.qabot.knowledge.CorpusSnapshot.FILE_NAME);
+        assertTrue(java.nio.file.Files.size(corpus) > 0, "no corpus file after the first start");
         try (LogCapture log = new LogCapture(); BotFixture again = BotFixture.start(env)) {
             assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().matches(
-                    "knowledge index: \\d+ items reused, 0 analysed .*")), "the restart analysed the knowledge again");
+                    "knowledge corpus: files unchanged, \\d+ items decoded .*")), "the restart parsed the files again");
+            // decoded once: the start's second indexing (with the learned answers, none here) is the same index
+            assertEquals(List.of(true), log.events().stream().map(e -> e.getFormattedMessage())
+                    .filter(m -> m.startsWith("knowledge index: ")).map(m -> m.matches(
+                            "knowledge index: index decoded, \\d+ items .*")).toList(), "the restart rebuilt the index");
             assertEquals("answer", again.client.ask(question).path("decision").asText());
         }
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
-        bytes[bytes.length / 2] ^= 1;
-        java.nio.file.Files.write(file, bytes);
+        for (Path damage : List.of(file, corpus)) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(damage);
+            bytes[bytes.length / 2] ^= 1;
+            java.nio.file.Files.write(damage, bytes);
+        }
         try (LogCapture log = new LogCapture(); BotFixture damaged = BotFixture.start(env)) {
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().equals(
+                    "knowledge corpus " + corpus + ": checksum mismatch; reading the knowledge files again")));
             assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().equals(
                     "knowledge index " + file + ": checksum mismatch; analysing the knowledge again")));
             assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().matches(
@@ -159,6 +169,7 @@ class StartUpTest {
             assertEquals("answer", damaged.client.ask(question).path("decision").asText());
         }
         assertEquals(null, io.qabot.knowledge.IndexSnapshot.read(file).problem(), "the damaged file was not replaced");
+        assertEquals(null, io.qabot.knowledge.CorpusSnapshot.read(corpus).problem(), "the damaged corpus was not replaced");
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

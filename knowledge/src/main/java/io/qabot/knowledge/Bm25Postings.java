@@ -49,6 +49,57 @@ final class Bm25Postings {
         this.documents = documents;
     }
 
+    /**
+     * Writes the loaded arrays, so that {@link #read} makes the same postings without Lucene:
+     * floats as their bits, the same scores to the last bit.
+     */
+    void write(java.io.DataOutputStream out) throws IOException {
+        out.writeInt(documents);
+        out.writeInt(fields.length);
+        for (Field field : fields) {
+            out.writeFloat(field.boost);
+            SnapshotOutput.writeInts(out, field.start);
+            SnapshotOutput.writeInts(out, field.docs);
+            SnapshotOutput.writeFloats(out, field.tf);
+            SnapshotOutput.writeFloats(out, field.idf);
+            SnapshotOutput.writeFloats(out, field.maxTf);
+        }
+    }
+
+    /**
+     * Postings as {@link #write} wrote them, for {@code terms} term numbers.
+     *
+     * @throws IllegalArgumentException when they are inconsistent (a document or term out of range)
+     */
+    static Bm25Postings read(SnapshotInput in, int terms) {
+        int documents = in.count();
+        Field[] fields = new Field[in.count()];
+        for (int f = 0; f < fields.length; f++) {
+            float boost = in.readFloat();
+            int[] start = in.ints();
+            int[] docs = in.ints();
+            float[] tf = in.floats();
+            float[] idf = in.floats();
+            float[] maxTf = in.floats();
+            if (start.length != terms + 1 || idf.length != terms || maxTf.length != terms || tf.length != docs.length
+                    || start[0] != 0 || start[terms] != docs.length) {
+                throw new IllegalArgumentException("postings of field " + f + " do not fit " + terms + " terms");
+            }
+            for (int t = 0; t < terms; t++) {
+                if (start[t + 1] < start[t]) {
+                    throw new IllegalArgumentException("postings of field " + f + " out of order at term " + t);
+                }
+            }
+            for (int doc : docs) {
+                if (doc < 0 || doc >= documents) {
+                    throw new IllegalArgumentException("document " + doc + " of " + documents);
+                }
+            }
+            fields[f] = new Field(boost, start, docs, tf, idf, maxTf);
+        }
+        return new Bm25Postings(fields, documents);
+    }
+
     /** The best hits, best first; ties in order of document number, as Lucene orders them. */
     record Hits(int[] docs, float[] scores) {
         int size() {

@@ -1,74 +1,73 @@
 package io.qabot.knowledge;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
- * The analysed knowledge kept in the data folder, so a restart (or {@code qabot ask}) does not
- * analyse every item again: analysis (Chinese segmentation, code identifiers, product names)
- * is most of an index build, and it depends on nothing but an item's text and the code.
+ * The knowledge index kept in the data folder, so a restart (or {@code qabot ask}) neither
+ * analyses every item again nor rebuilds the index: the file holds the finished query side
+ * ({@link IndexImage}: vocabulary, entries, postings) for the list of items it was built from,
+ * and each item's analysis (Chinese segmentation, code identifiers, product names) under a hash
+ * of the item's text.
  *
- * <p>Each item's analysis is stored under a hash of the text it was made from, so a changed
- * or new item is analysed afresh and an unchanged one is reused, whichever files hold them
+ * <p>A start whose items are the ones the query side was built from (the same texts and projects,
+ * in the same order: {@link CorpusKey}) decodes it and is done. Otherwise the index is built
+ * again, analysing only the items whose text the file does not hold, whichever files hold them
  * (and learned answers too). The file carries {@link #FORMAT_VERSION} and a fingerprint of the
- * knowledge module's code and Lucene's version; a file from other code, a truncated one, or
- * one whose SHA-256 does not match its bytes is not used at all: everything is analysed again
- * and the file rewritten. So a stale or damaged file costs one slow start, never a wrong answer.
+ * knowledge module's code, resources and Lucene's version; a file from other code, a truncated
+ * one, or one whose SHA-256 does not match its bytes is not used at all: everything is analysed
+ * again and the file rewritten. So a stale or damaged file costs one slow start, never a wrong answer.
  *
  * <pre>
  * IndexSnapshot stored = IndexSnapshot.read(dataDir.resolve(IndexSnapshot.FILE_NAME));
- * KnowledgeIndex index = stored.build(items);   // analyses only what the file did not hold
- * stored.write();                               // keeps what this build used, when it changed
+ * KnowledgeIndex index = stored.build(items);   // decoded, or built analysing only what the file did not hold
+ * stored.write();                               // keeps what this build made, when it changed
  * </pre>
- *
- * <p>Only the per-item analysis is stored; counting the vocabulary, Lucene's inversion and the
- * postings arrays are rebuilt from it, so the matcher's own structures can change without
- * touching this format.
  */
 public final class IndexSnapshot {
     /** Change it when the file's layout changes (the code fingerprint catches everything else). */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
-    private static final int CHECKSUM_BYTES = 32;
+    /**
+     * How many finished indexes a file keeps, the last built first: serve with learned answers
+     * builds two at every start, the digests' and FAQ pages' alone and then with the learned
+     * answers, and both should decode at the next start.
+     */
+    static final int MAX_INDEXES = 2;
 
     private final Path file;
-    private final Map<TextKey, StoredItem> stored;
-    private final String problem;
+    private final Contents contents;
+    private volatile String problem;
+    /** The stored analyses, decoded when a build first needs them (a decoded index needs none). */
+    private Map<TextKey, StoredItem> stored;
     private final Map<TextKey, StoredItem> used = new ConcurrentHashMap<>();
     private volatile int reused;
     private volatile int analysed;
+    private boolean decoded;
+    private List<KnowledgeItem> lastItems;
+    private CorpusKey lastKey;
+    private KnowledgeIndex lastIndex;
 
-    private IndexSnapshot(Path file, Map<TextKey, StoredItem> stored, String problem) {
+    private IndexSnapshot(Path file, Contents contents, String problem) {
         this.file = file;
-        this.stored = stored;
+        this.contents = contents;
         this.problem = problem;
     }
 
@@ -77,54 +76,81 @@ public final class IndexSnapshot {
      * one is an empty snapshot whose {@link #problem()} says why.
      */
     public static IndexSnapshot read(Path file) {
-        byte[] bytes;
+        ByteBuffer bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new IndexSnapshot(file, Map.of(), null);
-        } catch (IOException | OutOfMemoryError e) {
-            return new IndexSnapshot(file, Map.of(), "unreadable (" + e + ")");
+            bytes = StampedFile.map(file);
+        } catch (StampedFile.Unusable e) {
+            return new IndexSnapshot(file, Contents.NONE, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return new IndexSnapshot(file, Contents.NONE, "unreadable (" + e + ")");
+        }
+        if (bytes == null) {
+            return new IndexSnapshot(file, Contents.NONE, null);
         }
         try {
             return new IndexSnapshot(file, parse(bytes, CodeVersion.CURRENT), null);
-        } catch (Damaged e) {
-            return new IndexSnapshot(file, Map.of(), e.getMessage());
+        } catch (StampedFile.Unusable e) {
+            return new IndexSnapshot(file, Contents.NONE, e.getMessage());
         }
     }
 
-    /** Builds the index, reusing the stored analysis of every item whose text it holds. */
+    /**
+     * The index of {@code items}: the stored one when it was built from exactly these items,
+     * else a build reusing the stored analysis of every item whose text the file holds.
+     */
     public KnowledgeIndex build(Collection<KnowledgeItem> items) {
         used.clear();
         reused = 0;
         analysed = 0;
-        return KnowledgeIndex.build(items, this);
+        decoded = false;
+        List<KnowledgeItem> list = List.copyOf(items);
+        CorpusKey key = CorpusKey.of(list);
+        KnowledgeIndex index = null;
+        ByteBuffer querySide = contents.querySides().get(key);
+        if (problem == null && querySide != null) {
+            try {
+                index = IndexImage.read(new SnapshotInput(querySide), list, Confidence.FITTED);
+                decoded = true;
+                reused = list.size();
+            } catch (RuntimeException e) {
+                // the checksum held, so only a bug writes this: never trust the rest of the file either
+                problem = "the stored index does not decode (" + e.getMessage() + ")";
+            }
+        }
+        if (index == null) {
+            index = IndexBuilder.build(list, this, Confidence.FITTED);
+        }
+        lastItems = list;
+        lastKey = key;
+        lastIndex = index;
+        return index;
     }
 
     /**
-     * Writes what the last {@link #build} used, unless the file already holds exactly that.
+     * Writes what the last {@link #build} made and used, unless the file already holds exactly that.
      * Written to a temporary file and moved into place, so a reader sees the old file or the new one.
      *
      * @return whether the file was written
      */
     public boolean write() throws IOException {
-        if (problem == null && analysed == 0 && used.size() == stored.size()) {
+        if (lastIndex == null || decoded) {
             return false;
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            // streamed: at 100k items the file is tens of MiB, which a start should not hold twice in its heap
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                format(used, CodeVersion.CURRENT, out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+        if (problem == null && analysed == 0 && contents.querySides().containsKey(lastKey)
+                && used.size() == stored().size()) {
+            return false;
         }
+        Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
+        querySides.put(lastKey, querySide(lastIndex, lastItems));
+        if (problem == null) {
+            // the most recent others, until there are MAX_INDEXES
+            for (Map.Entry<CorpusKey, ByteBuffer> other : contents.querySides().entrySet()) {
+                if (querySides.size() < MAX_INDEXES && !other.getKey().equals(lastKey)) {
+                    querySides.put(other.getKey(), bytesOf(other.getValue()));
+                }
+            }
+        }
+        StampedFile.replace(file, MAGIC, FORMAT_VERSION, body(querySides, used));
         return true;
     }
 
@@ -133,9 +159,9 @@ public final class IndexSnapshot {
         return problem;
     }
 
-    /** How many items the last build took from the file, and how many it analysed. */
+    /** What the last build took from the file. */
     public String summary() {
-        return reused + " items reused, " + analysed + " analysed";
+        return decoded ? "index decoded, " + reused + " items" : reused + " items reused, " + analysed + " analysed";
     }
 
     int reused() {
@@ -146,12 +172,17 @@ public final class IndexSnapshot {
         return analysed;
     }
 
+    /** Whether the last build decoded the stored index instead of building one. */
+    boolean decoded() {
+        return decoded;
+    }
+
     /** The item's analysis: the stored one for its text, else {@code analyse}'s, kept for {@link #write}. */
-    List<KnowledgeIndex.AnalysedTurn> analysed(KnowledgeItem item,
-                                               Function<KnowledgeItem, List<KnowledgeIndex.AnalysedTurn>> analyse) {
+    List<IndexBuilder.AnalysedTurn> analysed(KnowledgeItem item,
+                                               Function<KnowledgeItem, List<IndexBuilder.AnalysedTurn>> analyse) {
         TextKey key = TextKey.of(item);
-        StoredItem known = stored.get(key);
-        List<KnowledgeIndex.AnalysedTurn> attached = known == null ? null : known.attach(item);
+        StoredItem known = stored().get(key);
+        List<IndexBuilder.AnalysedTurn> attached = known == null ? null : known.attach(item);
         if (attached != null) {
             used.put(key, known);
             synchronized (this) {
@@ -159,7 +190,7 @@ public final class IndexSnapshot {
             }
             return attached;
         }
-        List<KnowledgeIndex.AnalysedTurn> turns = analyse.apply(item);
+        List<IndexBuilder.AnalysedTurn> turns = analyse.apply(item);
         used.put(key, StoredItem.of(turns));
         synchronized (this) {
             analysed++;
@@ -167,118 +198,160 @@ public final class IndexSnapshot {
         return turns;
     }
 
+    /** The stored analyses; none when the file has a problem. */
+    private synchronized Map<TextKey, StoredItem> stored() {
+        if (stored == null) {
+            if (problem != null || contents.analyses() == null) {
+                stored = Map.of();
+            } else {
+                try {
+                    stored = parseAnalyses(contents.analyses());
+                } catch (StampedFile.Unusable e) {
+                    problem = e.getMessage();
+                    stored = Map.of();
+                }
+            }
+        }
+        return stored;
+    }
+
     // ---- the file -------------------------------------------------------------------------
 
-    static byte[] format(Map<TextKey, StoredItem> items, String codeVersion) throws IOException {
+    /**
+     * What a file holds once its stamp and checksum are checked: the finished indexes by the key
+     * of the items each was built from, last built first, and the analyses, all still encoded.
+     */
+    record Contents(Map<CorpusKey, ByteBuffer> querySides, ByteBuffer analyses) {
+        static final Contents NONE = new Contents(Map.of(), null);
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static byte[] querySide(KnowledgeIndex index, List<KnowledgeItem> items) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        format(items, codeVersion, bytes);
+        DataOutputStream out = new DataOutputStream(bytes);
+        IndexImage.write(index, items, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** The same contents stamped with another code version; for tests of a foreign file. */
+    static byte[] restamp(Contents contents, String codeVersion) throws IOException, StampedFile.Unusable {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<CorpusKey, byte[]> querySides = new LinkedHashMap<>();
+        contents.querySides().forEach((key, querySide) -> querySides.put(key, bytesOf(querySide)));
+        format(querySides, parseAnalyses(contents.analyses()), codeVersion, bytes);
         return bytes.toByteArray();
     }
 
     /**
-     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the term
-     * table, then each item's turns as term numbers); then the SHA-256 of the body.
+     * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the number
+     * of finished indexes, each as the key of the items it was built from, its length and bytes;
+     * the term table; then each item's turns as term numbers); then the SHA-256 of the body.
      */
-    static void format(Map<TextKey, StoredItem> items, String codeVersion, java.io.OutputStream file)
-            throws IOException {
-        Map<String, Integer> termIds = new HashMap<>();
-        List<String> terms = new ArrayList<>();
-        for (StoredItem item : items.values()) {
-            for (StoredTurn turn : item.turns()) {
-                for (List<String> list : List.of(turn.question(), turn.context(), turn.answer(), turn.wholeWords())) {
-                    for (String term : list) {
-                        if (termIds.putIfAbsent(term, terms.size()) == null) {
-                            terms.add(term);
+    static void format(Map<CorpusKey, byte[]> querySides, Map<TextKey, StoredItem> items, String codeVersion,
+                       java.io.OutputStream file) throws IOException {
+        StampedFile.write(file, MAGIC, FORMAT_VERSION, codeVersion, body(querySides, items));
+    }
+
+    private static StampedFile.Body body(Map<CorpusKey, byte[]> querySides, Map<TextKey, StoredItem> items) {
+        return body -> {
+            Map<String, Integer> termIds = new HashMap<>();
+            List<String> terms = new ArrayList<>();
+            for (StoredItem item : items.values()) {
+                for (StoredTurn turn : item.turns()) {
+                    for (List<String> list : List.of(turn.question(), turn.context(), turn.answer(), turn.wholeWords())) {
+                        for (String term : list) {
+                            if (termIds.putIfAbsent(term, terms.size()) == null) {
+                                terms.add(term);
+                            }
                         }
                     }
                 }
             }
-        }
-        DataOutputStream head = new DataOutputStream(file);
-        head.writeInt(MAGIC);
-        head.writeInt(FORMAT_VERSION);
-        writeString(head, codeVersion);
-        head.flush();
-        MessageDigest sha = sha256();
-        DataOutputStream body = new DataOutputStream(new java.security.DigestOutputStream(file, sha));
-        body.writeInt(terms.size());
-        for (String term : terms) {
-            writeString(body, term);
-        }
-        body.writeInt(items.size());
-        for (Map.Entry<TextKey, StoredItem> item : items.entrySet()) {
-            body.writeLong(item.getKey().high());
-            body.writeLong(item.getKey().low());
-            body.writeInt(item.getValue().turns().size());
-            for (StoredTurn turn : item.getValue().turns()) {
-                writeTerms(body, turn.question(), termIds);
-                writeTerms(body, turn.context(), termIds);
-                writeTerms(body, turn.answer(), termIds);
-                writeTerms(body, turn.wholeWords(), termIds);
-                writeString(body, turn.copyKey());
-                body.writeInt(turn.turnIndex());
-                body.writeInt(turn.asks());
+            body.writeInt(querySides.size());
+            for (Map.Entry<CorpusKey, byte[]> querySide : querySides.entrySet()) {
+                body.writeLong(querySide.getKey().high());
+                body.writeLong(querySide.getKey().low());
+                body.writeInt(querySide.getValue().length);
+                body.write(querySide.getValue());
             }
-        }
-        body.flush();
-        file.write(sha.digest());
-        file.flush();
+            body.writeInt(terms.size());
+            for (String term : terms) {
+                writeString(body, term);
+            }
+            body.writeInt(items.size());
+            for (Map.Entry<TextKey, StoredItem> item : items.entrySet()) {
+                body.writeLong(item.getKey().high());
+                body.writeLong(item.getKey().low());
+                body.writeInt(item.getValue().turns().size());
+                for (StoredTurn turn : item.getValue().turns()) {
+                    writeTerms(body, turn.question(), termIds);
+                    writeTerms(body, turn.context(), termIds);
+                    writeTerms(body, turn.answer(), termIds);
+                    writeTerms(body, turn.wholeWords(), termIds);
+                    writeString(body, turn.copyKey());
+                    body.writeInt(turn.turnIndex());
+                    body.writeInt(turn.asks());
+                }
+            }
+        };
     }
 
-    static Map<TextKey, StoredItem> parse(byte[] bytes, String codeVersion) throws Damaged {
+    static Contents parse(ByteBuffer bytes, String codeVersion) throws StampedFile.Unusable {
         try {
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
-            if (in.readInt() != MAGIC) {
-                throw new Damaged("not a qabot index file");
+            SnapshotInput contents = new SnapshotInput(StampedFile.body(bytes, MAGIC, FORMAT_VERSION, codeVersion));
+            int indexes = contents.count(2 * Long.BYTES + Integer.BYTES);
+            if (indexes > MAX_INDEXES) {
+                throw new StampedFile.Unusable(indexes + " indexes, at most " + MAX_INDEXES + " are kept");
             }
-            int version = in.readInt();
-            if (version != FORMAT_VERSION) {
-                throw new Damaged("format " + version + ", this qabot writes " + FORMAT_VERSION);
+            Map<CorpusKey, ByteBuffer> querySides = new LinkedHashMap<>();
+            for (int i = 0; i < indexes; i++) {
+                CorpusKey builtFrom = new CorpusKey(contents.readLong(), contents.readLong());
+                querySides.put(builtFrom, contents.bytes(contents.count()));
             }
-            String code = readString(in, 1 << 10);
-            if (!code.equals(codeVersion)) {
-                throw new Damaged("written by other code (" + shortly(code) + ", this is " + shortly(codeVersion) + ")");
-            }
-            int offset = bytes.length - in.available();
-            int length = bytes.length - offset - CHECKSUM_BYTES;
-            if (length < 0) {
-                throw new Damaged("truncated");
-            }
-            byte[] expected = Arrays.copyOfRange(bytes, offset + length, bytes.length);
-            if (!MessageDigest.isEqual(expected, sha256(bytes, offset, length))) {
-                throw new Damaged("checksum mismatch");
-            }
-            DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(bytes, offset, length));
-            String[] terms = new String[count(data, length)];
+            return new Contents(Collections.unmodifiableMap(querySides), contents.bytes(contents.remaining()));
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new StampedFile.Unusable("truncated");
+        } catch (IllegalArgumentException e) {
+            throw new StampedFile.Unusable("unreadable: " + e.getMessage());
+        }
+    }
+
+    static Map<TextKey, StoredItem> parseAnalyses(ByteBuffer bytes) throws StampedFile.Unusable {
+        try {
+            SnapshotInput data = new SnapshotInput(bytes);
+            String[] terms = new String[data.count(Integer.BYTES)];
             for (int t = 0; t < terms.length; t++) {
-                terms[t] = readString(data, length);
+                terms[t] = data.string();
             }
-            int items = count(data, length);
+            int items = data.count(2 * Long.BYTES);
             Map<TextKey, StoredItem> result = new HashMap<>(items * 2);
             for (int i = 0; i < items; i++) {
                 TextKey key = new TextKey(data.readLong(), data.readLong());
-                StoredTurn[] turns = new StoredTurn[count(data, length)];
+                StoredTurn[] turns = new StoredTurn[data.count()];
                 for (int t = 0; t < turns.length; t++) {
-                    turns[t] = new StoredTurn(readTerms(data, terms, length), readTerms(data, terms, length),
-                            readTerms(data, terms, length), readTerms(data, terms, length), readString(data, length),
+                    turns[t] = new StoredTurn(readTerms(data, terms), readTerms(data, terms),
+                            readTerms(data, terms), readTerms(data, terms), data.string(),
                             data.readInt(), data.readInt());
                 }
                 result.put(key, new StoredItem(List.of(turns)));
             }
-            if (data.available() != 0) {
-                throw new Damaged(data.available() + " bytes after the last item");
+            if (data.remaining() != 0) {
+                throw new StampedFile.Unusable(data.remaining() + " bytes after the last item");
             }
             return result;
-        } catch (EOFException e) {
-            throw new Damaged("truncated");
-        } catch (IOException e) {
-            throw new Damaged("unreadable: " + e.getMessage());
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new StampedFile.Unusable("truncated");
+        } catch (IllegalArgumentException e) {
+            throw new StampedFile.Unusable("unreadable: " + e.getMessage());
         }
     }
 
-    private static String shortly(String code) {
-        return code.length() > 12 ? code.substring(0, 12) : code;
-    }
 
     private static void writeTerms(DataOutputStream out, Collection<String> terms, Map<String, Integer> ids)
             throws IOException {
@@ -288,12 +361,12 @@ public final class IndexSnapshot {
         }
     }
 
-    private static List<String> readTerms(DataInputStream in, String[] table, int limit) throws IOException, Damaged {
-        String[] terms = new String[count(in, limit)];
+    private static List<String> readTerms(SnapshotInput in, String[] table) throws StampedFile.Unusable {
+        String[] terms = new String[in.count(Integer.BYTES)];
         for (int i = 0; i < terms.length; i++) {
             int id = in.readInt();
             if (id < 0 || id >= table.length) {
-                throw new Damaged("term number " + id + " out of range");
+                throw new StampedFile.Unusable("term number " + id + " out of range");
             }
             terms[i] = table[id];
         }
@@ -301,87 +374,63 @@ public final class IndexSnapshot {
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in, int limit) throws IOException, Damaged {
-        byte[] bytes = new byte[count(in, limit)];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** A count or length, which can never exceed the bytes there are. */
-    private static int count(DataInputStream in, int limit) throws IOException, Damaged {
-        int n = in.readInt();
-        if (n < 0 || n > limit) {
-            throw new Damaged("a count of " + n + " in " + limit + " bytes");
-        }
-        return n;
-    }
-
-    static byte[] sha256(byte[] bytes, int offset, int length) {
-        MessageDigest sha = sha256();
-        sha.update(bytes, offset, length);
-        return sha.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** A file that cannot be used, and why. */
-    static final class Damaged extends Exception {
-        Damaged(String reason) {
-            super(reason);
-        }
+        SnapshotOutput.writeString(out, value);
     }
 
     /** The first 128 bits of the SHA-256 of the texts an item's analysis is made from. */
     record TextKey(long high, long low) {
         static TextKey of(KnowledgeItem item) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (Turn turn : item.turns()) {
-                    field(sha, turn.question());
-                    field(sha, turn.answer());
-                }
-                ByteBuffer digest = ByteBuffer.wrap(sha.digest());
-                return new TextKey(digest.getLong(), digest.getLong());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
+            MessageDigest sha = StampedFile.sha256();
+            for (Turn turn : item.turns()) {
+                field(sha, turn.question());
+                field(sha, turn.answer());
             }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            return new TextKey(digest.getLong(), digest.getLong());
         }
 
         // length-prefixed, so ("ab", "c") and ("a", "bc") differ
-        private static void field(MessageDigest sha, String value) {
+        static void field(MessageDigest sha, String value) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
             sha.update(bytes);
         }
     }
 
+    /**
+     * The first 128 bits of the SHA-256 of what a built index depends on in a list of items: each
+     * item's text ({@link TextKey}) and project (its product names), in order.
+     */
+    record CorpusKey(long high, long low) {
+        static CorpusKey of(List<KnowledgeItem> items) {
+            List<TextKey> texts = items.parallelStream().map(TextKey::of).toList();
+            MessageDigest sha = StampedFile.sha256();
+            sha.update(ByteBuffer.allocate(4).putInt(items.size()).array());
+            for (int i = 0; i < items.size(); i++) {
+                sha.update(ByteBuffer.allocate(16).putLong(texts.get(i).high()).putLong(texts.get(i).low()).array());
+                TextKey.field(sha, items.get(i).project());
+            }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            return new CorpusKey(digest.getLong(), digest.getLong());
+        }
+    }
+
     /** One item's analysis without the item, as stored. */
     record StoredItem(List<StoredTurn> turns) {
-        static StoredItem of(List<KnowledgeIndex.AnalysedTurn> analysed) {
+        static StoredItem of(List<IndexBuilder.AnalysedTurn> analysed) {
             return new StoredItem(analysed.stream().map(t -> new StoredTurn(t.question(), t.context(), t.answer(),
                     List.copyOf(t.wholeWords()), t.copyKey(), t.turnIndex(), t.asks())).toList());
         }
 
         /** The stored analysis for {@code item}, or null when it names turns the item does not have. */
-        List<KnowledgeIndex.AnalysedTurn> attach(KnowledgeItem item) {
-            List<KnowledgeIndex.AnalysedTurn> result = new ArrayList<>(turns.size());
+        List<IndexBuilder.AnalysedTurn> attach(KnowledgeItem item) {
+            List<IndexBuilder.AnalysedTurn> result = new ArrayList<>(turns.size());
             for (StoredTurn turn : turns) {
                 // a turn's own number: acknowledgement turns are not analysed, so numbers can skip
                 if (turn.turnIndex() < 0 || turn.turnIndex() >= item.turns().size()) {
                     return null;
                 }
-                result.add(new KnowledgeIndex.AnalysedTurn(item, turn.turnIndex(), turn.question(), turn.context(),
+                result.add(new IndexBuilder.AnalysedTurn(item, turn.turnIndex(), turn.question(), turn.context(),
                         turn.answer(), new LinkedHashSet<>(turn.wholeWords()), turn.copyKey(), turn.asks()));
             }
             return result;
@@ -390,60 +439,5 @@ public final class IndexSnapshot {
 
     record StoredTurn(List<String> question, List<String> context, List<String> answer, List<String> wholeWords,
                       String copyKey, int turnIndex, int asks) {
-    }
-
-    /**
-     * A fingerprint of the code an analysis depends on: the knowledge module's classes and
-     * resources (so any change to the analyser, the glossary or the parsers makes old files
-     * unusable without anyone remembering to bump a number) and Lucene's version.
-     */
-    static final class CodeVersion {
-        static final String CURRENT = compute();
-
-        private CodeVersion() {
-        }
-
-        private static String compute() {
-            MessageDigest sha;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
-            sha.update(("format " + FORMAT_VERSION + " lucene " + org.apache.lucene.util.Version.LATEST)
-                    .getBytes(StandardCharsets.UTF_8));
-            String prefix = "io/qabot/knowledge/";
-            try {
-                Path location = Path.of(IndexSnapshot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (Files.isDirectory(location)) {
-                    try (Stream<Path> files = Files.walk(location.resolve(prefix))) {
-                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                            sha.update(location.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                            sha.update(Files.readAllBytes(f));
-                        }
-                    }
-                } else {
-                    try (ZipFile jar = new ZipFile(location.toFile())) {
-                        List<ZipEntry> entries = new ArrayList<>();
-                        for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                            ZipEntry entry = e.nextElement();
-                            if (entry.getName().startsWith(prefix) && !entry.isDirectory()) {
-                                entries.add(entry);
-                            }
-                        }
-                        entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
-                        for (ZipEntry entry : entries) {
-                            sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-                            // the CRC and size of each entry, from the jar's directory: no need to inflate it
-                            sha.update(ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).array());
-                        }
-                    }
-                }
-            } catch (IOException | URISyntaxException | RuntimeException e) {
-                // code we cannot fingerprint never trusts a file: a fresh value every run
-                sha.update(("unknown " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        }
     }
 }

@@ -42,35 +42,20 @@ final class MixedTextAnalyzer {
             | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
-    /** Function words of English and Chinese chat: they carry no topic. */
-    static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
-            "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
-            "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "so",
-            "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "we",
-            "what", "when", "where", "which", "who", "why", "will", "with", "you", "your", "there",
-            "的", "了", "吗", "么", "呢", "啊", "吧", "呀", "嘛", "哦", "是", "在", "我", "你", "他",
-            "她", "它", "们", "这", "那", "个", "就", "都", "也", "和", "与", "或", "及", "还", "有",
-            "没", "不", "要", "会", "能", "可", "以", "一", "下", "上", "中", "里", "到", "对", "把",
-            "被", "让", "给", "从", "为", "之", "其", "该", "怎", "样", "如", "何", "什", "啥", "请",
-            "问", "想", "用", "说", "看", "做", "得", "地", "着", "过", "很", "多", "些", "时",
-            "我们", "你们", "他们", "这个", "那个", "一个", "这些", "那些", "这样", "那样", "怎么", "怎样",
-            "什么", "如何", "为什么", "是否", "可以", "能够", "是不是", "有没有", "请问", "一下", "现在",
-            "目前", "时候", "的话", "问题", "因为", "所以", "但是", "然后", "如果", "还是", "或者",
-            "就是", "已经", "应该", "需要", "这种", "那种", "哪些", "哪个", "自己", "大家", "感觉"),
-            false);
-
     private final Analyzer words;
     private final Analyzer code;
 
-    MixedTextAnalyzer(List<String> familyPrefixes) {
-        List<String> prefixes = List.copyOf(familyPrefixes);
+    /** The analysis of {@code community}'s text: its family prefixes and stop words. */
+    MixedTextAnalyzer(Community community) {
+        List<String> prefixes = community.familyPrefixes();
+        CharArraySet stopWords = CharArraySet.unmodifiableSet(new CharArraySet(community.stopWords(), false));
         this.words = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new PunctuationMaskingTokenizer();
                 TokenStream stream = new LowerCaseFilter(source);
                 stream = new FamilyPrefixFilter(stream, prefixes);
-                stream = new StopFilter(stream, STOP_WORDS);
+                stream = new StopFilter(stream, stopWords);
                 return new TokenStreamComponents(source, new EnglishMinimalStemFilter(stream));
             }
         };
@@ -84,7 +69,7 @@ final class MixedTextAnalyzer {
                 stream = new WordDelimiterGraphFilter(stream, DELIMITER_FLAGS, null);
                 stream = new LowerCaseFilter(stream);
                 stream = new FamilyPrefixFilter(stream, prefixes);
-                stream = new StopFilter(stream, STOP_WORDS);
+                stream = new StopFilter(stream, stopWords);
                 return new TokenStreamComponents(source, new EnglishMinimalStemFilter(stream));
             }
         };

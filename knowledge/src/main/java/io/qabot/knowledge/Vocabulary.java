@@ -23,6 +23,30 @@ final class Vocabulary {
         this.unseenIdf = unseenIdf;
     }
 
+    /** A vocabulary as {@link #terms()} and {@link #idf(int)} describe it, decoded from an {@link IndexSnapshot}. */
+    static Vocabulary of(String[] terms, double[] idf, double unseenIdf) {
+        if (terms.length != idf.length) {
+            throw new IllegalArgumentException(terms.length + " terms, " + idf.length + " idf values");
+        }
+        Map<String, Integer> ids = new HashMap<>(terms.length * 2);
+        for (int id = 0; id < terms.length; id++) {
+            if (ids.putIfAbsent(terms[id], id) != null) {
+                throw new IllegalArgumentException("the term " + terms[id] + " twice");
+            }
+        }
+        return new Vocabulary(Map.copyOf(ids), terms.clone(), idf.clone(), unseenIdf);
+    }
+
+    /** Every term in the order of its number, for {@link IndexSnapshot}. */
+    String[] terms() {
+        return terms.clone();
+    }
+
+    /** The idf of a word no turn uses. */
+    double unseenIdf() {
+        return unseenIdf;
+    }
+
     /** How many terms there are; their numbers are below this. */
     int size() {
         return terms.length;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -89,14 +90,15 @@ class IndexSnapshotTest {
         IndexSnapshot stored = IndexSnapshot.read(file);
         assertNull(stored.problem());
         KnowledgeIndex loaded = stored.build(items);
+        assertTrue(stored.decoded(), "the same items: the stored index is decoded, not built");
         assertEquals(items.size(), stored.reused(), stored.summary());
         assertEquals(0, stored.analysed(), stored.summary());
         assertFalse(stored.write(), "nothing changed, nothing written");
 
         // every field of every turn's analysis comes back: the records compare all their components
-        MixedTextAnalyzer analyzer = new MixedTextAnalyzer(KnowledgeIndex.FAMILY_PREFIXES);
+        MixedTextAnalyzer analyzer = IndexBuilder.analyzer();
         for (KnowledgeItem item : items) {
-            assertEquals(KnowledgeIndex.analyse(item, analyzer), stored.analysed(item, i -> {
+            assertEquals(IndexBuilder.analyse(item, analyzer), stored.analysed(item, i -> {
                 throw new AssertionError("not stored: " + i.id());
             }), item.id());
         }
@@ -147,8 +149,8 @@ class IndexSnapshotTest {
     void aFileWrittenByOtherCodeIsNotUsed() throws Exception {
         Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
         // the same analyses, stamped by another build of the knowledge module
-        byte[] other = IndexSnapshot.format(IndexSnapshot.parse(goodPart, IndexSnapshot.CodeVersion.CURRENT),
-                "another build");
+        byte[] other = IndexSnapshot.restamp(IndexSnapshot.parse(ByteBuffer.wrap(goodPart),
+                CodeVersion.CURRENT), "another build");
         Files.write(file, other);
 
         IndexSnapshot foreign = IndexSnapshot.read(file);
@@ -175,6 +177,7 @@ class IndexSnapshotTest {
 
         IndexSnapshot stored = IndexSnapshot.read(file);
         KnowledgeIndex index = stored.build(changed);
+        assertFalse(stored.decoded(), "other items: the stored index was built from something else");
         assertEquals(2, stored.analysed(), stored.summary());
         assertEquals(part.size() - 1, stored.reused(), stored.summary());
         List<String> asked = List.of("zookeeper quorumlistenonallips 如何配置", "flamingoproto 协议支持吗",
@@ -182,6 +185,66 @@ class IndexSnapshotTest {
         assertSameDecisions(KnowledgeIndex.build(changed), index, asked);
         assertEquals(before.id(), index.match(asked.get(0)).candidates().get(0).item().id());
         assertTrue(stored.write());
+    }
+
+    @Test
+    void theSameItemsInAnotherOrderAreBuiltFromTheStoredAnalysesThenDecodedAndTheLastTwoIndexesKept() throws Exception {
+        Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
+        Files.write(file, goodPart);
+        List<KnowledgeItem> reversed = new ArrayList<>(part);
+        java.util.Collections.reverse(reversed);
+
+        IndexSnapshot stored = IndexSnapshot.read(file);
+        KnowledgeIndex rebuilt = stored.build(reversed);
+        assertFalse(stored.decoded(), "entries name items by position: another order is another index");
+        assertEquals(part.size(), stored.reused(), stored.summary());
+        assertTrue(stored.write(), "the new order's index is kept");
+
+        IndexSnapshot again = IndexSnapshot.read(file);
+        KnowledgeIndex decoded = again.build(reversed);
+        assertTrue(again.decoded(), again.summary());
+        KnowledgeIndex fresh = KnowledgeIndex.build(reversed);
+        assertSameDecisions(fresh, rebuilt, questions.subList(0, 300));
+        assertSameDecisions(fresh, decoded, questions.subList(0, 300));
+        // serve builds twice at a start with learned answers: both indexes are kept, the oldest goes
+        IndexSnapshot before = IndexSnapshot.read(file);
+        before.build(part);
+        assertTrue(before.decoded(), "the index the file held before is kept too: " + before.summary());
+        List<KnowledgeItem> third = new ArrayList<>(part.subList(1, part.size()));
+        IndexSnapshot thirdBuild = IndexSnapshot.read(file);
+        thirdBuild.build(third);
+        assertTrue(thirdBuild.write());
+        IndexSnapshot after = IndexSnapshot.read(file);
+        after.build(reversed);
+        assertTrue(after.decoded(), "the last two stay");
+        IndexSnapshot oldest = IndexSnapshot.read(file);
+        oldest.build(part);
+        assertFalse(oldest.decoded(), "at most " + IndexSnapshot.MAX_INDEXES + " indexes are kept");
+        assertEquals(part.size() - 1, oldest.reused(), "the analyses of the items the last build used are kept");
+    }
+
+    @Test
+    void aStoredIndexThatDoesNotDecodeIsNeverTrustedNorItsAnalyses() throws Exception {
+        // a good checksum over a query side that is not one: only a bug writes this, so the
+        // whole file is distrusted, its analyses too
+        IndexSnapshot.Contents good = IndexSnapshot.parse(ByteBuffer.wrap(goodPart), CodeVersion.CURRENT);
+        java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+        IndexSnapshot.format(Map.of(good.querySides().keySet().iterator().next(), new byte[]{0, 0, 0, 1, 7}),
+                IndexSnapshot.parseAnalyses(good.analyses()), CodeVersion.CURRENT, bad);
+        Path file = tmp.resolve(IndexSnapshot.FILE_NAME);
+        Files.write(file, bad.toByteArray());
+
+        IndexSnapshot stored = IndexSnapshot.read(file);
+        assertNull(stored.problem(), "the checksum holds: the problem shows only when it is decoded");
+        KnowledgeIndex rebuilt = stored.build(part);
+        assertFalse(stored.decoded());
+        assertNotNull(stored.problem());
+        assertEquals(part.size(), stored.analysed(), stored.summary());
+        assertSameDecisions(freshPart, rebuilt, questions.subList(0, 200));
+        assertTrue(stored.write());
+        IndexSnapshot again = IndexSnapshot.read(file);
+        again.build(part);
+        assertTrue(again.decoded(), "the rewritten file is good again: " + again.summary());
     }
 
     private static void assertSameDecisions(KnowledgeIndex expected, KnowledgeIndex actual, List<String> asked) {

@@ -16,8 +16,6 @@ import java.util.List;
  * the question as a plain heading and start the answer with {@code 答：} are read too.
  */
 final class FaqPageParser {
-    private static final String SITE = "https://www.sofastack.tech";
-
     /** True when {@code file} looks like an FAQ page: it has at least one entry heading. */
     static boolean isFaqPage(TextFile file) {
         List<String> lines = file.lines();
@@ -119,7 +117,7 @@ final class FaqPageParser {
         if (alias == null || !alias.startsWith("/")) {
             return null;
         }
-        String prefix = file.startsWith("en-") ? SITE + "/en" : SITE;
+        String prefix = file.startsWith("en-") ? Site.BUILT_IN.root() + "/en" : Site.BUILT_IN.root();
         return prefix + alias + (alias.endsWith("/") ? "" : "/");
     }
 }

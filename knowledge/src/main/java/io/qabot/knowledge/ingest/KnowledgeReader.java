@@ -5,12 +5,17 @@ import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.knowledge.Problem;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +54,7 @@ public final class KnowledgeReader {
     /** Reads all {@code paths}; throws {@link KnowledgeException} for a path that is missing or unreadable. */
     public Corpus read(List<Path> paths) {
         List<Problem> problems = new ArrayList<>();
-        Set<Path> files = new LinkedHashSet<>();
-        for (Path path : paths) {
-            files.addAll(filesIn(path, problems));
-        }
+        Set<Path> files = files(paths, problems);
         List<KnowledgeItem> items = new ArrayList<>();
         int documents = 0;
         for (Path file : files) {
@@ -64,6 +66,66 @@ public final class KnowledgeReader {
             items.addAll(parse(text.get(), problems));
         }
         return new Corpus(documents, items, problems);
+    }
+
+    /**
+     * A hash of everything {@link #read} depends on besides the code: the size cap, every file's
+     * name and bytes in the order {@code read} reads them, and the problems met finding them. Equal
+     * keys, equal corpus (with the same code), so a start can use the corpus it kept
+     * ({@link io.qabot.knowledge.CorpusSnapshot}). It reads every file, never trusting a
+     * modification time (a checkout or a copy can leave one unchanged over new bytes), and costs
+     * what reading the bytes costs, which is little beside parsing them.
+     *
+     * @throws KnowledgeException as {@link #read} does, for a path that is missing or unreadable
+     */
+    public String contentKey(List<Path> paths) {
+        List<Problem> problems = new ArrayList<>();
+        Set<Path> files = files(paths, problems);
+        MessageDigest sha = sha256();
+        field(sha, "max " + maxFileBytes);
+        for (Path file : files) {
+            // the name, not the folder: items and problems name their file only, so the sample
+            // knowledge unpacked into a new temporary folder at every start is the same corpus
+            field(sha, file.getFileName().toString());
+            try {
+                long size = Files.size(file);
+                if (size > maxFileBytes) {
+                    field(sha, "too big " + size);
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(bytes.length).array());
+                sha.update(bytes);
+            } catch (IOException | RuntimeException e) {
+                // read reports it as a problem of this file; another failure next time is another key
+                field(sha, "unreadable " + e);
+            }
+        }
+        problems.forEach(problem -> field(sha, problem.toString()));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static Set<Path> files(List<Path> paths, List<Problem> problems) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path path : paths) {
+            files.addAll(filesIn(path, problems));
+        }
+        return files;
+    }
+
+    // length-prefixed, so ("ab", "c") and ("a", "bc") differ
+    private static void field(MessageDigest sha, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        sha.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static List<KnowledgeItem> parse(TextFile file, List<Problem> problems) {

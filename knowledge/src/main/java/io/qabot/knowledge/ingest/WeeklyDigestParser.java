@@ -21,8 +21,6 @@ import java.util.Locale;
  * no Q&amp;A heading), but header shapes without an asker only count inside a Q&amp;A section.
  */
 final class WeeklyDigestParser {
-    private static final String BLOG = "https://www.sofastack.tech/blog/";
-
     /** Section titles of the reader Q&amp;A and the GitHub issue digest. */
     private static final List<String> QA_TITLES = List.of("问答", "issue 精选", "q&a", "社区答疑");
     /** Bold-line titles that close a Q&amp;A section in posts without headings. */
@@ -33,7 +31,7 @@ final class WeeklyDigestParser {
     List<KnowledgeItem> parse(TextFile file, FrontMatter frontMatter, List<Problem> problems) {
         String name = file.name();
         LocalDate date = frontMatter.date(name, problems);
-        Source source = new Source(name, frontMatter.title(), date, BLOG + withoutExtension(name) + "/");
+        Source source = new Source(name, frontMatter.title(), date, Site.BUILT_IN.post(withoutExtension(name)));
         List<KnowledgeItem> items = new ArrayList<>();
         List<String> lines = file.lines();
         boolean inQa = false;

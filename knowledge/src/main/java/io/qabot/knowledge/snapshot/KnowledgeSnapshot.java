@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,18 @@ public final class KnowledgeSnapshot {
         Map<String, KnowledgeItem> newestByQuestion = new HashMap<>();
         Comparator<KnowledgeItem> byDate = Comparator.comparing(KnowledgeSnapshot::date,
                 Comparator.nullsFirst(Comparator.naturalOrder()));
+        // each opening question's key once: normalising them is most of settling 100k items
+        Map<KnowledgeItem, String> questionKeys = new IdentityHashMap<>(byId.size() * 2);
         for (KnowledgeItem item : byId.values()) {
-            newestByQuestion.merge(QuestionKey.of(opening(item)), item, (a, b) -> byDate.compare(b, a) > 0 ? b : a);
+            String key = QuestionKey.of(opening(item));
+            questionKeys.put(item, key);
+            newestByQuestion.merge(key, item, (a, b) -> byDate.compare(b, a) > 0 ? b : a);
         }
         List<KnowledgeItem> kept = new ArrayList<>(byId.size());
         List<Superseded> superseded = new ArrayList<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (KnowledgeItem item : byId.values()) {
-            KnowledgeItem newest = newestByQuestion.get(QuestionKey.of(opening(item)));
+            KnowledgeItem newest = newestByQuestion.get(questionKeys.get(item));
             if (newest != item && byDate.compare(newest, item) > 0 && !sameAnswer(newest, item)) {
                 superseded.add(new Superseded(item.id(), newest.id()));
                 continue;

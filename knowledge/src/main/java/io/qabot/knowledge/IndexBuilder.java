@@ -1,0 +1,169 @@
+package io.qabot.knowledge;
+
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the query side, {@link KnowledgeIndex}, from knowledge items: analyses every turn
+ * (or takes its analysis from an {@link IndexSnapshot}), numbers the terms and counts their
+ * document frequencies ({@link Vocabulary}), lets Lucene invert the turns and reads its
+ * postings into arrays ({@link Bm25Postings}). Everything it makes is immutable; building is
+ * the only place Lucene's index writer is used.
+ *
+ * <p>Every turn of every item is one document: its own question, the thread's opening
+ * question as context (so a follow-up is found by its own question and, more weakly, by the
+ * thread's topic) and its answer.
+ */
+final class IndexBuilder {
+    private static final String QUESTION = "q";
+    private static final String CONTEXT = "c";
+    private static final String ANSWER = "a";
+    /** A term counts most in a turn's own question, then in its answer, then in the thread's opening question. */
+    private static final float[] FIELD_BOOSTS = {3f, 1f, 1.5f};
+
+    private IndexBuilder() {
+    }
+
+    /** The analysis every index and every question of this build of qabot uses. */
+    static MixedTextAnalyzer analyzer() {
+        return new MixedTextAnalyzer(Community.BUILT_IN);
+    }
+
+    /** See {@link KnowledgeIndex#prepare()}. */
+    static void prepare() {
+        analyzer().terms("预热 warm-up");
+    }
+
+    /**
+     * An index of {@code items}, taking each item's analysis from {@code stored} when it holds
+     * one for the item's text (see {@link IndexSnapshot}; null: none), and analysing the others.
+     */
+    static KnowledgeIndex build(Collection<KnowledgeItem> items, IndexSnapshot stored, Confidence confidence) {
+        List<String> familyPrefixes = Community.BUILT_IN.familyPrefixes();
+        MixedTextAnalyzer analyzer = analyzer();
+        Products products = Products.learn(items, familyPrefixes);
+        Vocabulary.Builder counts = new Vocabulary.Builder();
+        Map<String, Integer> copyGroups = new HashMap<>();
+        List<TurnTerms> analysed = new ArrayList<>();
+        try {
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            // terms are analysed once, here; Lucene sees them space-separated
+            IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
+                    // merging only neighbouring segments keeps documents in the order they were
+                    // added, so after the final merge a document's id is its entry's position
+                    .setMergePolicy(new LogDocMergePolicy());
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                // Analysis is most of the build and each item's is independent: spread it over
+                // the cores, then index in order so that document ids stay entry positions.
+                List<List<AnalysedTurn>> byItem = items.stream().parallel()
+                        .map(item -> stored == null ? analyse(item, analyzer)
+                                : stored.analysed(item, i -> analyse(i, analyzer))).toList();
+                for (List<AnalysedTurn> turns : byItem) {
+                    for (AnalysedTurn turn : turns) {
+                        Set<String> thread = new LinkedHashSet<>(turn.question());
+                        thread.addAll(turn.context());
+                        Set<String> all = new LinkedHashSet<>(thread);
+                        all.addAll(turn.answer());
+                        counts.add(all);
+                        // The same thread is often copied into several posts: copies share a
+                        // group, so one copy is never counted as the runner-up of another.
+                        int group = copyGroups.computeIfAbsent(turn.copyKey(), k -> copyGroups.size());
+                        analysed.add(new TurnTerms(turn.item(), turn.turnIndex(), Set.copyOf(turn.question()), thread,
+                                all, group, products.mentionedIn(turn.wholeWords(), turn.item().project()), turn.asks()));
+                        Document doc = new Document();
+                        doc.add(new TextField(QUESTION, String.join(" ", turn.question()), Field.Store.NO));
+                        doc.add(new TextField(CONTEXT, String.join(" ", turn.context()), Field.Store.NO));
+                        doc.add(new TextField(ANSWER, String.join(" ", turn.answer()), Field.Store.NO));
+                        writer.addDocument(doc);
+                    }
+                }
+                writer.forceMerge(1);
+            }
+            Vocabulary vocabulary = counts.build();
+            List<KnowledgeIndex.Entry> entries = new ArrayList<>(analysed.size());
+            for (TurnTerms t : analysed) {
+                int[] question = vocabulary.sortedIds(t.question());
+                double questionIdf = 0;
+                for (int id : question) {
+                    questionIdf += vocabulary.idf(id);
+                }
+                // A thread's first turn has no context: its thread is its question, and one
+                // array serves both. Immutable product sets: most are empty or hold one name,
+                // and a HashSet of one name costs ten times the name.
+                int[] thread = t.thread().size() == t.question().size() ? question : vocabulary.sortedIds(t.thread());
+                entries.add(new KnowledgeIndex.Entry(t.item(), t.turnIndex(), question, thread,
+                        vocabulary.sortedIds(t.all()), questionIdf, t.group(), Set.copyOf(t.products()), t.asks()));
+            }
+            Bm25Postings postings;
+            try (DirectoryReader lucene = DirectoryReader.open(directory)) {
+                postings = Bm25Postings.load(lucene, List.of(QUESTION, CONTEXT, ANSWER), FIELD_BOOSTS, vocabulary::id,
+                        vocabulary.size());
+            }
+            return assemble(entries, vocabulary, postings, analyzer, products, confidence);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory index failed", e);
+        }
+    }
+
+    /** The query side from its finished parts, built here or decoded from an {@link IndexSnapshot}. */
+    static KnowledgeIndex assemble(List<KnowledgeIndex.Entry> entries, Vocabulary vocabulary, Bm25Postings postings,
+                                   MixedTextAnalyzer analyzer, Products products, Confidence confidence) {
+        QuestionReader reader = new QuestionReader(analyzer, vocabulary, Glossary.load(analyzer), products);
+        return new KnowledgeIndex(List.copyOf(entries), vocabulary, postings, reader, confidence);
+    }
+
+    static List<AnalysedTurn> analyse(KnowledgeItem item, MixedTextAnalyzer analyzer) {
+        List<AnalysedTurn> turns = new ArrayList<>(item.turns().size());
+        MixedTextAnalyzer.Terms opening = null;
+        for (int t = 0; t < item.turns().size(); t++) {
+            Turn turn = item.turns().get(t);
+            if (t > 0 && ChatNoise.isAcknowledgement(ChatNoise.normalize(turn.question()))) {
+                // "好的，我试试" and its reply are part of the thread, not a question anyone asks
+                continue;
+            }
+            MixedTextAnalyzer.Terms question = analyzer.terms(turn.question());
+            MixedTextAnalyzer.Terms answer = analyzer.terms(turn.answer());
+            if (t == 0) {
+                opening = question;
+            }
+            Set<String> wholeWords = new LinkedHashSet<>(question.wholeWords());
+            wholeWords.addAll(opening.wholeWords());
+            wholeWords.addAll(answer.wholeWords());
+            String asked = ChatNoise.normalize(turn.question() + "\n" + item.turns().get(0).question());
+            turns.add(new AnalysedTurn(item, t, question.all(), t == 0 ? List.of() : opening.all(), answer.all(),
+                    wholeWords, KnowledgeIndex.copyKey(turn.question()), Asks.of(asked)));
+        }
+        return turns;
+    }
+
+    /**
+     * A turn's tokens: its question, its thread's opening question (for follow-ups) and its
+     * answer, and the whole words of all three, which are what name a product: "gRPC" splits
+     * into "g" and "rpc" but is not SOFARPC.
+     */
+    record AnalysedTurn(KnowledgeItem item, int turnIndex, List<String> question, List<String> context,
+                        List<String> answer, Set<String> wholeWords, String copyKey, int asks) {
+    }
+
+    /** A turn's terms while the vocabulary is still being counted. */
+    private record TurnTerms(KnowledgeItem item, int turnIndex, Set<String> question, Set<String> thread,
+                             Set<String> all, int group, Set<String> products, int asks) {
+    }
+}
