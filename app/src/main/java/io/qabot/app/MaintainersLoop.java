@@ -86,7 +86,7 @@ final class MaintainersLoop implements AutoCloseable {
                 worker.wake();
             }
         }, match -> screen.screen(match, null, null));
-        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), sending(), clock);
+        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), clock);
     }
 
     /** Members' flags on the bot's answers, and the screen of what the maintainers ruled out: the pipeline's feedback. */
@@ -97,7 +97,7 @@ final class MaintainersLoop implements AutoCloseable {
     /** Commands heard in the maintainers' chat, if one is configured. */
     ChatCommands commands() {
         return config.escalation().maintainersChat()
-                .<ChatCommands>map(chat -> new MaintainerCommands(desk, platform(chat), chat.chat(), sending()))
+                .<ChatCommands>map(chat -> new MaintainerCommands(desk, platform(chat), chat.chat()))
                 .orElse(ChatCommands.NONE);
     }
 
@@ -122,10 +122,10 @@ final class MaintainersLoop implements AutoCloseable {
         return routes;
     }
 
-    /** Starts the background work; the pipeline renders answers for each asker's platform. */
-    void start(Pipeline pipeline, Telemetry telemetry) {
+    /** Starts the background work. */
+    void start(Telemetry telemetry) {
         String owner = "qabot-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        OutboxWorker worker = new OutboxWorker(store.outbox(), senders, pipeline::maintainerReplies, clock,
+        OutboxWorker worker = new OutboxWorker(store.outbox(), senders, clock,
                 new OutboxWorker.Options(owner, timings.lease(), 20, timings.firstRetry(), timings.maxRetry(), 12), telemetry);
         outbox = worker;
         worker.start(scheduler, timings.outboxTick());

@@ -211,10 +211,10 @@ final class ServeCommand {
                 .clock(clock)
                 .telemetry(recorder)
                 .policy(chatPolicy(config))
-                .acknowledge(acknowledgement(config), loop.sending())
+                .acknowledge(acknowledgement(config))
                 .cooldown(config.policy().cooldown())
                 .maxQuestionLength(config.policy().maxQuestionLength())
-                .commands(new ChatIdCommand(chatPolicy(config), loop.sending()).orElse(loop.commands()))
+                .commands(new ChatIdCommand(chatPolicy(config)).orElse(loop.commands()))
                 .feedback(loop.feedback())
                 .answerAgeNotice(config.policy().answerAgeNotice());
         Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
@@ -259,7 +259,7 @@ final class ServeCommand {
         }
         StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
         progress.stage("connectors");
-        loop.start(pipeline, metrics);
+        loop.start(metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
         new StoreUpkeep(store.questions(), store::compact, config.store().questionLogRetention(), clock)
                 .start(loop.scheduler());

@@ -52,7 +52,7 @@ class FeishuFeedbackTest {
         bot = new FeedbackBot(Platform.FEISHU, dataDir);
         FeishuConnector connector = new FeishuConnector(new FeishuConfig("cli_a1b2c3", Secret.of("app-secret-Xy"),
                 Secret.of(TOKEN), Optional.of(Secret.of(ENCRYPT_KEY)), api.uri()), bot.pipeline, bot.outbound, bot.clock);
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+        bot.serve(connector.routes());
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import io.qabot.core.Escalation;
 import io.qabot.core.EscalationQueue;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.Pipeline;
+import io.qabot.core.ReplyWriter;
 import io.qabot.core.escalation.InMemoryEscalationQueue;
 import java.io.IOException;
 import java.net.URI;
@@ -105,8 +106,10 @@ public final class ConnectorFixture implements AutoCloseable {
     /** A maintainer answers escalation {@code id}; the answers are sent through the connector as the app does. */
     public void answer(long id, String text) throws Exception {
         Escalation escalation = escalations.answer(id, new MaintainerAnswer(text, List.of(), "maintainer")).orElseThrow();
-        for (var message : pipeline.maintainerReplies(escalation, new MaintainerAnswer(text, List.of(), "maintainer"))) {
-            connector.sender().send(message).get(10, TimeUnit.SECONDS);
+        ReplyWriter writer = new ReplyWriter(); // as the outbox worker renders them
+        for (Asker asker : escalation.askers()) {
+            connector.sender().send(writer.answer(asker, new MaintainerAnswer(text, List.of(), "maintainer"), null))
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 
