@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -31,8 +30,7 @@ import org.junit.jupiter.api.Timeout;
 class MaintainerCommandsFuzzTest {
     private static final String CHAT = "maintainers";
     private static final MaintainerDesk DESK = new MaintainerDesk(nothing(EscalationStore.class),
-            nothing(LearnedAnswers.class), new LearnedKnowledge(List.of(), nothing(LearnedAnswers.class),
-            new AtomicReference<>()), () -> { });
+            nothing(LearnedAnswers.class), new LearnedKnowledge(List.of(), nothing(LearnedAnswers.class)), () -> { });
 
     @Timeout(5)
     @FuzzTest(maxDuration = "10s")
