@@ -12,10 +12,8 @@ import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Timeout;
 
 /**

@@ -11,7 +11,6 @@ import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
