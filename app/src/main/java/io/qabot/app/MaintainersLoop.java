@@ -5,11 +5,10 @@ import io.qabot.admin.ReloadResult;
 import io.qabot.admin.DashboardRoutes;
 import io.qabot.config.ChatRef;
 import io.qabot.config.QabotConfig;
+import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.Route;
 import io.qabot.core.ChatCommands;
 import io.qabot.core.ChatSender;
-import io.qabot.core.OutboundMessage;
-import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Telemetry;
 import io.qabot.core.desk.Announcer;
@@ -29,29 +28,27 @@ import io.qabot.store.Store;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Wires the maintainers' loop of one instance: the desk over the store, the chat commands in
  * the maintainers' chat, the admin API and dashboard, and the background work (the outbox,
- * re-indexing when another instance learned something, announcements).
+ * re-indexing when another instance learned something, announcements), which {@link #start}
+ * begins once the connectors it sends through exist.
  */
 final class MaintainersLoop implements AutoCloseable {
     private final QabotConfig config;
     private final Store store;
-    private final Map<Platform, ChatSender> senders;
-    private final Map<Platform, ChatSender> announcers;
     private final Clock clock;
     private final Timings timings;
     private final LearnedKnowledge learned;
@@ -62,20 +59,16 @@ final class MaintainersLoop implements AutoCloseable {
     private volatile OutboxWorker outbox;
 
     /**
-     * @param senders each connector's sender by platform, filled in once the connectors exist
-     *                (they need the pipeline, which needs this loop's chat commands)
-     * @param announcers each connector's announcer, filled in likewise: where announcements
-     *                   to the maintainers' chat go (DingTalk's custom robot, say)
+     * @param built   the index of {@code base}, already built
+     * @param indexer builds the index again when learned answers or a reload change the knowledge
      */
-    MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, AtomicReference<KnowledgeIndex> knowledge,
-                    Function<List<KnowledgeItem>, KnowledgeIndex> indexer, Map<Platform, ChatSender> senders, Map<Platform, ChatSender> announcers, Clock clock, Timings timings) {
+    MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, KnowledgeIndex built,
+                    Function<List<KnowledgeItem>, KnowledgeIndex> indexer, Clock clock, Timings timings) {
         this.config = config;
         this.store = store;
-        this.senders = senders;
-        this.announcers = announcers;
         this.clock = clock;
         this.timings = timings;
-        this.learned = new LearnedKnowledge(base, store.learned(), knowledge, indexer);
+        this.learned = new LearnedKnowledge(base, built, store.learned(), indexer);
         learned.refreshIfChanged(); // answers learned before this start are known from the first message
         this.scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("qabot-loop"));
         // what the maintainers ruled out: re-read when changed here, looked at every second for other instances
@@ -86,7 +79,7 @@ final class MaintainersLoop implements AutoCloseable {
                 worker.wake();
             }
         }, match -> screen.screen(match, null, null));
-        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), sending(), clock);
+        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), clock);
     }
 
     /** Members' flags on the bot's answers, and the screen of what the maintainers ruled out: the pipeline's feedback. */
@@ -97,7 +90,7 @@ final class MaintainersLoop implements AutoCloseable {
     /** Commands heard in the maintainers' chat, if one is configured. */
     ChatCommands commands() {
         return config.escalation().maintainersChat()
-                .<ChatCommands>map(chat -> new MaintainerCommands(desk, platform(chat), chat.chat(), sending()))
+                .<ChatCommands>map(chat -> new MaintainerCommands(desk, ConfigTerms.platform(chat.platform()), chat.chat()))
                 .orElse(ChatCommands.NONE);
     }
 
@@ -106,7 +99,7 @@ final class MaintainersLoop implements AutoCloseable {
         return scheduler;
     }
 
-    /** The knowledge the bot answers from, which reloads replace the base of. */
+    /** The knowledge the bot answers from, which reloads replace the base of: the pipeline's matcher, and readiness. */
     LearnedKnowledge knowledge() {
         return learned;
     }
@@ -123,17 +116,27 @@ final class MaintainersLoop implements AutoCloseable {
         return routes;
     }
 
-    /** Starts the background work; the pipeline renders answers for each asker's platform. */
-    void start(Pipeline pipeline, Telemetry telemetry) {
+    /**
+     * Starts the background work, sending through {@code connectors}: maintainers' answers through
+     * each asker's connector, announcements through the maintainers' chat's.
+     */
+    void start(List<Connector> connectors, Telemetry telemetry) {
+        Map<Platform, ChatSender> senders = new EnumMap<>(Platform.class);
+        Map<Platform, ChatSender> announcers = new EnumMap<>(Platform.class);
+        for (Connector connector : connectors) {
+            senders.put(connector.platform(), connector.sender());
+            announcers.put(connector.platform(), connector.announcer());
+        }
         String owner = "qabot-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        OutboxWorker worker = new OutboxWorker(store.outbox(), senders, pipeline::maintainerReplies, clock,
+        OutboxWorker worker = new OutboxWorker(store.outbox(), senders, clock,
                 new OutboxWorker.Options(owner, timings.lease(), 20, timings.firstRetry(), timings.maxRetry(), 12), telemetry);
         outbox = worker;
         worker.start(scheduler, timings.outboxTick());
         scheduler.scheduleWithFixedDelay(learned::poll, timings.learnedPoll().toMillis(), timings.learnedPoll().toMillis(),
                 TimeUnit.MILLISECONDS);
         config.escalation().maintainersChat().ifPresent(chat -> {
-            Announcer announcer = new Announcer(store.escalations(), platform(chat), chat.chat(), announcing(),
+            Announcer announcer = new Announcer(store.escalations(), ConfigTerms.platform(chat.platform()), chat.chat(),
+                    routed(announcers),
                     config.escalation().staleAfter(), config.escalation().dailySummaryAt(),
                     config.escalation().timeZone().orElse(clock.getZone()), clock);
             scheduler.scheduleWithFixedDelay(announcer::tick, timings.announceTick().toMillis(),
@@ -141,30 +144,18 @@ final class MaintainersLoop implements AutoCloseable {
         });
     }
 
-    /** Sends through whichever connector serves the message's platform. */
-    ChatSender sending() {
-        return routed(senders::get);
-    }
-
     /**
-     * Sends through the connector's announcer, which is its sender unless the platform has a
-     * notice channel, keeping what the announcer tells of the posted message.
+     * Sends through the connector of the message's platform: its announcer, which is its sender
+     * unless the platform has a notice channel, keeping what it tells of the posted message.
      */
-    private ChatSender announcing() {
-        return routed(platform -> announcers.getOrDefault(platform, senders.get(platform)));
-    }
-
-    private static ChatSender routed(Function<Platform, ChatSender> connector) {
+    private static ChatSender routed(Map<Platform, ChatSender> announcers) {
+        Map<Platform, ChatSender> fixed = Map.copyOf(announcers);
         return ChatSender.posting(message -> {
-            ChatSender sender = connector.apply(message.platform());
+            ChatSender sender = fixed.get(message.platform());
             return sender == null
                     ? CompletableFuture.failedFuture(new IllegalStateException("no connector for " + message.platform().wireName()))
                     : sender.post(message);
         });
-    }
-
-    private static Platform platform(ChatRef chat) {
-        return Platform.fromWireName(chat.platform().configName());
     }
 
     @Override

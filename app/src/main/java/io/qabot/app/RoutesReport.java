@@ -5,7 +5,6 @@ import io.qabot.config.QabotConfig;
 import io.qabot.connectors.http.Route;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -57,18 +56,6 @@ final class RoutesReport {
     }
 
     private static boolean on(QabotConfig config, Platform platform) {
-        var connectors = config.connectors();
-        Optional<?> section = switch (platform) {
-            case SLACK -> connectors.slack();
-            case TELEGRAM -> connectors.telegram();
-            case DINGTALK -> connectors.dingtalk();
-            case FEISHU -> connectors.feishu();
-            case WECOM -> connectors.wecom();
-            case WECHAT -> connectors.wechat();
-            case DISCORD -> connectors.discord();
-            case IRC -> connectors.irc();
-            case WEBHOOK -> Optional.empty();
-        };
-        return section.isPresent();
+        return config.connectors().enabled().contains(platform);
     }
 }

@@ -13,24 +13,14 @@ import io.qabot.connectors.http.QabotServer;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
-import io.qabot.connectors.dingtalk.DingTalkConnector;
-import io.qabot.connectors.feishu.FeishuConnector;
-import io.qabot.connectors.discord.DiscordConnector;
-import io.qabot.connectors.irc.IrcConnector;
-import io.qabot.connectors.slack.SlackConnector;
-import io.qabot.connectors.telegram.TelegramConnector;
-import io.qabot.connectors.webhook.WebhookConnector;
-import io.qabot.connectors.wechat.WeChatConnector;
-import io.qabot.connectors.wecom.WeComConnector;
-import io.qabot.connectors.webhook.WebhookOptions;
 import io.qabot.core.Acknowledgement;
 import io.qabot.core.ChatIdCommand;
 import io.qabot.core.ChatMode;
-import io.qabot.core.ChatSender;
 import io.qabot.core.ChatPolicy;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Rate;
+import io.qabot.core.desk.LearnedKnowledge;
 import io.qabot.knowledge.Corpus;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.Problem;
@@ -48,10 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import io.qabot.knowledge.KnowledgeItem;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -102,30 +90,18 @@ final class ServeCommand {
     /**
      * Starts a bot for {@code config}: binds the HTTP port first (so {@code /readyz} can say
      * "loading" and a port in use is reported at once), then the store, knowledge, pipeline,
-     * connectors and the maintainers' loop. Returns once it serves; {@link Serving#close()} stops it.
+     * connectors and the maintainers' loop. Returns once it serves; {@link Serving#close()} stops it,
+     * closing each part in the reverse order of its start, as a start that fails half-way does.
      */
     Serving start(QabotConfig config, Clock clock, Timings timings) throws InterruptedException {
         if (writesToDataDir(config)) {
             dataDir.check(config.dataDir()); // a read-only or full volume stops us here, in one line
         }
-        StartupProgress progress = new StartupProgress(clock);
-        QabotServer server = new QabotServer(serverOptions(config), progress::snapshot);
-        int port = listen(server, config.http().host(), config.http().port(), config.http().port() == 0 ? "http.host" : "http.port");
+        Lifecycle life = new Lifecycle();
         try {
-            // the segmenter's dictionaries load on another core while the store opens
-            Thread prepare = DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare);
-            prepare.start();
-            progress.stage("store");
-            // the store before the knowledge: a database that cannot open should not wait for a long load to say so
-            Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock);
-            try {
-                return start(config, clock, timings, store, server, port, progress);
-            } catch (RuntimeException | InterruptedException e) {
-                store.close();
-                throw e;
-            }
+            return start(config, clock, timings, life);
         } catch (RuntimeException | InterruptedException e) {
-            server.close();
+            life.close();
             throw e;
         }
     }
@@ -158,8 +134,20 @@ final class ServeCommand {
                 || config.connectors().wechat().isPresent();
     }
 
-    private Serving start(QabotConfig config, Clock clock, Timings timings, Store store, QabotServer server, int port,
-                          StartupProgress progress) throws InterruptedException {
+    private Serving start(QabotConfig config, Clock clock, Timings timings, Lifecycle life) throws InterruptedException {
+        StartupProgress progress = new StartupProgress(clock);
+        // closed last: a failed start still frees the port; closed first too, once serving (it is idempotent)
+        QabotServer server = life.started("http server", new QabotServer(serverOptions(config), progress::snapshot));
+        int port = listen(server, config.http().host(), config.http().port(), config.http().port() == 0 ? "http.host" : "http.port");
+        // the segmenter's dictionaries load on another core while the store opens
+        Thread prepare = DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare);
+        prepare.start();
+        progress.stage("store");
+        // the store before the knowledge: a database that cannot open should not wait for a long load to say so
+        Store store = life.started("store", Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock));
+        StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
+        life.onClose("store health", storeHealth::close);
+
         KnowledgeUpdatesConfig updates = config.knowledgeUpdates();
         Optional<GitKnowledge> git = updates.git().map(g -> new GitKnowledge(g, GitKnowledge.checkoutUnder(config.dataDir(), g)));
         git.ifPresent(source -> {
@@ -190,83 +178,47 @@ final class ServeCommand {
         // the threshold set here holds for every re-index too (learned answers, reloads)
         Function<List<KnowledgeItem>, KnowledgeIndex> indexes =
                 items -> KnowledgeSources.atConfidence(persisted.build(items), config.matching());
-        AtomicReference<KnowledgeIndex> knowledge = new AtomicReference<>(
-                indexes.apply(KnowledgeSnapshot.of(corpus.items()).items()));
+        KnowledgeIndex built = indexes.apply(KnowledgeSnapshot.of(corpus.items()).items());
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
-        PrometheusMetrics metrics = new PrometheusMetrics(store.escalations()::open, clock);
+        PrometheusMetrics metrics = life.started("metrics", new PrometheusMetrics(store.escalations()::open, clock));
+        QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
+        // the last questions, before the store closes and after the loop's timer (which records them) stopped
+        life.onClose("question log", recorder::flush);
         ExecutorService bot = BotExecutor.create(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 BotExecutor.QUEUE, metrics::inboundDropped);
-        Map<Platform, ChatSender> senders = new ConcurrentHashMap<>();
-        Map<Platform, ChatSender> announcers = new ConcurrentHashMap<>();
-        MaintainersLoop loop = new MaintainersLoop(config, store, corpus.items(), knowledge, indexes, senders,
-                announcers, clock, timings);
+        life.onClose("bot executor", bot::shutdown);
+        // the loop owns the live index: the pipeline matches with it, readiness asks it, reloads and learned answers replace it
+        MaintainersLoop loop = life.started("maintainers' loop", new MaintainersLoop(config, store, corpus.items(), built,
+                indexes, clock, timings));
+        LearnedKnowledge knowledge = loop.knowledge();
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),
                 corpus.problems().size(), new KnowledgeChanges(corpus.items().size(), 0, 0, 0, 0), Duration.ZERO));
-        QuestionRecorder recorder = new QuestionRecorder(store.questions(), metrics);
-        KnowledgeUpdates reloads = new KnowledgeUpdates(new KnowledgeReload(sources, paths, loop.knowledge(), metrics),
+        KnowledgeUpdates reloads = new KnowledgeUpdates(new KnowledgeReload(sources, paths, knowledge, metrics),
                 files, stamp, updates.checkEvery(), git, updates.git().map(KnowledgeGitConfig::pullEvery).orElse(Duration.ZERO));
-        Pipeline.Builder pipelineBuilder = Pipeline.builder(question -> knowledge.get().match(question),
-                        store.escalations(), bot)
-                .clock(clock)
-                .telemetry(recorder)
-                .policy(chatPolicy(config))
-                .acknowledge(acknowledgement(config), loop.sending())
-                .cooldown(config.policy().cooldown())
-                .maxQuestionLength(config.policy().maxQuestionLength())
-                .commands(new ChatIdCommand(chatPolicy(config), loop.sending()).orElse(loop.commands()))
-                .feedback(loop.feedback())
-                .answerAgeNotice(config.policy().answerAgeNotice());
-        Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
-        for (Platform platform : Platform.values()) {
-            // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles
-            pipelineBuilder.chatRate(platform, stricter(platform.chatRate(), configured));
-        }
-        Pipeline pipeline = pipelineBuilder.build();
-        // one connection pool; each platform its own bound on posts under way, so one that hangs stalls only itself
+        Pipeline pipeline = pipeline(config, clock, knowledge, store, bot, recorder, loop);
         OutboundClient outbound = new OutboundClient(OutboundOptions.defaults()
                 .withRequestTimeout(config.outbound().requestTimeout())
                 .withMaxPending(config.outbound().maxPending()), metrics);
-        List<Connector> connectors = new ArrayList<>();
-        connectors.add(new WebhookConnector(new WebhookOptions(config.webhook().secret().map(Secret::value).orElse(null),
-                config.webhook().callbackUrl().orElse(null), config.webhook().maxSkew()), pipeline,
-                outbound.forPlatform(Platform.WEBHOOK), clock));
-        config.connectors().dingtalk().map(c -> new DingTalkConnector(c, pipeline, outbound.forPlatform(Platform.DINGTALK),
-                clock)).ifPresent(connectors::add);
-        config.connectors().feishu().map(c -> new FeishuConnector(c, pipeline, outbound.forPlatform(Platform.FEISHU),
-                clock)).ifPresent(connectors::add);
-        config.connectors().wecom().map(c -> new WeComConnector(c, pipeline, outbound.forPlatform(Platform.WECOM),
-                clock)).ifPresent(connectors::add);
-        config.connectors().wechat().map(c -> new WeChatConnector(c, pipeline, outbound.forPlatform(Platform.WECHAT), clock,
-                config.dataDir().resolve("wechat-answers.jsonl"))).ifPresent(connectors::add);
-        config.connectors().slack().map(c -> new SlackConnector(c, pipeline, outbound.forPlatform(Platform.SLACK),
-                clock)).ifPresent(connectors::add);
-        config.connectors().telegram().map(c -> new TelegramConnector(c, pipeline, outbound.forPlatform(Platform.TELEGRAM),
-                clock)).ifPresent(connectors::add);
-        config.connectors().discord().map(c -> new DiscordConnector(c, pipeline, outbound.forPlatform(Platform.DISCORD),
-                clock)).ifPresent(connectors::add);
-        config.connectors().irc().map(c -> new IrcConnector(c, pipeline, clock, metrics)).ifPresent(connectors::add);
+        List<Connector> connectors = ConnectorTable.build(new ConnectorTable.Parts(config, pipeline, outbound, clock, metrics));
 
         List<Route> routes = new ArrayList<>();
         routes.add(new AskRoute(pipeline));
         connectors.forEach(c -> routes.addAll(c.routes()));
-        connectors.forEach(c -> senders.put(c.platform(), c.sender()));
-        connectors.forEach(c -> announcers.put(c.platform(), c.announcer()));
         routes.addAll(loop.routes(bot, () -> reloads.reload("api")));
         MetricsRoute metricsRoute = new MetricsRoute(metrics, bot, config.metrics().token());
         Optional<QabotServer> metricsServer = metricsServer(config, metricsRoute);
-        if (metricsServer.isEmpty()) {
-            routes.add(metricsRoute);
-        }
-        StoreHealth storeHealth = new StoreHealth(store.escalations()::reachable, STORE_CHECK);
+        metricsServer.ifPresentOrElse(alone -> life.started("metrics server", alone), () -> routes.add(metricsRoute));
         progress.stage("connectors");
-        loop.start(pipeline, metrics);
+        loop.start(connectors, metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
         new StoreUpkeep(store.questions(), store::compact, config.store().questionLogRetention(), clock)
                 .start(loop.scheduler());
         reloads.start();
+        life.onClose("knowledge updates", reloads::close);
         for (Connector connector : connectors) {
+            life.onClose("connector " + connector.platform().wireName(), connector::close);
             try {
                 connector.start();
             } catch (RuntimeException e) {
@@ -274,33 +226,31 @@ final class ServeCommand {
             }
         }
         RoutesReport.lines(config, routes).forEach(line -> log.info("{}", line));
-        server.open(() -> knowledge.get() != null && storeHealth.getAsBoolean(), routes);
+        server.open(() -> knowledge.ready() && storeHealth.getAsBoolean(), routes);
+        life.started("http server, serving", server); // stops taking requests before anything they use closes
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
-        return new Serving(port, () -> {
-            reloads.close();
-            loop.close();
-            recorder.flush(); // the last questions, before the store closes
-            for (Connector connector : connectors) {
-                try {
-                    connector.close();
-                } catch (RuntimeException e) {
-                    log.warn("connector {} failed to close", connector.platform().wireName(), e);
-                }
-            }
-            try {
-                if (metricsServer.isPresent()) {
-                    metricsServer.get().close();
-                }
-                server.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                bot.shutdown();
-                storeHealth.close();
-                store.close();
-                metrics.close();
-            }
-        });
+        return new Serving(port, life::close);
+    }
+
+    /** The message path, matching with the live knowledge and handing maintainers' commands to the loop. */
+    private static Pipeline pipeline(QabotConfig config, Clock clock, LearnedKnowledge knowledge, Store store,
+                                     ExecutorService bot, QuestionRecorder recorder, MaintainersLoop loop) {
+        Pipeline.Builder pipeline = Pipeline.builder(knowledge, store.escalations(), bot)
+                .clock(clock)
+                .telemetry(recorder)
+                .policy(chatPolicy(config))
+                .acknowledge(acknowledgement(config))
+                .cooldown(config.policy().cooldown())
+                .maxQuestionLength(config.policy().maxQuestionLength())
+                .commands(new ChatIdCommand(chatPolicy(config)).orElse(loop.commands()))
+                .feedback(loop.feedback())
+                .answerAgeNotice(config.policy().answerAgeNotice());
+        Rate configured = Rate.perMinute(config.policy().maxRepliesPerMinute());
+        for (Platform platform : Platform.values()) {
+            // policy.maxRepliesPerMinute lowers a platform's own per-chat limit, never raises it past what the platform throttles
+            pipeline.chatRate(platform, stricter(platform.chatRate(), configured));
+        }
+        return pipeline.build();
     }
 
     /**
@@ -327,9 +277,9 @@ final class ServeCommand {
     private static ChatPolicy chatPolicy(QabotConfig config) {
         ChatPolicy.Builder policy = ChatPolicy.builder(ChatMode.MENTION);
         config.chats().defaults().forEach((platform, mode) ->
-                policy.platformDefault(platform(platform), mode(mode)));
+                policy.platformDefault(ConfigTerms.platform(platform), ConfigTerms.mode(mode)));
         for (ChatRule rule : config.chats().rules()) {
-            policy.chat(platform(rule.platform()), rule.chat(), mode(rule.mode()));
+            policy.chat(ConfigTerms.platform(rule.platform()), rule.chat(), ConfigTerms.mode(rule.mode()));
         }
         return policy.build();
     }
@@ -337,18 +287,10 @@ final class ServeCommand {
     private static Acknowledgement acknowledgement(QabotConfig config) {
         Map<Platform, Map<String, Boolean>> chats = new java.util.EnumMap<>(Platform.class);
         for (ChatRule rule : config.chats().rules()) {
-            rule.acknowledge().ifPresent(on -> chats.computeIfAbsent(platform(rule.platform()), p -> new java.util.HashMap<>())
+            rule.acknowledge().ifPresent(on -> chats.computeIfAbsent(ConfigTerms.platform(rule.platform()), p -> new java.util.HashMap<>())
                     .put(rule.chat(), on));
         }
         return new Acknowledgement(config.escalation().acknowledge(), config.escalation().relatedPosts(),
                 chatPolicy(config), chats);
-    }
-
-    private static Platform platform(io.qabot.config.Platform platform) {
-        return Platform.fromWireName(platform.configName());
-    }
-
-    private static ChatMode mode(io.qabot.config.ChatMode mode) {
-        return ChatMode.valueOf(mode.name());
     }
 }

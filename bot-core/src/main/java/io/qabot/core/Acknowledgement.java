@@ -1,12 +1,9 @@
 package io.qabot.core;
 
-import io.qabot.core.reply.Addressee;
 import io.qabot.core.reply.Answer;
-import io.qabot.core.reply.ReplyRenderer;
 import io.qabot.knowledge.Candidate;
 import io.qabot.knowledge.Source;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ public final class Acknowledgement {
     private final int relatedPosts;
     private final ChatPolicy modes;
     private final Map<ChatKey, Boolean> chats;
-    private final Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
+    private final ReplyWriter writer = new ReplyWriter();
 
     /**
      * @param enabled      off: no acknowledgement anywhere
@@ -61,9 +58,6 @@ public final class Acknowledgement {
         Map<ChatKey, Boolean> own = new java.util.HashMap<>();
         chats.forEach((platform, settings) -> settings.forEach((chat, on) -> own.put(new ChatKey(platform, chat), on)));
         this.chats = Map.copyOf(own);
-        for (Platform platform : Platform.values()) {
-            renderers.put(platform, ReplyRenderer.of(platform.dialect(), platform.maxReplyChars()));
-        }
     }
 
     /** The acknowledgement to post for {@code escalated}, if its chat wants one. */
@@ -90,11 +84,7 @@ public final class Acknowledgement {
                 markdown.append("\n- [").append(title(source)).append("](").append(source.url()).append(')');
             }
         }
-        Sender asker = message.sender();
-        String text = renderers.get(message.platform()).render(new Answer(markdown.toString(), List.of(), null),
-                new Addressee(asker.id(), asker.name()));
-        return Optional.of(new OutboundMessage(message.platform(), message.chat(),
-                message.platform().threads() ? message.thread() : null, message.messageId(), asker, text,
+        return Optional.of(writer.reply(message, new Answer(markdown.toString(), List.of(), null),
                 OutboundMessage.Author.BOT, "ack-" + message.platform().wireName() + "-" + message.messageId()));
     }
 

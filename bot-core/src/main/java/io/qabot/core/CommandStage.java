@@ -17,9 +17,8 @@ final class CommandStage implements Stage {
     @Override
     public Outcome intercept(Exchange exchange, Chain chain) {
         ChatMessage message = exchange.message();
-        if (commands.handle(message)) {
-            return new Outcome.Silent(message, null, Silence.MAINTAINER_COMMAND);
-        }
-        return chain.proceed(exchange);
+        return commands.handle(message)
+                .<Outcome>map(answer -> new Outcome.Silent(message, null, Silence.MAINTAINER_COMMAND, answer))
+                .orElseGet(() -> chain.proceed(exchange));
     }
 }

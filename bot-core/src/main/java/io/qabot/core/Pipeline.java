@@ -1,12 +1,8 @@
 package io.qabot.core;
 
-import io.qabot.core.reply.Addressee;
-import io.qabot.core.reply.Answer;
-import io.qabot.core.reply.ReplyRenderer;
 import io.qabot.knowledge.Match;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ public final class Pipeline {
     private final DedupStage dedup;
     private final StageChain stages;
     private final Acknowledgement acknowledgement;
-    private final ChatSender acknowledging;
     private final Feedback feedback;
     private final FlagStage flags;
 
@@ -45,7 +40,6 @@ public final class Pipeline {
         this.flags = new FlagStage(builder.feedback, builder.clock, builder.chatRates);
         this.stages = new StageChain(stages(builder, matcher, flags));
         this.acknowledgement = builder.acknowledgement;
-        this.acknowledging = builder.acknowledging;
     }
 
     /** The whole message path after de-duplication, in the order a message meets it. */
@@ -78,7 +72,7 @@ public final class Pipeline {
                 Outcome outcome = stages.proceed(Exchange.of(message));
                 telemetry.handled(outcome);
                 if (outcome instanceof Outcome.Escalated escalated && acknowledgement != null) {
-                    acknowledge(escalated);
+                    outcome = escalated.acknowledged(acknowledgement.of(escalated).orElse(null));
                 }
                 if (outcome instanceof Outcome.Flagged flagged && flagged.receipt().recorded()) {
                     telemetry.flagged(message.platform(), FlagKind.WRONG);
@@ -89,29 +83,44 @@ public final class Pipeline {
         }
     }
 
-    // posted beside the exchange, like a maintainer's answer later: the platform's request is acknowledged at once
-    private void acknowledge(Outcome.Escalated escalated) {
-        acknowledgement.of(escalated).ifPresent(message -> acknowledging.post(message).whenComplete((posted, failure) -> {
-            if (failure != null) {
-                log.warn("could not tell {} in {} that escalation #{} went to the maintainers: {}",
-                        message.addressee().id(), message.chat(), escalated.escalationId(), failure.toString());
+    /**
+     * Posts what {@code handled} says to post, through {@code sender}, the connector's one way
+     * out; nothing on a redelivery or when there is nothing to say. The id the platform gave a
+     * posted answer is remembered, so reactions on it find it. The future fails when the post did.
+     */
+    public CompletableFuture<Void> deliver(Handled handled, ChatSender sender) {
+        Objects.requireNonNull(handled, "handled");
+        Objects.requireNonNull(sender, "sender");
+        Optional<OutboundMessage> outbound = handled.outbound();
+        if (outbound.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return sender.post(outbound.get()).thenAccept(posted -> {
+            if (handled.outcome() instanceof Outcome.Replied replied) {
+                posted.ifPresent(postId -> posted(replied, postId));
             }
-        }));
+        });
     }
 
     /**
      * Handles a member's reaction on a message: 👎 or 👍 on one of the bot's answers becomes a
      * flag; on anyone else's message it is ignored (empty), as is one over the chat's flag rate.
+     * The notice of an answer's first wrong flag is posted through {@code sender}, the connector's.
      */
-    public CompletableFuture<Optional<FlagReceipt>> react(Reaction reaction) {
+    public CompletableFuture<Optional<FlagReceipt>> react(Reaction reaction, ChatSender sender) {
         Objects.requireNonNull(reaction, "reaction");
+        Objects.requireNonNull(sender, "sender");
         return CompletableFuture.supplyAsync(() -> {
             Optional<FlagReceipt> receipt = flags.react(reaction);
             if (receipt.filter(FlagReceipt::recorded).isPresent()) {
                 telemetry.flagged(reaction.platform(), reaction.kind());
             }
             return receipt;
-        }, executor);
+        }, executor).thenCompose(receipt -> {
+            Optional<OutboundMessage> notice = receipt.flatMap(FlagReceipt::said);
+            return notice.isEmpty() ? CompletableFuture.completedFuture(receipt)
+                    : sender.post(notice.get()).thenApply(posted -> receipt);
+        });
     }
 
     /**
@@ -150,26 +159,6 @@ public final class Pipeline {
         return CompletableFuture.supplyAsync(() -> feedback.screen(matcher.match(question), null, null), executor);
     }
 
-    /**
-     * The messages that carry a maintainer's answer back to everyone who asked an escalated
-     * question: each addressed to its asker, in their chat and thread, in their platform's
-     * dialect. Sending them is the connectors' job.
-     */
-    public List<OutboundMessage> maintainerReplies(Escalation escalation, MaintainerAnswer answer) {
-        Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
-        List<OutboundMessage> out = new ArrayList<>();
-        for (Asker asker : escalation.askers()) {
-            Platform platform = asker.platform();
-            ReplyRenderer renderer = renderers.computeIfAbsent(platform,
-                    p -> ReplyRenderer.of(p.dialect(), p.maxReplyChars()));
-            String text = renderer.render(new Answer(answer.answer(), answer.links(), null),
-                    new Addressee(asker.user().id(), asker.user().name()));
-            out.add(new OutboundMessage(platform, asker.chat(), platform.threads() ? asker.thread() : null,
-                    asker.messageId(), asker.user(), text, OutboundMessage.Author.MAINTAINER));
-        }
-        return out;
-    }
-
     /** Settings with working defaults; setters reject bad values naming them. */
     public static final class Builder {
         private final QuestionMatcher matcher;
@@ -185,7 +174,6 @@ public final class Pipeline {
         private Duration cooldown = Duration.ofMinutes(10);
         private int maxQuestionLength = 2_000;
         private Acknowledgement acknowledgement;
-        private ChatSender acknowledging;
         private final Map<Platform, Rate> chatRates = new EnumMap<>(Platform.class);
         private final Map<Platform, Rate> platformRates = new EnumMap<>(Platform.class);
 
@@ -254,10 +242,9 @@ public final class Pipeline {
             return this;
         }
 
-        /** Tells escalated askers so, through {@code sender}, where {@code acknowledgement} says; no one by default. */
-        public Builder acknowledge(Acknowledgement acknowledgement, ChatSender sender) {
+        /** Tells escalated askers so (the escalation's {@link Outcome#outbound()}), where {@code acknowledgement} says; no one by default. */
+        public Builder acknowledge(Acknowledgement acknowledgement) {
             this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
-            this.acknowledging = Objects.requireNonNull(sender, "sender");
             return this;
         }
 

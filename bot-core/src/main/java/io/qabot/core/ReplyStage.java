@@ -1,11 +1,7 @@
 package io.qabot.core;
 
-import io.qabot.core.reply.Addressee;
 import io.qabot.core.reply.Answer;
-import io.qabot.core.reply.ReplyRenderer;
 import io.qabot.knowledge.Candidate;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,16 +10,13 @@ import java.util.UUID;
  * gets its {@code reply_id} and is remembered, so a member can flag it later.
  */
 final class ReplyStage implements Stage {
-    private final Map<Platform, ReplyRenderer> renderers = new EnumMap<>(Platform.class);
+    private final ReplyWriter writer = new ReplyWriter();
     private final Feedback feedback;
     private final AnswerAge age;
 
     ReplyStage(Feedback feedback, AnswerAge age) {
         this.feedback = feedback;
         this.age = age;
-        for (Platform platform : Platform.values()) {
-            renderers.put(platform, ReplyRenderer.of(platform.dialect(), platform.maxReplyChars()));
-        }
     }
 
     @Override
@@ -31,9 +24,8 @@ final class ReplyStage implements Stage {
         ChatMessage message = exchange.message();
         Candidate best = exchange.requireVerdict("ReplyStage").best().orElseThrow();
         Sender asker = message.sender();
-        String text = renderers.get(message.platform())
-                .render(age.noted(Answer.of(best), best.item().origin()), new Addressee(asker.id(), asker.name()));
-        String thread = message.platform().threads() ? message.thread() : null;
+        String text = writer.text(message.platform(), age.noted(Answer.of(best), best.item().origin()), asker);
+        String thread = ReplyWriter.threadOn(message.platform(), message.thread());
         // random, not a counter: several instances share one store, and a member must not guess another chat's ids
         String replyId = UUID.randomUUID().toString().replace("-", "");
         Outcome.Replied replied = new Outcome.Replied(message, exchange.verdict(),

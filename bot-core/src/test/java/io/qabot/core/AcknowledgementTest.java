@@ -48,7 +48,7 @@ class AcknowledgementTest {
 
     private Pipeline pipeline(ChatPolicy policy, Map<Platform, Map<String, Boolean>> chats) {
         return Pipeline.builder(matcher, escalations, Runnable::run).clock(clock).policy(policy)
-                .acknowledge(new Acknowledgement(true, 3, policy, chats), sender).build();
+                .acknowledge(new Acknowledgement(true, 3, policy, chats)).build();
     }
 
     private ChatMessage ask(Platform platform, String chat, String text, boolean mentioned) {
@@ -56,8 +56,11 @@ class AcknowledgementTest {
                 new Sender("U07", "Ann"), text, mentioned, clock.instant());
     }
 
-    private static Outcome handle(Pipeline pipeline, ChatMessage message) {
-        return pipeline.handle(message).orTimeout(5, TimeUnit.SECONDS).join().outcome();
+    // as a connector does: handle, then post what the outcome says through its sender
+    private Outcome handle(Pipeline pipeline, ChatMessage message) {
+        Handled handled = pipeline.handle(message).orTimeout(5, TimeUnit.SECONDS).join();
+        pipeline.deliver(handled, sender).orTimeout(5, TimeUnit.SECONDS).join();
+        return handled.outcome();
     }
 
     @Test
@@ -77,7 +80,8 @@ class AcknowledgementTest {
         assertEquals(OutboundMessage.Author.BOT, ack.author());
 
         Escalation open = escalations.find(escalated.escalationId()).orElseThrow();
-        OutboundMessage answer = pipeline.maintainerReplies(open, new MaintainerAnswer("可以，见文档。", List.of(), "alice")).get(0);
+        OutboundMessage answer = new ReplyWriter().answer(open.askers().get(0),
+                new MaintainerAnswer("可以，见文档。", List.of(), "alice"), null);
         assertEquals(List.of(ack.chat(), ack.thread(), ack.replyTo()),
                 List.of(answer.chat(), answer.thread(), answer.replyTo()), "the answer comes where the acknowledgement went");
     }

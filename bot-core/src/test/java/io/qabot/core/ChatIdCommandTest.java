@@ -23,16 +23,19 @@ class ChatIdCommandTest {
     private final Pipeline pipeline = Pipeline.builder(q -> new Match(q, Decision.ESCALATE, 0.1, List.of()),
                     new InMemoryEscalationQueue(clock), Runnable::run)
             .clock(clock).policy(policy)
-            .commands(new ChatIdCommand(policy, ChatSender.posting(message -> {
-                posted.add(message);
-                return CompletableFuture.completedFuture(Optional.empty());
-            })).orElse(ChatCommands.NONE))
+            .commands(new ChatIdCommand(policy).orElse(ChatCommands.NONE))
             .build();
+    private final ChatSender sender = ChatSender.posting(message -> {
+        posted.add(message);
+        return CompletableFuture.completedFuture(Optional.empty());
+    });
 
     private Outcome say(Platform platform, String chat, String text, boolean mentioned) {
         ChatMessage message = new ChatMessage(platform, chat, "1700000000.000200", "m-" + ids.incrementAndGet(),
                 new Sender("U07", "Ann"), text, mentioned, clock.instant());
-        return pipeline.handle(message).orTimeout(5, TimeUnit.SECONDS).join().outcome();
+        Handled handled = pipeline.handle(message).orTimeout(5, TimeUnit.SECONDS).join();
+        pipeline.deliver(handled, sender).orTimeout(5, TimeUnit.SECONDS).join(); // as a connector does
+        return handled.outcome();
     }
 
     @Test

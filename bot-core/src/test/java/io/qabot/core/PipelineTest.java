@@ -284,7 +284,8 @@ class PipelineTest {
         Escalation escalation = escalations.open().get(0);
         MaintainerAnswer answer = new MaintainerAnswer("支持，见 **1.3.0**。", List.of(), "maintainer-1");
 
-        List<OutboundMessage> replies = pipeline.maintainerReplies(escalation, answer);
+        ReplyWriter writer = new ReplyWriter(); // what the outbox worker renders them with
+        List<OutboundMessage> replies = escalation.askers().stream().map(asker -> writer.answer(asker, answer, null)).toList();
 
         assertEquals(2, replies.size());
         assertEquals("<@U1> 支持，见 *1.3.0*。", replies.get(0).text());

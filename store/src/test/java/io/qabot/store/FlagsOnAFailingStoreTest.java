@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,7 @@ class FlagsOnAFailingStoreTest {
     void rememberingAndLookingUpFailQuietlyWhenTheStoreIsGone() {
         Store store = Store.open(dataDir, Optional.empty(), Clock.systemUTC());
         Flags flags = new Flags(store.feedback(), new Screen(store.feedback(), Duration.ofSeconds(1)),
-                new WrongWords(List.of("不对")), message -> CompletableFuture.completedFuture(null), Clock.systemUTC());
+                new WrongWords(List.of("不对")), Clock.systemUTC());
         store.close();
         assertThrows(RuntimeException.class, () -> store.feedback().revision(), "the store is really gone");
         ChatMessage question = new ChatMessage(Platform.WEBHOOK, "group-42", "t-1", "m-1", new Sender("u1", "Ann"),

@@ -10,7 +10,6 @@ import io.qabot.knowledge.snapshot.Superseded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +18,14 @@ import org.slf4j.LoggerFactory;
  * The knowledge the bot answers from: the digests and FAQ pages (the base, replaced by each
  * reload) plus the live learned answers, in one index that is rebuilt off the message path and
  * swapped in one step whenever either changes, here or in another instance sharing the store.
- * Readers of the reference see the old index or the new one, never a half-built one.
+ * Matching sees the old index or the new one, never a half-built one. The one owner of the live
+ * index: the pipeline's matcher and what readiness asks.
  */
 public final class LearnedKnowledge implements QuestionMatcher {
     private static final Logger log = LoggerFactory.getLogger(LearnedKnowledge.class);
 
     private final LearnedAnswers learned;
-    private final AtomicReference<KnowledgeIndex> index;
+    private volatile KnowledgeIndex index;
     private final Function<List<KnowledgeItem>, KnowledgeIndex> indexer;
     // guarded by this: the parts of the current index and the snapshot it was built from
     private List<KnowledgeItem> base;
@@ -33,35 +33,38 @@ public final class LearnedKnowledge implements QuestionMatcher {
     private KnowledgeSnapshot snapshot;
     private long revision = Long.MIN_VALUE;
 
-    /**
-     * @param index the reference the rest of the app reads the knowledge from; it is replaced
-     *              here, so a reload and a learned answer both land in one place. If it already
-     *              holds an index, that index is taken to be built from {@code base}
-     */
-    public LearnedKnowledge(List<KnowledgeItem> base, LearnedAnswers learned, AtomicReference<KnowledgeIndex> index) {
-        this(base, learned, index, KnowledgeIndex::build);
+    /** Not ready until the first {@link #refreshIfChanged()} or {@link #replaceBase} builds the index. */
+    public LearnedKnowledge(List<KnowledgeItem> base, LearnedAnswers learned) {
+        this(base, null, learned, KnowledgeIndex::build);
     }
 
     /**
+     * @param built   the index already built from {@code base}, or null to build it on the first refresh
      * @param indexer builds an index of the items (serve's reuses the analysis kept in the data
      *                folder, so a learned answer does not make it analyse the whole knowledge again)
      */
-    public LearnedKnowledge(List<KnowledgeItem> base, LearnedAnswers learned, AtomicReference<KnowledgeIndex> index,
+    public LearnedKnowledge(List<KnowledgeItem> base, KnowledgeIndex built, LearnedAnswers learned,
                             Function<List<KnowledgeItem>, KnowledgeIndex> indexer) {
         this.indexer = Objects.requireNonNull(indexer, "indexer");
         this.base = List.copyOf(base);
         this.learned = Objects.requireNonNull(learned, "learned");
-        this.index = Objects.requireNonNull(index, "index");
-        this.snapshot = index.get() == null ? KnowledgeSnapshot.EMPTY : KnowledgeSnapshot.of(this.base);
+        this.index = built;
+        this.snapshot = built == null ? KnowledgeSnapshot.EMPTY : KnowledgeSnapshot.of(this.base);
     }
 
     @Override
     public Match match(String question) {
-        return index.get().match(question);
+        return index.match(question);
     }
 
+    /** The index answering now; null before the first is built. */
     public KnowledgeIndex index() {
-        return index.get();
+        return index;
+    }
+
+    /** Whether there is an index to answer from: what {@code /readyz} asks of the knowledge. */
+    public boolean ready() {
+        return index != null;
     }
 
     /** Re-indexes when the store's revision moved since the last look; returns whether it did. */
@@ -98,8 +101,8 @@ public final class LearnedKnowledge implements QuestionMatcher {
         live.forEach(answer -> items.add(answer.toKnowledgeItem()));
         KnowledgeSnapshot next = KnowledgeSnapshot.of(items);
         KnowledgeChanges changes = next.changesSince(snapshot);
-        if (changes.any() || index.get() == null) {
-            index.set(indexer.apply(next.items()));
+        if (changes.any() || index == null) {
+            index = indexer.apply(next.items());
         }
         next.superseded().forEach(s -> log.debug("knowledge item {} is superseded by {}", s.id(), s.by()));
         snapshot = next;

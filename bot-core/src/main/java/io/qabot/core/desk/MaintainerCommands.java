@@ -2,7 +2,6 @@ package io.qabot.core.desk;
 
 import io.qabot.core.ChatCommands;
 import io.qabot.core.ChatMessage;
-import io.qabot.core.ChatSender;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -12,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The maintainers' chat commands, heard only in the configured maintainers' chat (being in
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * discuss before they answer.
  */
 public final class MaintainerCommands implements ChatCommands {
-    private static final Logger log = LoggerFactory.getLogger(MaintainerCommands.class);
     private static final Pattern COMMAND =
             Pattern.compile("^/(answer|claim|dismiss)(?:@\\S+)?\\s+#?(\\d{1,18})\\b\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("https?://[^\\s)>\\]]+");
@@ -35,19 +31,17 @@ public final class MaintainerCommands implements ChatCommands {
     private final MaintainerDesk desk;
     private final Platform platform;
     private final String chat;
-    private final ChatSender sender;
 
-    public MaintainerCommands(MaintainerDesk desk, Platform platform, String chat, ChatSender sender) {
+    public MaintainerCommands(MaintainerDesk desk, Platform platform, String chat) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.chat = Objects.requireNonNull(chat, "chat");
-        this.sender = Objects.requireNonNull(sender, "sender");
     }
 
     @Override
-    public boolean handle(ChatMessage message) {
+    public Optional<OutboundMessage> handle(ChatMessage message) {
         if (message.platform() != platform || !message.chat().equals(chat)) {
-            return false;
+            return Optional.empty();
         }
         Matcher command = COMMAND.matcher(message.text().strip());
         if (!command.matches()) {
@@ -64,24 +58,23 @@ public final class MaintainerCommands implements ChatCommands {
         String ack = result == null ? "Usage: /answer " + id + " <the answer>"
                 : result.done() ? acknowledgement(command.group(1), id)
                 : "Could not " + command.group(1) + " #" + id + ": " + result.reason();
-        reply(message, ack);
-        return true;
+        return Optional.of(reply(message, ack));
     }
 
     /** A reply to the bot in an announcement's thread: the answer to the escalation announced there. */
-    private boolean answeredInThread(ChatMessage message) {
+    private Optional<OutboundMessage> answeredInThread(ChatMessage message) {
         String text = message.text().strip();
         if (message.thread() == null || !message.mentioned() || text.isEmpty() || text.startsWith("/")) {
-            return false;
+            return Optional.empty();
         }
         Optional<Long> announced = desk.announcedBy(message.thread());
         if (announced.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         long id = announced.get();
         DeskResult<?> result = desk.answer(id, new MaintainerAnswer(text, links(text), message.sender().name()));
-        reply(message, result.done() ? acknowledgement("answer", id) : "Could not answer #" + id + ": " + result.reason());
-        return true;
+        return Optional.of(reply(message,
+                result.done() ? acknowledgement("answer", id) : "Could not answer #" + id + ": " + result.reason()));
     }
 
     private static String acknowledgement(String verb, long id) {
@@ -104,12 +97,9 @@ public final class MaintainerCommands implements ChatCommands {
         return links;
     }
 
-    private void reply(ChatMessage message, String text) {
-        OutboundMessage ack = new OutboundMessage(platform, chat, message.thread(), message.messageId(),
+    // plain words with no markup, into the command's own thread
+    private OutboundMessage reply(ChatMessage message, String text) {
+        return new OutboundMessage(platform, chat, message.thread(), message.messageId(),
                 message.sender(), text, OutboundMessage.Author.BOT);
-        sender.send(ack).exceptionally(e -> {
-            log.warn("could not acknowledge a command in {} {}: {}", platform.wireName(), chat, e.toString());
-            return null;
-        });
     }
 }

@@ -1,10 +1,9 @@
 package io.qabot.core.desk;
 
 import io.qabot.core.ChatSender;
-import io.qabot.core.Escalation;
-import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
+import io.qabot.core.ReplyWriter;
 import io.qabot.core.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +18,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers maintainers' answers from the outbox through each asker's connector. A pass leases
- * the due rows, renders each for its asker's platform, sends it with the row's idempotency key
+ * the due rows, renders each for its asker's platform ({@link ReplyWriter}, as the bot's own answers), sends it with the row's idempotency key
  * and records the result: sent, or failed with the next attempt pushed back exponentially.
  * Rows survive any crash because they were written with the answer; a row is only ever sent
  * by the holder of its lease.
@@ -38,7 +36,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     private final Outbox outbox;
     private final Map<Platform, ChatSender> senders;
-    private final BiFunction<Escalation, MaintainerAnswer, List<OutboundMessage>> replies;
+    private final ReplyWriter writer = new ReplyWriter();
     private final Clock clock;
     private final Options options;
     private final Telemetry telemetry;
@@ -46,24 +44,17 @@ public final class OutboxWorker implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> ticking;
 
-    /**
-     * @param senders each connector's sender, by platform
-     * @param replies renders an answer for the askers of an escalation: {@code Pipeline::maintainerReplies}
-     */
-    public OutboxWorker(Outbox outbox, Map<Platform, ChatSender> senders,
-                        BiFunction<Escalation, MaintainerAnswer, List<OutboundMessage>> replies, Clock clock,
-                        Options options) {
-        this(outbox, senders, replies, clock, options, Telemetry.NONE);
+    /** @param senders each connector's sender, by platform: made once the connectors exist */
+    public OutboxWorker(Outbox outbox, Map<Platform, ChatSender> senders, Clock clock, Options options) {
+        this(outbox, senders, clock, options, Telemetry.NONE);
     }
 
     /** @param telemetry told about each delivery sent, failed and given up on */
-    public OutboxWorker(Outbox outbox, Map<Platform, ChatSender> senders,
-                        BiFunction<Escalation, MaintainerAnswer, List<OutboundMessage>> replies, Clock clock,
-                        Options options, Telemetry telemetry) {
+    public OutboxWorker(Outbox outbox, Map<Platform, ChatSender> senders, Clock clock, Options options,
+                        Telemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.senders = Map.copyOf(senders);
-        this.replies = Objects.requireNonNull(replies, "replies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
     }
@@ -172,9 +163,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     private OutboundMessage render(PendingDelivery pending) {
         Delivery delivery = pending.delivery();
-        Escalation one = new Escalation(delivery.escalationId(), Escalation.Status.ANSWERED, pending.question(),
-                List.of(delivery.asker()), delivery.asker().asked(), Optional.of(pending.answer()));
-        return replies.apply(one, pending.answer()).get(0).withIdempotencyKey(delivery.idempotencyKey());
+        return writer.answer(delivery.asker(), pending.answer(), delivery.idempotencyKey());
     }
 
     /** {@code firstRetry × 2^(failures-1)}, at most {@code maxRetry}. */

@@ -2,7 +2,6 @@ package io.qabot.core.feedback;
 
 import io.qabot.core.Asker;
 import io.qabot.core.ChatMessage;
-import io.qabot.core.ChatSender;
 import io.qabot.core.Feedback;
 import io.qabot.core.FlagKind;
 import io.qabot.core.FlagReceipt;
@@ -10,9 +9,8 @@ import io.qabot.core.OutboundMessage;
 import io.qabot.core.Outcome;
 import io.qabot.core.Platform;
 import io.qabot.core.PostedReply;
-import io.qabot.core.reply.Addressee;
+import io.qabot.core.ReplyWriter;
 import io.qabot.core.reply.Answer;
-import io.qabot.core.reply.ReplyRenderer;
 import io.qabot.knowledge.Candidate;
 import io.qabot.knowledge.Match;
 import java.time.Clock;
@@ -46,15 +44,14 @@ public final class Flags implements Feedback {
     private final FeedbackStore store;
     private final Screen screen;
     private final WrongWords words;
-    private final ChatSender notices;
+    private final ReplyWriter writer = new ReplyWriter();
     private final Clock clock;
 
-    /** @param notices where the "I've asked the maintainers" notice goes: the connector of the flag's platform */
-    public Flags(FeedbackStore store, Screen screen, WrongWords words, ChatSender notices, Clock clock) {
+    /** The "I've asked the maintainers" notice is the flag's receipt's to say ({@link FlagReceipt#said()}). */
+    public Flags(FeedbackStore store, Screen screen, WrongWords words, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.screen = Objects.requireNonNull(screen, "screen");
         this.words = Objects.requireNonNull(words, "words");
-        this.notices = Objects.requireNonNull(notices, "notices");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -135,23 +132,13 @@ public final class Flags implements Feedback {
             log.info("answer {} from {} flagged as wrong by {} in {}: escalation #{}", reply.replyId(), reply.itemId(),
                     flagger.user().id(), chat, receipt.escalationId().orElse(-1));
         }
-        if (receipt.firstWrong()) {
-            tellThread(reply, where);
-        }
-        return receipt;
+        return receipt.firstWrong() ? receipt.saying(notice(reply, where)) : receipt;
     }
 
-    private void tellThread(AnsweredReply reply, Asker flagger) {
-        ReplyRenderer renderer = ReplyRenderer.of(reply.platform().dialect(), reply.platform().maxReplyChars());
-        String text = renderer.render(new Answer(NOTICE, List.of(), null),
-                new Addressee(flagger.user().id(), flagger.user().name()));
-        OutboundMessage notice = new OutboundMessage(reply.platform(), reply.chat(),
-                reply.platform().threads() ? reply.thread() : null, flagger.messageId(), flagger.user(), text,
-                OutboundMessage.Author.BOT, "flag-" + reply.replyId());
-        notices.send(notice).whenComplete((sent, failure) -> {
-            if (failure != null) {
-                log.warn("could not tell {} that answer {} went to the maintainers", reply.chat(), reply.replyId(), failure);
-            }
-        });
+    // in the flagged answer's chat and thread, to the member who flagged it
+    private OutboundMessage notice(AnsweredReply reply, Asker flagger) {
+        Asker there = new Asker(reply.platform(), reply.chat(), reply.thread(), flagger.user(), flagger.messageId(),
+                flagger.asked());
+        return writer.reply(there, new Answer(NOTICE, List.of(), null), OutboundMessage.Author.BOT, "flag-" + reply.replyId());
     }
 }

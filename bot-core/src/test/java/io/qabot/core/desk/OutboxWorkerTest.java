@@ -26,11 +26,7 @@ class OutboxWorkerTest {
     boolean platformDown;
 
     OutboxWorker worker(Map<Platform, io.qabot.core.ChatSender> senders) {
-        return new OutboxWorker(outbox, senders, (escalation, answer) -> List.of(new OutboundMessage(
-                escalation.askers().get(0).platform(), escalation.askers().get(0).chat(), escalation.askers().get(0).thread(),
-                escalation.askers().get(0).messageId(), escalation.askers().get(0).user(),
-                "@" + escalation.askers().get(0).user().name() + " " + answer.answer(), OutboundMessage.Author.MAINTAINER)),
-                clock, OutboxWorker.Options.defaults("w1"));
+        return new OutboxWorker(outbox, senders, clock, OutboxWorker.Options.defaults("w1"));
     }
 
     OutboxWorker slackWorker() {
@@ -52,7 +48,7 @@ class OutboxWorkerTest {
         OutboundMessage message = sent.get(0);
         assertEquals("C1", message.chat());
         assertEquals("t-1", message.thread());
-        assertEquals("@Ann 跨机房不需要特殊支持。", message.text());
+        assertEquals("<@u1> 跨机房不需要特殊支持。", message.text(), "rendered for Slack, addressed to the asker");
         assertEquals("escalation-42/asker-1", message.idempotencyKey());
         assertEquals(List.of("sent 1"), outbox.records);
     }

@@ -15,7 +15,6 @@ import io.qabot.connectors.time.UsedSignatures;
 import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -166,9 +165,7 @@ public final class DingTalkConnector implements Connector {
         DingTalkRobotMessage message = read.get();
         replies.remember(message);
         pipeline.handle(message.toChatMessage(clock.instant()))
-                .thenCompose(handled -> handled.outcome() instanceof Outcome.Replied replied && !handled.redelivery()
-                        ? replies.post(message.conversationId(), replied.reply().addressee().id(), replied.reply().text())
-                        : CompletableFuture.<Void>completedFuture(null))
+                .thenCompose(handled -> pipeline.deliver(handled, sender()))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.warn("DingTalk reply to {} in {} failed", message.msgId(), message.conversationId(), failure);

@@ -14,14 +14,13 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.FlagKind;
 import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
-import io.qabot.core.Handled;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -77,7 +76,7 @@ public final class DiscordConnector implements Connector {
 
     @Override
     public ChatSender sender() {
-        return this::send;
+        return ChatSender.posting(this::send);
     }
 
     @Override
@@ -91,17 +90,18 @@ public final class DiscordConnector implements Connector {
         websocket.close();
     }
 
-    private CompletableFuture<Void> send(OutboundMessage message) {
+    // the created message's id is what a member's reaction or reply names
+    private CompletableFuture<Optional<String>> send(OutboundMessage message) {
         if (message.platform() != Platform.DISCORD) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "discord connector cannot send to " + message.platform().wireName()));
         }
         if (message.addressee() == null) {
             // a post (an announcement): no message_reference, and no one may be pinged
-            return api.reply(message.chat(), message.replyTo().orElse(null), null, message.text());
+            return api.post(message.chat(), message.replyTo().orElse(null), null, message.text());
         }
         String text = DiscordMention.addressed(message.text(), message.addressee().name(), message.addressee().id());
-        return api.reply(message.chat(), message.replyTo().orElse(null), message.addressee().id(), text);
+        return api.post(message.chat(), message.replyTo().orElse(null), message.addressee().id(), text);
     }
 
     private void dispatch(String event, JsonNode d) {
@@ -118,7 +118,7 @@ public final class DiscordConnector implements Connector {
             return;
         }
         var message = ((DiscordMessage.Message) read).message();
-        pipeline.handle(message).thenCompose(this::reply).whenComplete((ignored, failure) -> {
+        pipeline.handle(message).thenCompose(handled -> pipeline.deliver(handled, sender())).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.warn("discord: could not answer message {} in {}", message.messageId(), message.chat(), failure);
             }
@@ -148,23 +148,12 @@ public final class DiscordConnector implements Connector {
         JsonNode member = d.path("member");
         String name = member.path("nick").isTextual() ? member.path("nick").asText()
                 : member.path("user").path("global_name").asText(member.path("user").path("username").asText(null));
-        pipeline.react(new Reaction(Platform.DISCORD, channel, message, new Sender(user, name), kind, null, clock.instant()))
+        pipeline.react(new Reaction(Platform.DISCORD, channel, message, new Sender(user, name), kind, null, clock.instant()), sender())
                 .whenComplete((receipt, failure) -> {
                     if (failure != null) {
                         log.warn("discord: could not take a reaction on {} in {}", message, channel, failure);
                     }
                 });
-    }
-
-    private CompletableFuture<Void> reply(Handled handled) {
-        if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        var asked = replied.message();
-        String text = DiscordMention.addressed(replied.reply().text(), asked.sender().name(), asked.sender().id());
-        // the created message's id is what a member's reaction or reply names
-        return api.post(asked.chat(), asked.messageId(), asked.sender().id(), text)
-                .thenAccept(posted -> posted.ifPresent(id -> pipeline.posted(replied, id)));
     }
 
     private final class InteractionsRoute implements Route {

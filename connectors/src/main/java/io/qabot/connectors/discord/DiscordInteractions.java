@@ -11,7 +11,6 @@ import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,11 +99,17 @@ final class DiscordInteractions {
         return callback(5);
     }
 
-    /** What replaces "thinking…": the answer, or why there is none (something must, or it spins forever). */
+    /**
+     * What replaces "thinking…", the interaction's one answer: what the pipeline says to post
+     * (the answer, the acknowledgement of an escalation), never posted into the channel besides;
+     * or why there is none (something must, or it spins forever).
+     */
     private static String followUp(Handled handled, Sender asker) {
         Outcome outcome = handled.outcome();
-        if (outcome instanceof Outcome.Replied replied) {
-            return DiscordMention.addressed(replied.reply().text(), asker.name(), asker.id());
+        // the outcome's, even on a redelivery: editing the original again posts nothing new
+        var said = outcome.outbound();
+        if (said.isPresent()) {
+            return DiscordMention.addressed(said.get().text(), asker.name(), asker.id());
         }
         if (outcome instanceof Outcome.Escalated) {
             return "<@" + asker.id() + "> I don't know that one yet; I've passed it to the maintainers, "

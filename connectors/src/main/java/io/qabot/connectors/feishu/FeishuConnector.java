@@ -15,7 +15,6 @@ import io.qabot.core.FlagKind;
 import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import java.io.IOException;
@@ -175,7 +174,7 @@ public final class FeishuConnector implements Connector {
             log.debug("Feishu reaction {} on {} ignored", emoji, messageId);
             return;
         }
-        pipeline.react(new Reaction(Platform.FEISHU, null, messageId, new Sender(openId, null), kind, null, clock.instant()))
+        pipeline.react(new Reaction(Platform.FEISHU, null, messageId, new Sender(openId, null), kind, null, clock.instant()), sender())
                 .whenComplete((receipt, failure) -> {
                     if (failure != null) {
                         log.warn("Feishu: could not take a reaction on {}", messageId, failure);
@@ -238,11 +237,7 @@ public final class FeishuConnector implements Connector {
 
     private void accept(FeishuMessage message) {
         pipeline.handle(message.toChatMessage(clock.instant()))
-                .thenCompose(handled -> handled.outcome() instanceof Outcome.Replied replied && !handled.redelivery()
-                        // the reply's own message_id is what a member's reaction or reply names
-                        ? replies.replyPosted(message.messageId(), replied.reply().text(), "bot:" + message.messageId())
-                                .thenAccept(posted -> posted.ifPresent(id -> pipeline.posted(replied, id)))
-                        : CompletableFuture.<Void>completedFuture(null))
+                .thenCompose(handled -> pipeline.deliver(handled, sender()))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.warn("Feishu reply to {} in {} failed", message.messageId(), message.chatId(), failure);
@@ -251,7 +246,8 @@ public final class FeishuConnector implements Connector {
     }
 
     /**
-     * A later reply (a maintainer's answer) goes into the thread of the message it answers; a
+     * A reply (the bot's answer, a maintainer's answer) goes into the thread of the message it
+     * answers, telling the reply's own message_id (what a member's reaction or reply names); a
      * post that replies to nothing (an announcement) goes into the chat through the send-message
      * API, and so does a reply whose message Feishu does not know (not an {@code om_} id,
      * invalid, or withdrawn).
@@ -269,9 +265,9 @@ public final class FeishuConnector implements Connector {
             log.warn("Feishu: {} is not a message id in {}; posting into the chat instead", replyTo, message.chat());
             return postIntoChat(message);
         }
-        return replies.reply(replyTo, message.text(),
-                        message.author().wireName() + ":" + replyTo + ":" + message.text().hashCode())
-                .thenApply(replied -> Optional.<String>empty())
+        String key = message.idempotencyKey() != null ? message.idempotencyKey()
+                : message.author().wireName() + ":" + replyTo + ":" + message.text().hashCode();
+        return replies.replyPosted(replyTo, message.text(), key)
                 .exceptionallyCompose(failure -> {
                     if (!FeishuReplies.noSuchMessage(failure)) {
                         return CompletableFuture.failedFuture(failure);

@@ -5,9 +5,7 @@ import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.Route;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.ChatSender;
-import io.qabot.core.Handled;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Telemetry;
@@ -122,19 +120,11 @@ public final class IrcConnector implements Connector {
         String id = privmsg.tags().getOrDefault("msgid", "irc-" + lines.incrementAndGet());
         ChatMessage message = new ChatMessage(Platform.IRC, chat, null, id, new Sender(from, from),
                 addressed.text(), direct || addressed.mentioned(), time(privmsg));
-        pipeline.handle(message).thenCompose(this::reply).whenComplete((ignored, failure) -> {
+        pipeline.handle(message).thenCompose(handled -> pipeline.deliver(handled, sender())).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.warn("irc: could not answer {} in {}", from, chat, failure);
             }
         });
-    }
-
-    private CompletableFuture<Void> reply(Handled handled) {
-        if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        ChatMessage asked = replied.message();
-        return say(asked.chat(), asked.sender().name(), replied.reply().text());
     }
 
     /**

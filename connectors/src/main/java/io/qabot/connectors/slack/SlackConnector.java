@@ -11,7 +11,6 @@ import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.core.ChatSender;
 import io.qabot.core.Handled;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +97,7 @@ public final class SlackConnector implements Connector {
             return RouteResponse.json(200, SlackEnvelope.JSON.createObjectNode().put("ignored", ignored.reason()));
         }
         if (envelope instanceof SlackEnvelope.Reacted reacted) {
-            pipeline.react(reacted.reaction()).whenComplete((receipt, failure) -> {
+            pipeline.react(reacted.reaction(), sender()).whenComplete((receipt, failure) -> {
                 if (failure != null) {
                     log.warn("slack: could not take reaction {} in {}", reacted.reaction().eventId(),
                             reacted.reaction().chat(), failure);
@@ -118,7 +117,8 @@ public final class SlackConnector implements Connector {
             log.warn("slack: event {} refused, the bot is saturated; Slack will deliver it again", event.eventId());
             return RouteResponse.error(503, "busy, try again").withHeader("Retry-After", "1");
         }
-        handled.thenCompose(this::reply)
+        // the posted ts is what a member's reaction names; the pipeline remembers it
+        handled.thenCompose(h -> pipeline.deliver(h, sender()))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.warn("slack: could not answer event {} in {}", event.eventId(),
@@ -139,15 +139,6 @@ public final class SlackConnector implements Connector {
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
             return e.getCause() instanceof java.util.concurrent.RejectedExecutionException;
         }
-    }
-
-    private CompletableFuture<Void> reply(Handled handled) {
-        if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        // the posted ts is what a member's reaction names
-        return api.postMessage(replied.message().chat(), replied.reply().thread(), replied.reply().text())
-                .thenAccept(posted -> posted.ifPresent(ts -> pipeline.posted(replied, ts)));
     }
 
     private final class EventsRoute implements Route {

@@ -11,15 +11,14 @@ import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.core.ChatSender;
-import io.qabot.core.Handled;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,7 +74,7 @@ public final class TelegramConnector implements Connector {
 
     @Override
     public ChatSender sender() {
-        return this::send;
+        return ChatSender.posting(this::send);
     }
 
     @Override
@@ -94,13 +93,14 @@ public final class TelegramConnector implements Connector {
         }
     }
 
-    private CompletableFuture<Void> send(OutboundMessage message) {
+    // the posted message_id is what a member's reaction or reply names
+    private CompletableFuture<Optional<String>> send(OutboundMessage message) {
         if (message.platform() != Platform.TELEGRAM) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "telegram connector cannot send to " + message.platform().wireName()));
         }
         // a post (an announcement) replies to nothing: sendMessage without reply_parameters
-        return api.sendMessage(message.chat(), message.thread(), message.replyTo().orElse(null), message.text());
+        return api.postMessage(message.chat(), message.thread(), message.replyTo().orElse(null), message.text());
     }
 
     private CompletableFuture<BotIdentity> identity() {
@@ -134,24 +134,15 @@ public final class TelegramConnector implements Connector {
                 return CompletableFuture.completedFuture(null);
             }
             if (read instanceof TelegramUpdate.Reacted reacted) {
-                return pipeline.react(reacted.reaction()).thenApply(receipt -> null);
+                return pipeline.react(reacted.reaction(), sender()).thenApply(receipt -> null);
             }
             TelegramUpdate.Message message = (TelegramUpdate.Message) read;
-            return pipeline.handle(message.message()).thenCompose(this::reply);
+            return pipeline.handle(message.message()).thenCompose(handled -> pipeline.deliver(handled, sender()));
         }).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.warn("telegram: could not answer update {}", update.path("update_id").asText(), failure);
             }
         });
-    }
-
-    private CompletableFuture<Void> reply(Handled handled) {
-        if (handled.redelivery() || !(handled.outcome() instanceof Outcome.Replied replied)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        // the posted message_id is what a member's reaction or reply names
-        return api.postMessage(replied.message().chat(), replied.reply().thread(), replied.message().messageId(),
-                replied.reply().text()).thenAccept(posted -> posted.ifPresent(id -> pipeline.posted(replied, id)));
     }
 
     private RouteResponse receive(RouteRequest request, Secret secretToken) {

@@ -97,7 +97,25 @@ public final class WebhookConnector implements Connector {
             return done(RouteResponse.error(400, payload.problem()));
         }
         ChatMessage message = payload.message();
-        return pipeline.handle(message).thenApply(handled -> RouteResponse.json(200, response(message, handled)));
+        return pipeline.handle(message).thenApply(handled -> {
+            if (!(handled.outcome() instanceof Outcome.Replied)) {
+                sayLater(message, handled);
+            }
+            return RouteResponse.json(200, response(message, handled));
+        });
+    }
+
+    /**
+     * The bot's answer is in the response; anything else the outcome says (a maintainer's command
+     * acknowledged) goes by the callback, like every later reply.
+     */
+    private void sayLater(ChatMessage message, Handled handled) {
+        pipeline.deliver(handled, sender()).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.warn("webhook: could not post the reply to {} in {}: {}", message.messageId(), message.chat(),
+                        failure.toString());
+            }
+        });
     }
 
     /** Why the request is not authentic, or null when it is. */

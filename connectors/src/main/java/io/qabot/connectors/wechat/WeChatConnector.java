@@ -159,12 +159,12 @@ public final class WeChatConnector implements Connector {
                 });
     }
 
-    /** The text of the passive reply, or null for none. */
+    /** The text of the passive reply, or null for none: what the outcome says, and WeChat's own acknowledgement. */
     private static String passiveText(Outcome outcome) {
-        if (outcome instanceof Outcome.Replied replied) {
-            return replied.reply().text();
+        if (outcome instanceof Outcome.Escalated) {
+            return ACKNOWLEDGEMENT;
         }
-        return outcome instanceof Outcome.Escalated ? ACKNOWLEDGEMENT : null;
+        return outcome.outbound().map(OutboundMessage::text).orElse(null);
     }
 
     /** After the deadline passed: what would have been the passive reply goes as a customer-service message. */

@@ -1,6 +1,8 @@
 package io.qabot.connectors.wecom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.config.Secret;
@@ -18,7 +20,6 @@ import io.qabot.connectors.xml.FlatXml;
 import io.qabot.connectors.xml.MalformedXmlException;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
-import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import java.io.IOException;
@@ -50,6 +51,8 @@ public final class WeComConnector implements Connector {
      * tries), so five minutes refuses replays without refusing retries or modest clock skew.
      */
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
+    /** WeCom's response_url answers its message once, within an hour. */
+    private static final Duration RESPONSE_URL_LIFE = Duration.ofHours(1);
 
     private final WeComConfig config;
     private final Pipeline pipeline;
@@ -58,6 +61,9 @@ public final class WeComConnector implements Connector {
     private final WeixinSignature signature;
     private final WeixinCipher cipher;
     private final WeComRobot robot;
+    /** Each message's response_url by msgid, until the bot's reply to it takes it; bounded. */
+    private final Cache<String, URI> responseUrls;
+    private final ChatSender sender = this::send;
 
     public WeComConnector(WeComConfig config, Pipeline pipeline, OutboundClient client, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -68,6 +74,7 @@ public final class WeComConnector implements Connector {
         // the AI bot encrypts for the empty receive id, a classic app for the CorpID
         this.cipher = new WeixinCipher(config.encodingAesKey(), config.corpId().orElse(""));
         this.robot = new WeComRobot(client);
+        this.responseUrls = Caffeine.newBuilder().expireAfterWrite(RESPONSE_URL_LIFE).maximumSize(10_000).build();
     }
 
     @Override
@@ -82,7 +89,7 @@ public final class WeComConnector implements Connector {
 
     @Override
     public ChatSender sender() {
-        return this::send;
+        return sender;
     }
 
     /** URL verification: decrypt {@code echostr} and answer it in plain text. */
@@ -160,10 +167,11 @@ public final class WeComConnector implements Connector {
     }
 
     private void accept(WeComMessage message) {
+        if (message.responseUrl() != null) {
+            responseUrls.put(message.msgId(), message.responseUrl());
+        }
         pipeline.handle(message.toChatMessage())
-                .thenCompose(handled -> handled.outcome() instanceof Outcome.Replied replied && !handled.redelivery()
-                        ? post(message.responseUrl(), replied.reply().text())
-                        : CompletableFuture.<Void>completedFuture(null))
+                .thenCompose(handled -> pipeline.deliver(handled, sender))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         log.warn("WeCom reply to {} in {} failed", message.msgId(), message.chat(), failure);
@@ -184,15 +192,18 @@ public final class WeComConnector implements Connector {
     }
 
     /**
-     * Later messages (a maintainer's answer, an announcement) go through the group robot, which
-     * posts into its group and replies to no message: the text carries any mention of the asker.
+     * The bot's own reply to a message goes to that message's response_url while it holds; later
+     * messages (a maintainer's answer, an announcement) go through the group robot, which posts
+     * into its group and replies to no message: the text carries any mention of the asker.
      */
     private CompletableFuture<Void> send(OutboundMessage message) {
         if (message.platform() != Platform.WECOM) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "WeCom connector cannot send to " + message.platform().wireName()));
         }
-        return post(null, message.text());
+        URI responseUrl = message.author() == OutboundMessage.Author.BOT
+                ? message.replyTo().map(responseUrls.asMap()::remove).orElse(null) : null;
+        return post(responseUrl, message.text());
     }
 
     private static Optional<String> query(Map<String, List<String>> query, String name) {

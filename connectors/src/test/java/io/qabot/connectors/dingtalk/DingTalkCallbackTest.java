@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -48,7 +48,7 @@ class DingTalkCallbackTest {
 
     private DingTalkConnector start() throws InterruptedException {
         DingTalkConfig config = new DingTalkConfig("dingappkey", Secret.of(APP_SECRET), "dingrobotcode",
-                fixture.api.uri(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty());
+                fixture.api.url(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty());
         return fixture.start(f -> new DingTalkConnector(config, f.pipeline, f.outbound, f.clock));
     }
 
@@ -59,7 +59,7 @@ class DingTalkCallbackTest {
                 .replace(" how do I build the docs?", question)
                 .replace("1717000000123", Long.toString(now))
                 .replace("1717005400123", Long.toString(now + 5_400_000))
-                .replace("https://oapi.dingtalk.com", fixture.api.uri().toString());
+                .replace("https://oapi.dingtalk.com", fixture.api.url().toString());
     }
 
     /** Signed the way the platform signs, by its SDK: HmacSHA256(appSecret, timestamp + "\n" + appSecret), Base64. */
@@ -103,8 +103,8 @@ class DingTalkCallbackTest {
         HttpResponse<String> response = post(message("msg-1", " raft 能跨机房部署吗"));
 
         assertEquals(200, response.statusCode());
-        RecordingApi.Request reply = fixture.api.next(SESSION_PATH);
-        assertEquals("0f1e2d3c", reply.query().get("session"));
+        RecordingPlatformApi.Recorded reply = fixture.api.next(SESSION_PATH);
+        assertEquals("0f1e2d3c", reply.queryParameter("session"));
         JsonNode body = reply.json();
         assertEquals("markdown", body.get("msgtype").asText());
         assertTrue(body.at("/markdown/text").asText().startsWith("@0123456789 跨机房不需要特殊支持"), body.toString());
@@ -136,10 +136,10 @@ class DingTalkCallbackTest {
 
         assertEquals(200, post(expired).statusCode());
 
-        RecordingApi.Request tokenRequest = fixture.api.next("/v1.0/oauth2/accessToken");
+        RecordingPlatformApi.Recorded tokenRequest = fixture.api.next("/v1.0/oauth2/accessToken");
         assertEquals("dingappkey", tokenRequest.json().get("appKey").asText());
         assertEquals(APP_SECRET, tokenRequest.json().get("appSecret").asText());
-        RecordingApi.Request send = fixture.api.next("/v1.0/robot/groupMessages/send");
+        RecordingPlatformApi.Recorded send = fixture.api.next("/v1.0/robot/groupMessages/send");
         assertEquals("tok-1", send.header("x-acs-dingtalk-access-token"));
         JsonNode body = send.json();
         assertEquals("dingrobotcode", body.get("robotCode").asText());
@@ -236,7 +236,7 @@ class DingTalkCallbackTest {
         // the probe's forgery: the same pair, another sender, the attacker's webhook for ten years
         String forged = message("msg-evil", " raft 能跨机房部署吗")
                 .replace("\"senderStaffId\":\"0123456789\"", "\"senderStaffId\":\"6666\"")
-                .replace(fixture.api.uri() + "/robot/sendBySession?session=0f1e2d3c", "http://127.0.0.1:9/attacker")
+                .replace(fixture.api.url() + "/robot/sendBySession?session=0f1e2d3c", "http://127.0.0.1:9/attacker")
                 .replace(Long.toString(now + 5_400_000), Long.toString(now + Duration.ofDays(3650).toMillis()));
 
         assertEquals(200, post(message("msg-9", " raft 能跨机房部署吗"), now, sign).statusCode());
@@ -244,7 +244,7 @@ class DingTalkCallbackTest {
 
         assertEquals(401, replayed.statusCode());
         assertTrue(replayed.body().contains("already used"), replayed.body());
-        assertEquals("0f1e2d3c", fixture.api.next(SESSION_PATH).query().get("session"));
+        assertEquals("0f1e2d3c", fixture.api.next(SESSION_PATH).queryParameter("session"));
         assertEquals(1, fixture.matcher.calls());
     }
 
@@ -267,8 +267,8 @@ class DingTalkCallbackTest {
                 .on("/v1.0/robot/groupMessages/send", "{\"processQueryKey\":\"q-1\"}");
         start();
         String elsewhere = message("msg-11", " raft 能跨机房部署吗")
-                .replace(fixture.api.uri() + "/robot/sendBySession?session=0f1e2d3c",
-                        "http://" + fixture.api.uri().getHost() + ":9/robot/sendBySession?session=0f1e2d3c");
+                .replace(fixture.api.url() + "/robot/sendBySession?session=0f1e2d3c",
+                        "http://" + fixture.api.url().getHost() + ":9/robot/sendBySession?session=0f1e2d3c");
 
         assertEquals(200, post(elsewhere).statusCode());
 
@@ -285,13 +285,13 @@ class DingTalkCallbackTest {
         // DingTalk's own origin, but not where this conversation's session lives, and a later expiry
         String moved = message("msg-13", " 跨机房 raft 怎么部署")
                 .replace("\"senderStaffId\":\"0123456789\"", "\"senderStaffId\":\"9876543210\"")
-                .replace(fixture.api.uri() + "/robot/sendBySession?session=0f1e2d3c",
+                .replace(fixture.api.url() + "/robot/sendBySession?session=0f1e2d3c",
                         "https://oapi.dingtalk.com/robot/sendBySession?session=elsewhere")
                 .replace(Long.toString(now + 5_400_000), Long.toString(now + 5_900_000));
 
         assertEquals(200, post(moved).statusCode());
 
-        assertEquals("0f1e2d3c", fixture.api.next(SESSION_PATH).query().get("session"));
+        assertEquals("0f1e2d3c", fixture.api.next(SESSION_PATH).queryParameter("session"));
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import java.net.URI;
@@ -34,7 +34,7 @@ class DingTalkCustomRobotTest {
 
     private DingTalkConfig config(Optional<Secret> secret) {
         return new DingTalkConfig("k", Secret.of("s"), "k", URI.create("https://api.dingtalk.com"), DingTalkConfig.Mode.CALLBACK,
-                Optional.of(Secret.of(fixture.api.uri("/robot/send?access_token=robot-token").toString())), secret);
+                Optional.of(Secret.of(fixture.api.url("/robot/send?access_token=robot-token").toString())), secret);
     }
 
     @Test
@@ -45,11 +45,11 @@ class DingTalkCustomRobotTest {
 
         robot.announce("SOFA Weekly", "本周问答已更新").get(10, TimeUnit.SECONDS);
 
-        RecordingApi.Request request = fixture.api.next("/robot/send");
+        RecordingPlatformApi.Recorded request = fixture.api.next("/robot/send");
         String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
-        assertEquals("robot-token", request.query().get("access_token"));
-        assertEquals(timestamp, request.query().get("timestamp"));
-        assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.query().get("sign"));
+        assertEquals("robot-token", request.queryParameter("access_token"));
+        assertEquals(timestamp, request.queryParameter("timestamp"));
+        assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.queryParameter("sign"));
         assertEquals("本周问答已更新", request.json().at("/markdown/text").asText());
     }
 
@@ -61,7 +61,7 @@ class DingTalkCustomRobotTest {
     }
 
     private DingTalkConnector connector(Optional<Secret> robotWebhook, Optional<Secret> robotSecret) {
-        return new DingTalkConnector(new DingTalkConfig("dingappkey", Secret.of("s"), "dingrobotcode", fixture.api.uri(),
+        return new DingTalkConnector(new DingTalkConfig("dingappkey", Secret.of("s"), "dingrobotcode", fixture.api.url(),
                 DingTalkConfig.Mode.CALLBACK, robotWebhook, robotSecret), fixture.pipeline, fixture.outbound, fixture.clock);
     }
 
@@ -69,15 +69,15 @@ class DingTalkCustomRobotTest {
     void theConnectorSendsTheMaintainersAnnouncementsThroughTheCustomRobotWhenOneIsConfigured() throws Exception {
         fixture.api.on("/robot/send", "{\"errcode\":0,\"errmsg\":\"ok\"}");
         DingTalkConnector connector = connector(
-                Optional.of(Secret.of(fixture.api.uri("/robot/send?access_token=robot-token").toString())),
+                Optional.of(Secret.of(fixture.api.url("/robot/send?access_token=robot-token").toString())),
                 Optional.of(Secret.of(SECRET)));
 
         connector.announcer().send(announcement("cidMaintainers")).get(10, TimeUnit.SECONDS);
 
-        RecordingApi.Request request = fixture.api.next("/robot/send");
+        RecordingPlatformApi.Recorded request = fixture.api.next("/robot/send");
         String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
-        assertEquals("robot-token", request.query().get("access_token"));
-        assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.query().get("sign"));
+        assertEquals("robot-token", request.queryParameter("access_token"));
+        assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.queryParameter("sign"));
         assertEquals("markdown", request.json().get("msgtype").asText());
         assertEquals("New question #7 (1 asker in dingtalk cidAbCdEf0123456789=):  \n> how do I build the docs?  \n"
                 + "Reply with /answer 7 <answer>, or /dismiss 7.", request.json().at("/markdown/text").asText(),
@@ -94,10 +94,10 @@ class DingTalkCustomRobotTest {
 
         connector.announcer().send(announcement("cidMaintainers")).get(10, TimeUnit.SECONDS);
 
-        RecordingApi.Request send = fixture.api.next("/v1.0/robot/groupMessages/send");
+        RecordingPlatformApi.Recorded send = fixture.api.next("/v1.0/robot/groupMessages/send");
         assertEquals("tok-1", send.header("x-acs-dingtalk-access-token"));
         assertEquals("cidMaintainers", send.json().get("openConversationId").asText());
-        assertFalse(send.json().has("userIds"), send.bodyText());
+        assertFalse(send.json().has("userIds"), send.text());
         assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(send.json().get("msgParam").asText()).get("text").asText().startsWith("New question #7"));
     }
 

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class DingTalkStreamTest {
     }
 
     private void start(Duration keepAlive) throws InterruptedException {
-        DingTalkConfig config = new DingTalkConfig(APP_KEY, Secret.of(APP_SECRET), "dingrobotcode", fixture.api.uri(),
+        DingTalkConfig config = new DingTalkConfig(APP_KEY, Secret.of(APP_SECRET), "dingrobotcode", fixture.api.url(),
                 DingTalkConfig.Mode.STREAM, Optional.empty(), Optional.empty());
         connector = fixture.start(f -> new DingTalkConnector(config, f.pipeline, f.outbound, f.clock, time, keepAlive));
     }
@@ -82,7 +82,7 @@ class DingTalkStreamTest {
         message.put("msgId", msgId).put("senderStaffId", staffId).put("createAt", now)
                 .put("sessionWebhookExpiredTime", now + Duration.ofMinutes(sessionMinutes).toMillis())
                 .put("sessionWebhook", message.get("sessionWebhook").asText()
-                        .replace("https://oapi.dingtalk.com", fixture.api.uri().toString()));
+                        .replace("https://oapi.dingtalk.com", fixture.api.url().toString()));
         message.putObject("text").put("content", question);
         ((ObjectNode) frame.get("headers")).put("messageId", frameId);
         frame.put("data", message.toString());
@@ -97,7 +97,7 @@ class DingTalkStreamTest {
     void registersWithTheAppCredentialsForRobotMessagesAndConnectsWithTheTicketItGot() throws Exception {
         String ticket = connected();
 
-        RecordingApi.Request open = fixture.api.all(StreamRegistration.PATH).get(0);
+        RecordingPlatformApi.Recorded open = fixture.api.all(StreamRegistration.PATH).get(0);
         JsonNode body = open.json();
         assertEquals(APP_KEY, body.get("clientId").asText());
         assertEquals(APP_SECRET, body.get("clientSecret").asText());
@@ -137,8 +137,8 @@ class DingTalkStreamTest {
 
         gateway.send(robotFrame("frame-2", "msg-2", " raft 能跨机房部署吗"));
 
-        RecordingApi.Request reply = fixture.api.next(SESSION_PATH);
-        assertEquals("2664f1467475bd90fcba36234c735997", reply.query().get("session"));
+        RecordingPlatformApi.Recorded reply = fixture.api.next(SESSION_PATH);
+        assertEquals("2664f1467475bd90fcba36234c735997", reply.queryParameter("session"));
         JsonNode body = reply.json();
         assertEquals("markdown", body.get("msgtype").asText());
         assertTrue(body.at("/markdown/text").asText().startsWith("@" + STAFF_ID + " 跨机房不需要特殊支持"), body.toString());
@@ -153,7 +153,7 @@ class DingTalkStreamTest {
 
         gateway.send(robotFrame("frame-3", "msg-3", STAFF_ID, " raft 能跨机房部署吗", 0));
 
-        RecordingApi.Request send = fixture.api.next("/v1.0/robot/groupMessages/send");
+        RecordingPlatformApi.Recorded send = fixture.api.next("/v1.0/robot/groupMessages/send");
         assertEquals("tok-1", send.header("x-acs-dingtalk-access-token"));
         assertEquals(CONVERSATION, send.json().get("openConversationId").asText());
         JsonNode param = JSON.readTree(send.json().get("msgParam").asText());
@@ -225,7 +225,7 @@ class DingTalkStreamTest {
 
     @Test
     void backsOffExponentiallyWhileRegistrationIsRefusedAndStartsOverOnceConnected() throws Exception {
-        fixture.api.on(StreamRegistration.PATH, request -> new RecordingApi.Response(403,
+        fixture.api.on(StreamRegistration.PATH, request -> RecordingPlatformApi.Answer.json(403,
                 "{\"code\":\"Forbidden.AccessDenied\",\"message\":\"clientId or clientSecret is invalid\"}"));
         start();
 

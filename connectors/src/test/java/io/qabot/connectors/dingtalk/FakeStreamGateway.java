@@ -21,7 +21,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * DingTalk's Stream gateway on loopback. {@link #register} plays {@code connections/open}
- * (hooked into a {@link RecordingApi}, which records the credentials): it hands out a fresh
+ * (hooked into a {@link RecordingPlatformApi}, which records the credentials): it hands out a fresh
  * single-use ticket and this server's endpoint. The WebSocket server refuses the upgrade
  * (401) unless the ticket is one it issued and has not seen used, records each connection's
  * ticket and every frame the bot sends (its ACKs), and lets the test speak as DingTalk on the
@@ -74,10 +74,10 @@ final class FakeStreamGateway implements AutoCloseable {
     }
 
     /** What {@code connections/open} answers: this endpoint and a new ticket, with characters that need URL-encoding. */
-    RecordingApi.Response register(RecordingApi.Request request) {
+    RecordingPlatformApi.Answer register(RecordingPlatformApi.Recorded request) {
         String ticket = "tk+" + issued.incrementAndGet() + "/a=b";
         unused.add(ticket);
-        return RecordingApi.Response.ok(JSON.createObjectNode()
+        return RecordingPlatformApi.Answer.ok(JSON.createObjectNode()
                 .put("endpoint", "ws://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort() + PATH)
                 .put("ticket", ticket).toString());
     }

@@ -51,7 +51,6 @@ class DiscordFeedbackTest {
         connector = new DiscordConnector(new DiscordConfig(Optional.empty(), Secret.of(DiscordGatewayTest.BOT_TOKEN),
                 rest.url().resolve("/api/v10"), gateway.url()), bot.pipeline, bot.outbound, bot.clock,
                 Duration.ofMillis(20), delay -> CompletableFuture.completedFuture(null));
-        bot.sendingThrough(connector.sender());
         connector.start();
         gateway.nextConnection();
         gateway.hello(45_000);

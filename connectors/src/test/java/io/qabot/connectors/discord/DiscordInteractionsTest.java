@@ -47,9 +47,13 @@ class DiscordInteractionsTest {
     @BeforeEach
     void start() throws Exception {
         discord = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        start(new TestBot(Platform.DISCORD));
+    }
+
+    private void start(TestBot testBot) throws Exception {
         byte[] x509 = discord.getPublic().getEncoded();
         String publicKeyHex = HexFormat.of().formatHex(Arrays.copyOfRange(x509, x509.length - 32, x509.length));
-        bot = new TestBot(Platform.DISCORD);
+        bot = testBot;
         connector = new DiscordConnector(new DiscordConfig(Optional.of(publicKeyHex), Secret.of(BOT_TOKEN),
                 rest.url().resolve("/api/v10"), URI.create("ws://127.0.0.1:9")), bot.pipeline, bot.outbound, bot.clock);
         bot.serve(connector.routes());
@@ -129,6 +133,22 @@ class DiscordInteractionsTest {
 
         assertTrue(rest.next().json().get("content").asText().contains("maintainers"));
         assertEquals(1, bot.escalations.open().size());
+    }
+
+    @Test
+    void anEscalatedAskIsAcknowledgedOnceInTheInteractionsOwnAnswerAndNotAgainInTheChannel() throws Exception {
+        connector.close();
+        bot.close();
+        start(TestBot.acknowledging(Platform.DISCORD));
+
+        deliver(golden("interaction_ask.json").replace("请问 jraft 支持跨机房吗", "jraft 支持 learner 吗"));
+
+        Recorded edit = rest.next();
+        assertEquals("PATCH", edit.method(), "the deferred answer is edited, nothing is posted into the channel");
+        long id = bot.escalations.open().get(0).id();
+        String content = edit.json().get("content").asText();
+        assertTrue(content.startsWith("<@1110000000000000004> ") && content.contains("#" + id), content);
+        assertNull(rest.nextWithin(300), "a second acknowledgement");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatPolicy;
-import io.qabot.core.ChatSender;
 import io.qabot.core.Escalation;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +50,6 @@ public final class FeedbackBot implements AutoCloseable {
     public final OutboundClient outbound = new OutboundClient(new OutboundOptions(Duration.ofSeconds(2),
             Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5)));
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final AtomicReference<ChatSender> sender = new AtomicReference<>();
     private QabotServer server;
     private int port;
 
@@ -60,20 +57,13 @@ public final class FeedbackBot implements AutoCloseable {
         store = Store.open(dataDir, Optional.empty(), clock);
         screen = new Screen(store.feedback(), Duration.ofSeconds(1));
         verdicts = new Verdicts(store.feedback(), store.escalations(), screen);
-        ChatSender notices = ChatSender.posting(message -> sender.get().post(message));
         pipeline = Pipeline.builder(matcher, store.escalations(), executor)
                 .clock(clock)
                 .policy(ChatPolicy.builder(ChatMode.AUTO).build())
                 .chatRate(platform, Rate.perSecond(100))
                 .platformRate(platform, Rate.perSecond(100))
-                .feedback(new Flags(store.feedback(), screen, new WrongWords(PolicyConfig.DEFAULT_WRONG_WORDS), notices, clock))
+                .feedback(new Flags(store.feedback(), screen, new WrongWords(PolicyConfig.DEFAULT_WRONG_WORDS), clock))
                 .build();
-    }
-
-    /** Where the notice in the thread goes: the connector under test's sender. */
-    public FeedbackBot sendingThrough(ChatSender connector) {
-        sender.set(connector);
-        return this;
     }
 
     /** Serves the routes on a free loopback port. */

@@ -6,6 +6,7 @@ import io.qabot.connectors.http.QabotServer;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.outbound.OutboundOptions;
+import io.qabot.core.Acknowledgement;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatPolicy;
 import io.qabot.core.Pipeline;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,16 +47,29 @@ public final class TestBot implements AutoCloseable {
     private int port;
 
     public TestBot(Platform platform, String... autoChats) {
+        this(false, platform, autoChats);
+    }
+
+    private TestBot(boolean acknowledging, Platform platform, String... autoChats) {
         ChatPolicy.Builder policy = ChatPolicy.builder(ChatMode.MENTION);
         for (String chat : autoChats) {
             policy.chat(platform, chat, ChatMode.AUTO);
         }
-        pipeline = Pipeline.builder(matcher, escalations, executor)
+        ChatPolicy modes = policy.build();
+        Pipeline.Builder builder = Pipeline.builder(matcher, escalations, executor)
                 .clock(clock)
-                .policy(policy.build())
+                .policy(modes)
                 .chatRate(platform, Rate.perSecond(100))
-                .platformRate(platform, Rate.perSecond(100))
-                .build();
+                .platformRate(platform, Rate.perSecond(100));
+        if (acknowledging) {
+            builder.acknowledge(new Acknowledgement(true, 0, modes, Map.of()));
+        }
+        pipeline = builder.build();
+    }
+
+    /** A bot that tells askers who addressed it that their question went to the maintainers (escalation.acknowledge). */
+    public static TestBot acknowledging(Platform platform) {
+        return new TestBot(true, platform);
     }
 
     /** Serves the routes on a free loopback port. */

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lark.oapi.core.utils.Decryptor;
 import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -60,7 +60,7 @@ class FeishuEventTest {
                 .on(BOT_INFO_PATH, "{\"code\":0,\"msg\":\"ok\",\"bot\":{\"activate_status\":2,\"app_name\":\"HelperBot\","
                         + "\"avatar_url\":\"\",\"ip_white_list\":[],\"open_id\":\"ou_bot\"}}");
         FeishuConfig config = new FeishuConfig("cli_a1b2c3", Secret.of("app-secret-Xy"), Secret.of(TOKEN), encryptKey,
-                fixture.api.uri());
+                fixture.api.url());
         return fixture.start(f -> new FeishuConnector(config, f.pipeline, f.outbound, f.clock));
     }
 
@@ -147,10 +147,10 @@ class FeishuEventTest {
         HttpResponse<String> response = postSigned(encrypted(ENCRYPT_KEY, event("raft 能跨机房部署吗")));
 
         assertEquals(200, response.statusCode());
-        RecordingApi.Request tokenRequest = fixture.api.next(TOKEN_PATH);
+        RecordingPlatformApi.Recorded tokenRequest = fixture.api.next(TOKEN_PATH);
         assertEquals("cli_a1b2c3", tokenRequest.json().get("app_id").asText());
         assertEquals("app-secret-Xy", tokenRequest.json().get("app_secret").asText());
-        RecordingApi.Request reply = fixture.api.next(REPLY_PATH);
+        RecordingPlatformApi.Recorded reply = fixture.api.next(REPLY_PATH);
         assertEquals("Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234", reply.header("Authorization"));
         JsonNode body = reply.json();
         assertEquals("text", body.get("msg_type").asText());
@@ -195,9 +195,9 @@ class FeishuEventTest {
         assertEquals("how do I build?", escalation.question());
         assertEquals("oc_5ce6d572455d361153b7cb5xxfsdfsdfdsf", escalation.askers().get(0).chat());
         fixture.answer(escalation.id(), "用 `mvn package`。");
-        RecordingApi.Request reply = fixture.api.next(REPLY_PATH);
+        RecordingPlatformApi.Recorded reply = fixture.api.next(REPLY_PATH);
         assertTrue(reply.json().get("reply_in_thread").asBoolean());
-        assertTrue(reply.json().get("content").asText().contains("<at user_id=\\\"ou_asker\\\">"), reply.bodyText());
+        assertTrue(reply.json().get("content").asText().contains("<at user_id=\\\"ou_asker\\\">"), reply.text());
     }
 
     @Test
@@ -209,8 +209,8 @@ class FeishuEventTest {
 
         assertEquals(Optional.of("om_new"), posted, "the new message's id, the root_id of replies in its thread");
 
-        RecordingApi.Request send = fixture.api.next(SEND_PATH);
-        assertEquals("chat_id", send.query().get("receive_id_type"));
+        RecordingPlatformApi.Recorded send = fixture.api.next(SEND_PATH);
+        assertEquals("chat_id", send.queryParameter("receive_id_type"));
         assertEquals("Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234", send.header("Authorization"));
         JsonNode body = send.json();
         assertEquals("oc_maintainers", body.get("receive_id").asText());
@@ -227,7 +227,7 @@ class FeishuEventTest {
     void postsIntoTheChatWhenFeishuKnowsNoMessageToReplyTo() throws Exception {
         FeishuConnector connector = start();
         String withdrawn = "om_withdrawn0000000000000000000000";
-        fixture.api.on("/open-apis/im/v1/messages/" + withdrawn + "/reply", request -> new RecordingApi.Response(400,
+        fixture.api.on("/open-apis/im/v1/messages/" + withdrawn + "/reply", request -> RecordingPlatformApi.Answer.json(400,
                 "{\"code\":230011,\"msg\":\"The message was withdrawn.\"}"));
 
         connector.sender().send(new OutboundMessage(Platform.FEISHU, "oc_group", "omt_1", withdrawn,
@@ -276,7 +276,7 @@ class FeishuEventTest {
     @Test
     void takesAnyMentionAsAddressedToTheBotWhileFeishuCannotSayWhoItIs() throws Exception {
         FeishuConnector connector = start();
-        fixture.api.on(BOT_INFO_PATH, request -> new RecordingApi.Response(400,
+        fixture.api.on(BOT_INFO_PATH, request -> RecordingPlatformApi.Answer.json(400,
                 "{\"code\":99991672,\"msg\":\"Access denied. One of the following scopes is required\"}"));
         // the look-up at start may have raced the failing answer above; either way the bot still answers
         connector.lookUpTheBot().handle((openId, failure) -> null).get(10, TimeUnit.SECONDS);
@@ -349,6 +349,6 @@ class FeishuEventTest {
 
         assertEquals(401, post(event("raft 能跨机房部署吗").replace(TOKEN, "forged"), 0, null).statusCode());
         assertEquals(200, post(event("raft 能跨机房部署吗"), 0, null).statusCode());
-        assertTrue(fixture.api.next(REPLY_PATH).bodyText().contains("跨机房"));
+        assertTrue(fixture.api.next(REPLY_PATH).text().contains("跨机房"));
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -38,7 +38,7 @@ class FeishuFeedbackTest {
 
     @TempDir
     Path dataDir;
-    private final RecordingApi api = new RecordingApi();
+    private final RecordingPlatformApi api = new RecordingPlatformApi();
     private final SdkSignatures sdk = new SdkSignatures(TOKEN, ENCRYPT_KEY);
     private FeedbackBot bot;
 
@@ -51,8 +51,8 @@ class FeishuFeedbackTest {
                         "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"" + ANSWER_ID + "\"}}");
         bot = new FeedbackBot(Platform.FEISHU, dataDir);
         FeishuConnector connector = new FeishuConnector(new FeishuConfig("cli_a1b2c3", Secret.of("app-secret-Xy"),
-                Secret.of(TOKEN), Optional.of(Secret.of(ENCRYPT_KEY)), api.uri()), bot.pipeline, bot.outbound, bot.clock);
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+                Secret.of(TOKEN), Optional.of(Secret.of(ENCRYPT_KEY)), api.url()), bot.pipeline, bot.outbound, bot.clock);
+        bot.serve(connector.routes());
     }
 
     @AfterEach
@@ -108,7 +108,7 @@ class FeishuFeedbackTest {
         Escalation flagged = bot.openWhen(open -> open.size() == 1).get(0);
         assertEquals(List.of("ou_asker", "ou_flagger"), flagged.askers().stream().map(a -> a.user().id()).toList());
         assertEquals(CHAT, flagged.askers().get(1).chat(), "the reaction's chat is the answer's");
-        RecordingApi.Request notice = api.next("/open-apis/im/v1/messages/" + ANSWER_ID + "/reply");
+        RecordingPlatformApi.Recorded notice = api.next("/open-apis/im/v1/messages/" + ANSWER_ID + "/reply");
         String text = JSON.readTree(notice.json().path("content").asText()).path("text").asText();
         assertTrue(text.contains("maintainers"), text);
 

@@ -52,7 +52,7 @@ class SlackFeedbackTest {
                 delay -> CompletableFuture.completedFuture(null));
         // Slack answers each post with its ts, the id a reaction names
         slack.answer(request -> Answer.json(200, "{\"ok\":true,\"ts\":\"1515449530.00010" + posts.incrementAndGet() + "\"}"));
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+        bot.serve(connector.routes());
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class TelegramFeedbackTest {
         connector = new TelegramConnector(new TelegramConfig(Secret.of(TOKEN), Optional.of(Secret.of(SECRET_TOKEN)),
                 telegram.http.url(), TelegramConfig.Mode.WEBHOOK), bot.pipeline, bot.outbound, bot.clock,
                 delay -> CompletableFuture.completedFuture(null), Duration.ofSeconds(1));
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+        bot.serve(connector.routes());
     }
 
     @AfterEach

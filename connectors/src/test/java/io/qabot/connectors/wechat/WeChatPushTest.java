@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.Secret;
 import io.qabot.config.WeChatConfig;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatPolicy;
@@ -73,7 +73,7 @@ class WeChatPushTest {
         fixture.api.on("/cgi-bin/token", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}")
                 .on(SEND_PATH, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         WeChatConfig config = new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret-1")), Secret.of(TOKEN),
-                safeMode ? Optional.of(Secret.of(AES_KEY)) : Optional.empty(), fixture.api.uri());
+                safeMode ? Optional.of(Secret.of(AES_KEY)) : Optional.empty(), fixture.api.url());
         return fixture.start(f -> new WeChatConnector(config, pipeline == null ? f.pipeline : pipeline, f.outbound, f.clock,
                 digest(), deadline));
     }
@@ -216,12 +216,12 @@ class WeChatPushTest {
 
         fixture.answer(escalation.id(), "支持，从 5.4.0 起。");
 
-        RecordingApi.Request tokenRequest = fixture.api.next("/cgi-bin/token");
-        assertEquals("client_credential", tokenRequest.query().get("grant_type"));
-        assertEquals(APP_ID, tokenRequest.query().get("appid"));
-        assertEquals("app-secret-1", tokenRequest.query().get("secret"));
-        RecordingApi.Request send = fixture.api.next(SEND_PATH);
-        assertEquals("ACCESS_TOKEN_1", send.query().get("access_token"));
+        RecordingPlatformApi.Recorded tokenRequest = fixture.api.next("/cgi-bin/token");
+        assertEquals("client_credential", tokenRequest.queryParameter("grant_type"));
+        assertEquals(APP_ID, tokenRequest.queryParameter("appid"));
+        assertEquals("app-secret-1", tokenRequest.queryParameter("secret"));
+        RecordingPlatformApi.Recorded send = fixture.api.next(SEND_PATH);
+        assertEquals("ACCESS_TOKEN_1", send.queryParameter("access_token"));
         assertEquals("fromUser", send.json().get("touser").asText());
         assertEquals("支持，从 5.4.0 起。", send.json().at("/text/content").asText());
         JsonNode recorded = JSON.readTree(Files.readAllLines(digest()).get(0));
@@ -237,7 +237,7 @@ class WeChatPushTest {
         connector.sender().send(OutboundMessage.post(Platform.WECHAT, "oMaintainer", null, "New question #7",
                 OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
 
-        RecordingApi.Request send = fixture.api.next(SEND_PATH);
+        RecordingPlatformApi.Recorded send = fixture.api.next(SEND_PATH);
         assertEquals("oMaintainer", send.json().get("touser").asText());
         assertEquals("New question #7", send.json().at("/text/content").asText());
         assertFalse(Files.exists(digest()), "a notice is no answer for the weekly digest");

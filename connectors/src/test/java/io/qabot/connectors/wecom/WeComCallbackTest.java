@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -58,7 +58,7 @@ class WeComCallbackTest {
 
     private WeComConnector start(Optional<String> corpId) throws InterruptedException {
         WeComConfig config = new WeComConfig(corpId, Secret.of(TOKEN), Secret.of(AES_KEY), URI.create("https://qyapi.weixin.qq.com"),
-                Optional.of(Secret.of(fixture.api.uri(WEBHOOK_PATH + "?key=robot-key-1").toString())));
+                Optional.of(Secret.of(fixture.api.url(WEBHOOK_PATH + "?key=robot-key-1").toString())));
         return fixture.start(f -> new WeComConnector(config, f.pipeline, f.outbound, f.clock));
     }
 
@@ -136,8 +136,8 @@ class WeComCallbackTest {
 
         assertEquals(200, response.statusCode());
         assertEquals("", response.body());
-        RecordingApi.Request post = fixture.api.next(WEBHOOK_PATH);
-        assertEquals("robot-key-1", post.query().get("key"));
+        RecordingPlatformApi.Recorded post = fixture.api.next(WEBHOOK_PATH);
+        assertEquals("robot-key-1", post.queryParameter("key"));
         JsonNode body = post.json();
         assertEquals("markdown", body.get("msgtype").asText());
         assertTrue(body.at("/markdown/content").asText().startsWith("<@lilei> 跨机房不需要特殊支持"), body.toString());
@@ -175,16 +175,16 @@ class WeComCallbackTest {
         start(Optional.empty());
         String message = ConnectorFixture.resource("wecom/aibot-text-message.json")
                 .replace("how do I build?", "raft 能跨机房部署吗")
-                .replace("<opaque URL supplied by WeCom>", fixture.api.uri("/cgi-bin/aibot/response?response_code=rc-1").toString());
+                .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
         // the AI bot encrypts for an empty receive id
         String encrypt = new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
 
         HttpResponse<String> response = post("{\"encrypt\":\"" + encrypt + "\"}", now, SHA1.gen(TOKEN, now, "1372623149", encrypt));
 
         assertEquals(200, response.statusCode());
-        RecordingApi.Request post = fixture.api.next("/cgi-bin/aibot/response");
-        assertEquals("rc-1", post.query().get("response_code"));
-        assertTrue(post.json().at("/markdown/content").asText().startsWith("<@lilei> 跨机房不需要特殊支持"), post.bodyText());
+        RecordingPlatformApi.Recorded post = fixture.api.next("/cgi-bin/aibot/response");
+        assertEquals("rc-1", post.queryParameter("response_code"));
+        assertTrue(post.json().at("/markdown/content").asText().startsWith("<@lilei> 跨机房不需要特殊支持"), post.text());
         assertTrue(fixture.api.all(WEBHOOK_PATH).isEmpty());
     }
 
@@ -208,8 +208,8 @@ class WeComCallbackTest {
         connector.sender().send(OutboundMessage.post(Platform.WECOM, "wrMaintainers", null, "New question #7",
                 OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
 
-        RecordingApi.Request post = fixture.api.next(WEBHOOK_PATH);
-        assertEquals("robot-key-1", post.query().get("key"));
+        RecordingPlatformApi.Recorded post = fixture.api.next(WEBHOOK_PATH);
+        assertEquals("robot-key-1", post.queryParameter("key"));
         assertEquals("markdown", post.json().get("msgtype").asText());
         assertEquals("New question #7", post.json().at("/markdown/content").asText());
     }

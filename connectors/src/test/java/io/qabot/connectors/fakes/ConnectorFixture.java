@@ -1,4 +1,4 @@
-package io.qabot.connectors.recording;
+package io.qabot.connectors.fakes;
 
 import io.qabot.connectors.Connector;
 import io.qabot.connectors.KeywordMatcher;
@@ -13,6 +13,7 @@ import io.qabot.core.Escalation;
 import io.qabot.core.EscalationQueue;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.Pipeline;
+import io.qabot.core.ReplyWriter;
 import io.qabot.core.escalation.InMemoryEscalationQueue;
 import java.io.IOException;
 import java.net.URI;
@@ -36,13 +37,13 @@ import java.util.function.Function;
 /**
  * A real qabot server on a loopback port with one connector on, the keyword matcher, an
  * escalation queue that reports each enqueue, a clock stopped at {@link #NOW}, and a
- * {@link RecordingApi} playing the platform.
+ * {@link RecordingPlatformApi} playing the platform.
  */
 public final class ConnectorFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     public final Clock clock;
-    public final RecordingApi api = new RecordingApi();
+    public final RecordingPlatformApi api = new RecordingPlatformApi();
     public final RecordingEscalations escalations;
     public final ExecutorService botExecutor = Executors.newFixedThreadPool(4);
     public final KeywordMatcher matcher = new KeywordMatcher();
@@ -58,6 +59,7 @@ public final class ConnectorFixture implements AutoCloseable {
     /** With the clock stopped at {@code now}: a platform's published vector carries its own time. */
     public ConnectorFixture(Instant now) {
         clock = Clock.fixed(now, ZoneOffset.UTC);
+        api.answer(request -> RecordingPlatformApi.Answer.ok("{}")); // what these platforms answer when nothing is scripted
         escalations = new RecordingEscalations(new InMemoryEscalationQueue(clock));
         pipeline = Pipeline.builder(matcher, escalations, botExecutor)
                 .clock(clock)
@@ -105,8 +107,10 @@ public final class ConnectorFixture implements AutoCloseable {
     /** A maintainer answers escalation {@code id}; the answers are sent through the connector as the app does. */
     public void answer(long id, String text) throws Exception {
         Escalation escalation = escalations.answer(id, new MaintainerAnswer(text, List.of(), "maintainer")).orElseThrow();
-        for (var message : pipeline.maintainerReplies(escalation, new MaintainerAnswer(text, List.of(), "maintainer"))) {
-            connector.sender().send(message).get(10, TimeUnit.SECONDS);
+        ReplyWriter writer = new ReplyWriter(); // as the outbox worker renders them
+        for (Asker asker : escalation.askers()) {
+            connector.sender().send(writer.answer(asker, new MaintainerAnswer(text, List.of(), "maintainer"), null))
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 
