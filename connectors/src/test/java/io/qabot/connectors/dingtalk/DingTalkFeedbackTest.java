@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -36,7 +36,7 @@ class DingTalkFeedbackTest {
 
     @TempDir
     Path dataDir;
-    private final RecordingApi api = new RecordingApi();
+    private final RecordingPlatformApi api = new RecordingPlatformApi();
     private final long now = FeedbackBot.NOW.toEpochMilli();
     private long posts;
     private FeedbackBot bot;
@@ -45,9 +45,9 @@ class DingTalkFeedbackTest {
     void start() throws Exception {
         bot = new FeedbackBot(Platform.DINGTALK, dataDir);
         DingTalkConnector connector = new DingTalkConnector(new DingTalkConfig("dingappkey", Secret.of(APP_SECRET),
-                "dingrobotcode", api.uri(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty()),
+                "dingrobotcode", api.url(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty()),
                 bot.pipeline, bot.outbound, bot.clock);
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+        bot.serve(connector.routes());
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class DingTalkFeedbackTest {
                 .replace(" how do I build the docs?", text)
                 .replace("1717000000123", Long.toString(now))
                 .replace("1717005400123", Long.toString(now + 5_400_000))
-                .replace("https://oapi.dingtalk.com", api.uri().toString());
+                .replace("https://oapi.dingtalk.com", api.url().toString());
     }
 
     /** Signed as DingTalk signs each callback (its SDK), with a timestamp of its own. */
@@ -91,8 +91,8 @@ class DingTalkFeedbackTest {
         Escalation flagged = bot.openWhen(open -> open.size() == 1).get(0);
         assertEquals(List.of("asker01", "flagger02"), flagged.askers().stream().map(a -> a.user().id()).toList());
         assertEquals(GROUP, flagged.askers().get(1).chat());
-        RecordingApi.Request notice = api.next(SESSION_PATH);
-        assertTrue(notice.json().at("/markdown/text").asText().contains("maintainers"), notice.bodyText());
+        RecordingPlatformApi.Recorded notice = api.next(SESSION_PATH);
+        assertTrue(notice.json().at("/markdown/text").asText().contains("maintainers"), notice.text());
         assertEquals("flagger02", notice.json().at("/at/atUserIds/0").asText(), "addressed to the member who flagged");
 
         deliver(message("msg-3", "other03", " wrong!"));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qabot.config.Secret;
 import io.qabot.config.WeChatConfig;
 import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
@@ -39,7 +39,7 @@ class WeChatFeedbackTest {
 
     @TempDir
     Path dataDir;
-    private final RecordingApi api = new RecordingApi();
+    private final RecordingPlatformApi api = new RecordingPlatformApi();
     private final String now = Long.toString(FeedbackBot.NOW.getEpochSecond());
     private int pushes;
     private FeedbackBot bot;
@@ -50,9 +50,9 @@ class WeChatFeedbackTest {
                 .on(SEND_PATH, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         bot = new FeedbackBot(Platform.WECHAT, dataDir);
         WeChatConnector connector = new WeChatConnector(new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret-1")),
-                Secret.of(TOKEN), Optional.empty(), api.uri()), bot.pipeline, bot.outbound, bot.clock,
+                Secret.of(TOKEN), Optional.empty(), api.url()), bot.pipeline, bot.outbound, bot.clock,
                 dataDir.resolve("wechat-answers.jsonl"), WeChatConnector.PASSIVE_DEADLINE);
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+        bot.serve(connector.routes());
     }
 
     @AfterEach
@@ -91,9 +91,9 @@ class WeChatFeedbackTest {
         assertEquals(List.of(READER), flagged.askers().stream().map(a -> a.user().id()).toList(),
                 "the asker is the flagger: one asker");
         assertEquals(1, flagged.flagged().orElseThrow().flags());
-        RecordingApi.Request notice = api.next(SEND_PATH);
+        RecordingPlatformApi.Recorded notice = api.next(SEND_PATH);
         assertEquals(READER, notice.json().path("touser").asText());
-        assertTrue(notice.json().at("/text/content").asText().contains("maintainers"), notice.bodyText());
+        assertTrue(notice.json().at("/text/content").asText().contains("maintainers"), notice.text());
 
         push(READER, "没用");
         assertEquals(1, bot.store.escalations().find(flagged.id()).orElseThrow().flagged().orElseThrow().flags(),

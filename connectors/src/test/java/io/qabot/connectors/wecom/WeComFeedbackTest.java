@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
 import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.recording.ConnectorFixture;
-import io.qabot.connectors.recording.RecordingApi;
+import io.qabot.connectors.fakes.ConnectorFixture;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -42,7 +42,7 @@ class WeComFeedbackTest {
 
     @TempDir
     Path dataDir;
-    private final RecordingApi api = new RecordingApi();
+    private final RecordingPlatformApi api = new RecordingPlatformApi();
     private final String now = Long.toString(FeedbackBot.NOW.getEpochSecond());
     private int nonces;
     private FeedbackBot bot;
@@ -51,9 +51,9 @@ class WeComFeedbackTest {
     void start() throws Exception {
         bot = new FeedbackBot(Platform.WECOM, dataDir);
         WeComConnector connector = new WeComConnector(new WeComConfig(Optional.empty(), Secret.of(TOKEN), Secret.of(AES_KEY),
-                URI.create("https://qyapi.weixin.qq.com"), Optional.of(Secret.of(api.uri(WEBHOOK_PATH + "?key=robot-key-1").toString()))),
+                URI.create("https://qyapi.weixin.qq.com"), Optional.of(Secret.of(api.url(WEBHOOK_PATH + "?key=robot-key-1").toString()))),
                 bot.pipeline, bot.outbound, bot.clock);
-        bot.sendingThrough(connector.sender()).serve(connector.routes());
+        bot.serve(connector.routes());
     }
 
     @AfterEach
@@ -68,7 +68,7 @@ class WeComFeedbackTest {
                 .replace("CAIQ16HMjQYY8NGagIGAgAMgq4KM0AI=", msgId)
                 .replace("\"userid\":\"lilei\"", "\"userid\":\"" + user + "\"")
                 .replace("how do I build?", text)
-                .replace("<opaque URL supplied by WeCom>", api.uri(RESPONSE_PATH + "?response_code=" + msgId).toString());
+                .replace("<opaque URL supplied by WeCom>", api.url(RESPONSE_PATH + "?response_code=" + msgId).toString());
         String encrypt = new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
         String nonce = "n" + nonces++;
         HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri(WeComConnector.PATH
@@ -90,8 +90,8 @@ class WeComFeedbackTest {
         Escalation flagged = bot.openWhen(open -> open.size() == 1).get(0);
         assertEquals(List.of("asker01", "flagger02"), flagged.askers().stream().map(a -> a.user().id()).toList());
         assertEquals(GROUP, flagged.askers().get(1).chat());
-        RecordingApi.Request notice = api.next(WEBHOOK_PATH);
-        assertTrue(notice.json().at("/markdown/content").asText().contains("maintainers"), notice.bodyText());
+        RecordingPlatformApi.Recorded notice = api.next(WEBHOOK_PATH);
+        assertTrue(notice.json().at("/markdown/content").asText().contains("maintainers"), notice.text());
 
         deliver("m-3", "other03", "答非所问");
         bot.openWhen(open -> open.get(0).askers().size() == 3);
