@@ -10,7 +10,9 @@ import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +45,11 @@ class IrcFeedbackTest {
     void start() throws Exception {
         server = Ngircd.start(folder);
         bot = new FeedbackBot(Platform.IRC, dataDir);
+        // the connector's flood control refills with time: its clock starts at the bot's fixed NOW
+        // and moves on, so the marker below is not held back forever by an empty bucket
+        Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), FeedbackBot.NOW));
         connector = new IrcConnector(new IrcConfig("127.0.0.1", server.port, false, "qabot", List.of(CHANNEL),
-                Optional.empty(), Optional.empty()), bot.pipeline, bot.clock, Duration.ofMillis(100));
+                Optional.empty(), Optional.empty()), bot.pipeline, ticking, Duration.ofMillis(100));
         connector.start();
     }
 
@@ -93,7 +98,7 @@ class IrcFeedbackTest {
             // told once: between the first notice and a marker the bot posts now (one connection,
             // so the channel keeps the bot's order) nobody is told again
             connector.sender().send(OutboundMessage.post(Platform.IRC, CHANNEL, null, "marker-1",
-                    OutboundMessage.Author.BOT, null));
+                    OutboundMessage.Author.BOT, null)).get(15, java.util.concurrent.TimeUnit.SECONDS);
             List<String> again = new ArrayList<>();
             tom.await(line -> {
                 if (line.startsWith(":qabot!") && line.contains("maintainers")) {

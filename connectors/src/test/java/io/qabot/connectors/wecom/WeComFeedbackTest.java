@@ -90,17 +90,20 @@ class WeComFeedbackTest {
         Escalation flagged = bot.openWhen(open -> open.size() == 1).get(0);
         assertEquals(List.of("asker01", "flagger02"), flagged.askers().stream().map(a -> a.user().id()).toList());
         assertEquals(GROUP, flagged.askers().get(1).chat());
-        RecordingPlatformApi.Recorded notice = api.next(WEBHOOK_PATH);
+        // the notice answers the flagging message, through that message's response_url, like any reply
+        RecordingPlatformApi.Recorded notice = api.next(RESPONSE_PATH);
+        assertEquals("m-2", notice.queryParameter("response_code"));
         assertTrue(notice.json().at("/markdown/content").asText().contains("maintainers"), notice.text());
 
         deliver("m-3", "other03", "答非所问");
         bot.openWhen(open -> open.get(0).askers().size() == 3);
         assertEquals(2, bot.store.escalations().find(flagged.id()).orElseThrow().flagged().orElseThrow().flags());
-        assertEquals(1, api.all(WEBHOOK_PATH).size(), "told once");
+        assertEquals(2, api.all(RESPONSE_PATH).size(), "the answer and one notice: told once");
+        assertEquals(List.of(), api.all(WEBHOOK_PATH), "nothing through the group robot");
 
         assertTrue(bot.verdicts.decide(flagged.id(), FlaggedAnswer.Verdict.WRONG, "alice").done());
         deliver("m-4", "next04", QUESTION);
         bot.openWhen(open -> open.stream().anyMatch(e -> e.askers().stream().anyMatch(a -> a.user().id().equals("next04"))));
-        assertEquals(1, api.all(RESPONSE_PATH).size(), "wrong for this question: the item answers it no more");
+        assertEquals(2, api.all(RESPONSE_PATH).size(), "wrong for this question: the item answers it no more");
     }
 }
