@@ -16,8 +16,8 @@ import java.util.Arrays;
 record Confidence(double bias, double[] weights, double answerThreshold) {
 
     /** Printed by {@code ConfidenceFit}; its out-of-fold figures are in the README. */
-    static final Confidence FITTED = new Confidence(-6.321, new double[]{1.507, 1.024, 0.831, 2.786, 1.695, 1.398,
-            0.875, -0.698, -0.272, 1.806, 0.341, -1.425, 1.182, -0.100}, 0.738);
+    static final Confidence FITTED = new Confidence(-6.413, new double[]{1.356, 0.809, 0.499, 2.816, 1.658, 1.359,
+            0.802, -0.383, -0.263, 1.681, 0.612, -1.223, 1.265, -0.149, 0.884, -0.535}, 0.750);
 
     Confidence {
         if (weights.length != Features.NAMES.size()) {

@@ -109,6 +109,17 @@ public final class ConfidenceFit {
         }
         boolean[] oofAnswered = new boolean[dev.size()];
         double[] oofScore = outOfFold(dev, extra, oofAnswered);
+        if (System.getProperty("oof") != null) {
+            List<String> out = new ArrayList<>();
+            out.add("id\tfile\tkind\tanswerable\tright\tvetoed\tscore\tanswered\tquery");
+            for (int i = 0; i < dev.size(); i++) {
+                Row r = dev.get(i);
+                out.add(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%d\t%.4f\t%d\t%s", r.id(), r.file(), r.kind(),
+                        r.answerable() ? 1 : 0, r.right() ? 1 : 0, r.vetoed() ? 1 : 0, oofScore[i], oofAnswered[i] ? 1 : 0,
+                        r.query().replaceAll("\\s+", " ")));
+            }
+            Files.write(Path.of(System.getProperty("oof")), out);
+        }
         System.out.println("out of fold (" + FOLDS + " outer folds, threshold from 5 inner folds):");
         report(dev, oofAnswered);
         calibration(dev, oofScore);
