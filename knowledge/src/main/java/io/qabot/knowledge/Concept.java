@@ -17,6 +17,11 @@ record Concept(String term, int id, int[][] alternatives, double idf, boolean pr
                 EverydayWords.commonness(term));
     }
 
+    /** The same concept, read as an everyday word. */
+    Concept asEveryday() {
+        return new Concept(term, id, alternatives, idf, productName, latin, 1);
+    }
+
     /** How much the concept tells about the subject: its idf, less the share an everyday word has. */
     double technicalIdf() {
         return idf * (1 - everyday);

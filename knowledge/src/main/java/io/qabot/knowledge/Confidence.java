@@ -16,8 +16,8 @@ import java.util.Arrays;
 record Confidence(double bias, double[] weights, double answerThreshold) {
 
     /** Printed by {@code ConfidenceFit}; its out-of-fold figures are in the README. */
-    static final Confidence FITTED = new Confidence(-6.413, new double[]{1.356, 0.809, 0.499, 2.816, 1.658, 1.359,
-            0.802, -0.383, -0.263, 1.681, 0.612, -1.223, 1.265, -0.149, 0.884, -0.535}, 0.750);
+    static final Confidence FITTED = new Confidence(-3.416, new double[]{0.712, 0.571, 0.482, 1.378, 0.962, 0.871,
+            0.492, -0.287, -0.095, 0.900, 0.102, -0.744, 0.561, -0.118, 0.819, -0.583}, 0.640);
 
     Confidence {
         if (weights.length != Features.NAMES.size()) {

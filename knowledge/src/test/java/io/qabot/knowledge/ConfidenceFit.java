@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  *       cruder than a person's.</li>
  * </ul>
  *
- * <p>The model is an L2-regularised ({@code -Dl2}, 1.0) logistic regression; the intercept
+ * <p>The model is an L2-regularised ({@code -Dl2}, 5.0) logistic regression; the intercept
  * is re-fitted on the development rows so the score reads as a probability for real
  * questions. The threshold is chosen on out-of-fold scores: the one that answers the most
  * development lines rightly at precision {@code -DminPrecision} (0.97) and at most
@@ -60,7 +60,7 @@ import java.util.regex.Pattern;
 public final class ConfidenceFit {
     private static final double SYNTHETIC_WEIGHT = Double.parseDouble(System.getProperty("syntheticWeight", "0.01"));
     private static final double REPLAY_WEIGHT = Double.parseDouble(System.getProperty("replayWeight", "0.3"));
-    private static final double L2 = Double.parseDouble(System.getProperty("l2", "1.0"));
+    private static final double L2 = Double.parseDouble(System.getProperty("l2", "5.0"));
     private static final double MIN_PRECISION = Double.parseDouble(System.getProperty("minPrecision", "0.97"));
     private static final double MAX_FALSE = Double.parseDouble(System.getProperty("maxFalse", "0.02"));
     private static final int FOLDS = Integer.getInteger("folds", 10);
