@@ -49,7 +49,9 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
             double w = concept.idf();
             // a turn's own question is part of its thread, and its thread part of the turn
             boolean present = concept.presentIn(heldAnywhere, expanded);
-            double t = concept.technicalIdf();
+            // a product's name says what the question is about, not what it asks; less technical
+            // information than one word the knowledge never uses cannot be covered fully
+            double t = concept.productName() ? 0 : concept.technicalIdf();
             technical += t;
             if (present) {
                 technicalPresent += t;
@@ -82,7 +84,7 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
                 reverseCoverage(entry, expanded, vocabulary), ratio(unseen, total), otherProduct,
                 nameCoverage(entry, question.names(), vocabulary), ratio(mostMissing, vocabulary.idf(-1)),
-                ratio(mostMissingLatin, vocabulary.idf(-1)), technical <= 0 ? 1 : technicalPresent / technical,
+                ratio(mostMissingLatin, vocabulary.idf(-1)), technicalPresent / Math.max(technical, vocabulary.idf(-1)),
                 ratio(mostMissingTechnical, vocabulary.idf(-1)), 0);
     }
 
