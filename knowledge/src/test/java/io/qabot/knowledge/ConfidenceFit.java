@@ -64,6 +64,7 @@ public final class ConfidenceFit {
     private static final double MIN_PRECISION = Double.parseDouble(System.getProperty("minPrecision", "0.97"));
     private static final double MAX_FALSE = Double.parseDouble(System.getProperty("maxFalse", "0.02"));
     private static final int FOLDS = Integer.getInteger("folds", 10);
+    private static final boolean REPLAY_IN_THRESHOLD = Boolean.parseBoolean(System.getProperty("replayInThreshold", "false"));
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9_.@/\\-]+|\\p{IsHan}+");
 
     /**
@@ -253,7 +254,15 @@ public final class ConfidenceFit {
                 }
             }
         }
-        return new Model(fit(train, extra), threshold(train, scores));
+        double[] w = fit(train, extra);
+        List<Double> replayWrong = new ArrayList<>();
+        if (REPLAY_IN_THRESHOLD) {
+            // real in-domain questions the knowledge of their day did not answer: the threshold
+            // must not answer more of them than of the development set's unanswerable lines
+            extra.stream().filter(r -> r.file().equals("replay") && !r.right())
+                    .forEach(r -> replayWrong.add(probability(w, r.x())));
+        }
+        return new Model(w, threshold(train, scores, replayWrong));
     }
 
     private static double[] fit(List<Row> dev, List<Row> extra) {
@@ -491,7 +500,7 @@ public final class ConfidenceFit {
      * the precision and false-answer limits, judged on out-of-fold scores: halfway between the
      * lowest score it answers and the next lower one.
      */
-    private static double threshold(List<Row> dev, double[] scores) {
+    private static double threshold(List<Row> dev, double[] scores, List<Double> replayWrong) {
         long unanswerable = dev.stream().filter(r -> !r.answerable()).count();
         double best = 1.0;
         int bestRight = -1;
@@ -510,7 +519,12 @@ public final class ConfidenceFit {
                 right += r.right() && r.answerable() ? 1 : 0;
                 falseAnswers += r.answerable() ? 0 : 1;
             }
-            boolean ok = answered > 0 && right >= MIN_PRECISION * answered && falseAnswers <= MAX_FALSE * unanswerable;
+            int replayAnswered = 0;
+            for (double score : replayWrong) {
+                replayAnswered += score >= t ? 1 : 0;
+            }
+            boolean ok = answered > 0 && right >= MIN_PRECISION * answered && falseAnswers <= MAX_FALSE * unanswerable
+                    && replayAnswered <= MAX_FALSE * replayWrong.size();
             if (ok && (right > bestRight || right == bestRight && answered < bestAnswered)) {
                 best = t;
                 bestRight = right;
