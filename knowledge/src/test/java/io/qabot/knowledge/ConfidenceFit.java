@@ -46,8 +46,11 @@ import java.util.regex.Pattern;
  * is re-fitted on the development rows so the score reads as a probability for real
  * questions. The threshold is chosen on out-of-fold scores: the one that answers the most
  * development lines rightly at precision {@code -DminPrecision} (0.97) and at most
- * {@code -DmaxFalse} (0.02) of the unanswerable ones answered, halfway to the next lower
- * score.
+ * {@code -DmaxFalse} (0.02) of the unanswerable ones answered, and (unless
+ * {@code -DreplayInThreshold=false}) at most the same share of the 2020 replay questions
+ * answered wrongly, halfway to the next lower score. The replay constraint is the default
+ * because those are real members' questions, the closest thing to what the bot will be asked,
+ * and a wrong answer costs more than ten escalations; the 2021 replay stays out of sample.
  *
  * <p>What it prints is out of fold, never in sample: ten outer folds over the development
  * lines; for each, weights, intercept and threshold are fitted on the other nine (the
@@ -64,7 +67,7 @@ public final class ConfidenceFit {
     private static final double MIN_PRECISION = Double.parseDouble(System.getProperty("minPrecision", "0.97"));
     private static final double MAX_FALSE = Double.parseDouble(System.getProperty("maxFalse", "0.02"));
     private static final int FOLDS = Integer.getInteger("folds", 10);
-    private static final boolean REPLAY_IN_THRESHOLD = Boolean.parseBoolean(System.getProperty("replayInThreshold", "false"));
+    private static final boolean REPLAY_IN_THRESHOLD = Boolean.parseBoolean(System.getProperty("replayInThreshold", "true"));
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9_.@/\\-]+|\\p{IsHan}+");
 
     /**
