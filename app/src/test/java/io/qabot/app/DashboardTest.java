@@ -117,7 +117,7 @@ class DashboardTest {
 
     @Test
     void aMaintainerSeesTheAnswerRateAndTheGapsWithQuestionsShownAsText() throws Exception {
-        bot.client.say("group-42", null, "u1", "What is qabot?");
+        bot.client.say("group-42", null, "u1", "How do I run qabot?");
         bot.client.say("group-42", null, "u2", SCRIPT_QUESTION);
         bot.client.say("group-42", null, "u3", SCRIPT_QUESTION);
         Eventually.await(Duration.ofSeconds(15), "the three questions are recorded",
@@ -177,7 +177,7 @@ class DashboardTest {
 
     @Test
     void theStatsPanelChartsEachDayAndTellsTheOldestOpenEscalation() throws Exception {
-        bot.client.say("group-42", null, "u1", "What is qabot?");
+        bot.client.say("group-42", null, "u1", "How do I run qabot?");
         bot.client.say("group-42", null, "u2", "seata 的 AT 模式支持 Oracle 吗？");
         bot.client.say("group-42", null, "u3", "谢谢");
         Eventually.await(Duration.ofSeconds(15), "the three messages are recorded",

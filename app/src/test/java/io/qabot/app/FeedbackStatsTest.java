@@ -27,7 +27,7 @@ class FeedbackStatsTest {
         Map<String, String> env = new HashMap<>(BotFixture.environment(dataDir, Optional.empty(), "http://127.0.0.1:9/x"));
         env.put("QABOT_ESCALATION_TIME_ZONE", "UTC");
         try (BotFixture bot = BotFixture.start(env)) {
-            String first = bot.client.say("group-42", "t-1", "u1", "What is qabot?").path("reply_id").asText();
+            String first = bot.client.say("group-42", "t-1", "u1", "How do I run qabot?").path("reply_id").asText();
             bot.client.say("group-42", "t-2", "u2", "How do I run qabot?");
             bot.client.say("group-42", "t-3", "u3", "qabot 支持哪些聊天平台？");
             assertEquals("flagged", bot.client.say("group-42", "t-1", "u4", "没用", false, first).path("outcome").asText());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an item retired through B stops being used by A, and a restarted A still does not use it.
  */
 class FeedbackTwoInstancesTest {
-    static final String QUESTION = "What is qabot?";
+    static final String QUESTION = "How do I run qabot?";
 
     @TempDir
     Path dataA;

@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * list puts it back.
  */
 class FlaggedDashboardTest {
-    static final String QUESTION = "What is qabot?";
+    static final String QUESTION = "How do I run qabot?";
 
     @TempDir
     Path dataDir;

@@ -19,7 +19,7 @@ class MetricsTest {
     void aScrapeShowsMessagesByDecisionMatchLatencyConfidenceEscalationsReloadsAndTheJvm() throws Exception {
         try (CallbackReceiver chat = new CallbackReceiver(CallbackReceiver.Mode.ACCEPT);
              BotFixture bot = BotFixture.start(BotFixture.environment(dataDir, Optional.empty(), chat.url()))) {
-            bot.client.say("group-42", null, "u7", "What is qabot?");
+            bot.client.say("group-42", null, "u7", "How do I run qabot?");
             bot.client.say("group-42", null, "u8", "How do I tune the JVM garbage collector for qabot on ARM?");
             bot.client.admin("POST", "/api/v1/knowledge/reload", null);
 

@@ -61,10 +61,10 @@ class SecretsNeverLoggedTest {
             WebhookClient right = new WebhookClient(bot.port(), WEBHOOK_SECRET, ADMIN_TOKEN);
             WebhookClient wrong = new WebhookClient(bot.port(), WRONG_KEY, WRONG_TOKEN);
 
-            messageId = right.say("group-42", null, "u7", "What is qabot?").path("in_reply_to").asText();
+            messageId = right.say("group-42", null, "u7", "How do I run qabot?").path("in_reply_to").asText();
             right.say("group-42", null, "u8", "How do I tune the JVM garbage collector for qabot on ARM?");
             try {
-                wrong.say("group-42", null, "u7", "What is qabot?");
+                wrong.say("group-42", null, "u7", "How do I run qabot?");
             } catch (IllegalStateException expected) {
                 assertTrue(expected.getMessage().contains("401"), expected.getMessage());
             }

@@ -30,8 +30,8 @@ class StatsRouteTest {
         Map<String, String> env = BotFixture.environment(dataDir, Optional.empty(), "http://127.0.0.1:9/x");
         JsonNode served;
         try (BotFixture bot = BotFixture.start(env)) {
-            bot.client.say("group-42", null, "u1", "What is qabot?");
-            bot.client.say("group-42", null, "u2", "what is qabot");
+            bot.client.say("group-42", null, "u1", "How do I run qabot?");
+            bot.client.say("group-42", null, "u2", "how do i run qabot");
             bot.client.say("group-42", null, "u1", GAP);
             bot.client.say("group-42", null, "u2", GAP);
 

@@ -31,7 +31,7 @@ import java.util.List;
 record Features(double questionCoverage, double threadCoverage, double allCoverage, double reverseCoverage,
                 double margin, double bm25Margin, double length, double unseenShare, double otherProduct,
                 double nameCoverage, double mostMissing, double mostMissingLatin, double information,
-                double asksOtherKind) {
+                double asksOtherKind, double technicalCoverage, double mostMissingTechnical) {
 
     /**
      * The information of about five words the knowledge never uses (five rarest words): a
@@ -42,7 +42,8 @@ record Features(double questionCoverage, double threadCoverage, double allCovera
     /** The names of {@link #vector()}'s elements, in order. */
     static final List<String> NAMES = List.of("questionCoverage", "threadCoverage", "allCoverage", "reverseCoverage",
             "margin", "bm25Margin", "length", "unseenShare", "otherProduct", "nameCoverage", "mostMissing",
-            "mostMissingLatin", "information", "asksOtherKind");
+            "mostMissingLatin", "information", "asksOtherKind", "technicalCoverage",
+            "mostMissingTechnical");
 
     /** @param rareIdf the idf of a word the knowledge never uses */
     static Features of(Scored best, Scored runnerUp, Question question, double rareIdf) {
@@ -53,11 +54,13 @@ record Features(double questionCoverage, double threadCoverage, double allCovera
                 best.reverseCoverage(), margin, bm25Margin, Math.min(question.terms().size(), 20) / 20.0,
                 best.unseenShare(), best.otherProduct() ? 1 : 0, best.nameCoverage(), best.mostMissing(), best.mostMissingLatin(),
                 Math.min(1, question.informativeIdf() / (FULL_INFORMATION * rareIdf)),
-                Asks.missing(question.asks(), best.entry().asks()) != 0 ? 1 : 0);
+                Asks.missing(question.asks(), best.entry().asks()) != 0 ? 1 : 0, best.technicalCoverage(),
+                best.mostMissingTechnical());
     }
 
     double[] vector() {
         return new double[]{questionCoverage, threadCoverage, allCoverage, reverseCoverage, margin, bm25Margin, length,
-                unseenShare, otherProduct, nameCoverage, mostMissing, mostMissingLatin, information, asksOtherKind};
+                unseenShare, otherProduct, nameCoverage, mostMissing, mostMissingLatin, information, asksOtherKind,
+                technicalCoverage, mostMissingTechnical};
     }
 }

@@ -37,6 +37,22 @@ final class QuestionReader {
         Set<String> expanded = new LinkedHashSet<>(terms);
         double totalIdf = 0;
         double informativeIdf = 0;
+        boolean chinese = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        List<int[]> names = new ArrayList<>();
+        Set<String> nameTerms = new java.util.HashSet<>();
+        Matcher matcher = NAME.matcher(text);
+        while (matcher.find()) {
+            String name = matcher.group();
+            boolean looksLikeName = name.chars().skip(1).anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                    || Character.isUpperCase(name.charAt(0)) && name.length() >= 4;
+            List<String> parts = analyzer.wholeWordTokens(name);
+            if (looksLikeName && !parts.isEmpty()) {
+                // only the whole word names the thing: "TiDB" is neither "DB2" nor "Ti", so a
+                // question about TiDB names something unknown even though "db" is a known term
+                names.add(vocabulary.sortedIds(parts));
+                nameTerms.addAll(parts);
+            }
+        }
         for (String term : terms) {
             List<int[]> alternatives = new ArrayList<>();
             // a concept tells as much as its commonest name: "database" is rare in a Chinese
@@ -50,28 +66,21 @@ final class QuestionReader {
                 }
             }
             boolean productName = products.isName(term);
-            concepts.add(new Concept(term, vocabulary.id(term), alternatives.toArray(int[][]::new), idf, productName));
+            Concept concept = new Concept(term, vocabulary.id(term), alternatives.toArray(int[][]::new), idf, productName);
+            if (!chinese && concept.latin() && concept.unseen() && !nameTerms.contains(term)) {
+                // the digests write English only for technical terms, so in an English question a
+                // word they never use that is not a name is the asker's everyday English ("need",
+                // "particular", "anything"), not a technology the thread lacks
+                concept = concept.asEveryday();
+            }
+            concepts.add(concept);
             totalIdf += idf;
             if (!productName) {
                 informativeIdf += idf;
             }
         }
-        List<int[]> names = new ArrayList<>();
-        Matcher matcher = NAME.matcher(text);
-        while (matcher.find()) {
-            String name = matcher.group();
-            boolean looksLikeName = name.chars().skip(1).anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                    || Character.isUpperCase(name.charAt(0)) && name.length() >= 4;
-            List<String> nameTerms = analyzer.wholeWordTokens(name);
-            if (looksLikeName && !nameTerms.isEmpty()) {
-                // only the whole word names the thing: "TiDB" is neither "DB2" nor "Ti", so a
-                // question about TiDB names something unknown even though "db" is a known term
-                names.add(vocabulary.sortedIds(nameTerms));
-            }
-        }
         return new Question(terms, concepts, totalIdf, vocabulary.sortedIds(expanded), names,
-                products.namedIn(terms), informativeIdf, Asks.of(text),
-                text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+                products.namedIn(terms), informativeIdf, Asks.of(text), chinese);
     }
 
     /** The distinct terms of a text, at most {@value #MAX_QUERY_TERMS}, keeping the rarest. */

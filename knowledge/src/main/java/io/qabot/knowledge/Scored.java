@@ -17,7 +17,8 @@ import java.util.Set;
  */
 record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, double threadCoverage,
               double allCoverage, double reverseCoverage, double unseenShare, boolean otherProduct,
-              double nameCoverage, double mostMissing, double mostMissingLatin, double rankScore) {
+              double nameCoverage, double mostMissing, double mostMissingLatin, double technicalCoverage,
+              double mostMissingTechnical, double rankScore) {
 
     static Scored of(KnowledgeIndex.Entry entry, double bm25, Question question, Vocabulary vocabulary) {
         return of(entry, bm25, question, new TermSet(question.expandedIds(), vocabulary.size()), vocabulary);
@@ -41,12 +42,23 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         double unseen = 0;
         double mostMissing = 0;
         double mostMissingLatin = 0;
+        double technical = 0;
+        double technicalPresent = 0;
+        double mostMissingTechnical = 0;
         for (Concept concept : question.concepts()) {
             double w = concept.idf();
             // a turn's own question is part of its thread, and its thread part of the turn
             boolean present = concept.presentIn(heldAnywhere, expanded);
+            // a product's name says what the question is about, not what it asks; less technical
+            // information than one word the knowledge never uses cannot be covered fully
+            double t = concept.productName() ? 0 : concept.technicalIdf();
+            technical += t;
+            if (present) {
+                technicalPresent += t;
+            }
             if (!present && !concept.productName()) {
                 mostMissing = Math.max(mostMissing, w);
+                mostMissingTechnical = Math.max(mostMissingTechnical, t);
                 if (question.chinese() && concept.latin()) {
                     mostMissingLatin = Math.max(mostMissingLatin, w);
                 }
@@ -72,7 +84,8 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         return new Scored(entry, bm25, ratio(inQuestion, total), ratio(inThread, total), ratio(inAll, total),
                 reverseCoverage(entry, expanded, vocabulary), ratio(unseen, total), otherProduct,
                 nameCoverage(entry, question.names(), vocabulary), ratio(mostMissing, vocabulary.idf(-1)),
-                ratio(mostMissingLatin, vocabulary.idf(-1)), 0);
+                ratio(mostMissingLatin, vocabulary.idf(-1)), technicalPresent / Math.max(technical, vocabulary.idf(-1)),
+                ratio(mostMissingTechnical, vocabulary.idf(-1)), 0);
     }
 
     /**
@@ -84,7 +97,7 @@ record Scored(KnowledgeIndex.Entry entry, double bm25, double questionCoverage, 
         double rank = bm25 / bestBm25 + 0.25 * questionCoverage + 0.75 * threadCoverage + 0.25 * allCoverage
                 + 0.35 * reverseCoverage - (otherProduct ? 1 : 0);
         return new Scored(entry, bm25, questionCoverage, threadCoverage, allCoverage, reverseCoverage, unseenShare,
-                otherProduct, nameCoverage, mostMissing, mostMissingLatin, rank);
+                otherProduct, nameCoverage, mostMissing, mostMissingLatin, technicalCoverage, mostMissingTechnical, rank);
     }
 
     /**

@@ -42,12 +42,15 @@ import java.util.regex.Pattern;
  *       cruder than a person's.</li>
  * </ul>
  *
- * <p>The model is an L2-regularised ({@code -Dl2}, 1.0) logistic regression; the intercept
+ * <p>The model is an L2-regularised ({@code -Dl2}, 5.0) logistic regression; the intercept
  * is re-fitted on the development rows so the score reads as a probability for real
  * questions. The threshold is chosen on out-of-fold scores: the one that answers the most
  * development lines rightly at precision {@code -DminPrecision} (0.97) and at most
- * {@code -DmaxFalse} (0.02) of the unanswerable ones answered, halfway to the next lower
- * score.
+ * {@code -DmaxFalse} (0.02) of the unanswerable ones answered, and (unless
+ * {@code -DreplayInThreshold=false}) at most the same share of the 2020 replay questions
+ * answered wrongly, halfway to the next lower score. The replay constraint is the default
+ * because those are real members' questions, the closest thing to what the bot will be asked,
+ * and a wrong answer costs more than ten escalations; the 2021 replay stays out of sample.
  *
  * <p>What it prints is out of fold, never in sample: ten outer folds over the development
  * lines; for each, weights, intercept and threshold are fitted on the other nine (the
@@ -60,10 +63,11 @@ import java.util.regex.Pattern;
 public final class ConfidenceFit {
     private static final double SYNTHETIC_WEIGHT = Double.parseDouble(System.getProperty("syntheticWeight", "0.01"));
     private static final double REPLAY_WEIGHT = Double.parseDouble(System.getProperty("replayWeight", "0.3"));
-    private static final double L2 = Double.parseDouble(System.getProperty("l2", "1.0"));
+    private static final double L2 = Double.parseDouble(System.getProperty("l2", "5.0"));
     private static final double MIN_PRECISION = Double.parseDouble(System.getProperty("minPrecision", "0.97"));
     private static final double MAX_FALSE = Double.parseDouble(System.getProperty("maxFalse", "0.02"));
     private static final int FOLDS = Integer.getInteger("folds", 10);
+    private static final boolean REPLAY_IN_THRESHOLD = Boolean.parseBoolean(System.getProperty("replayInThreshold", "true"));
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9_.@/\\-]+|\\p{IsHan}+");
 
     /**
@@ -109,6 +113,17 @@ public final class ConfidenceFit {
         }
         boolean[] oofAnswered = new boolean[dev.size()];
         double[] oofScore = outOfFold(dev, extra, oofAnswered);
+        if (System.getProperty("oof") != null) {
+            List<String> out = new ArrayList<>();
+            out.add("id\tfile\tkind\tanswerable\tright\tvetoed\tscore\tanswered\tquery");
+            for (int i = 0; i < dev.size(); i++) {
+                Row r = dev.get(i);
+                out.add(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%d\t%.4f\t%d\t%s", r.id(), r.file(), r.kind(),
+                        r.answerable() ? 1 : 0, r.right() ? 1 : 0, r.vetoed() ? 1 : 0, oofScore[i], oofAnswered[i] ? 1 : 0,
+                        r.query().replaceAll("\\s+", " ")));
+            }
+            Files.write(Path.of(System.getProperty("oof")), out);
+        }
         System.out.println("out of fold (" + FOLDS + " outer folds, threshold from 5 inner folds):");
         report(dev, oofAnswered);
         calibration(dev, oofScore);
@@ -242,7 +257,15 @@ public final class ConfidenceFit {
                 }
             }
         }
-        return new Model(fit(train, extra), threshold(train, scores));
+        double[] w = fit(train, extra);
+        List<Double> replayWrong = new ArrayList<>();
+        if (REPLAY_IN_THRESHOLD) {
+            // real in-domain questions the knowledge of their day did not answer: the threshold
+            // must not answer more of them than of the development set's unanswerable lines
+            extra.stream().filter(r -> r.file().equals("replay") && !r.right())
+                    .forEach(r -> replayWrong.add(probability(w, r.x())));
+        }
+        return new Model(w, threshold(train, scores, replayWrong));
     }
 
     private static double[] fit(List<Row> dev, List<Row> extra) {
@@ -480,7 +503,7 @@ public final class ConfidenceFit {
      * the precision and false-answer limits, judged on out-of-fold scores: halfway between the
      * lowest score it answers and the next lower one.
      */
-    private static double threshold(List<Row> dev, double[] scores) {
+    private static double threshold(List<Row> dev, double[] scores, List<Double> replayWrong) {
         long unanswerable = dev.stream().filter(r -> !r.answerable()).count();
         double best = 1.0;
         int bestRight = -1;
@@ -499,7 +522,12 @@ public final class ConfidenceFit {
                 right += r.right() && r.answerable() ? 1 : 0;
                 falseAnswers += r.answerable() ? 0 : 1;
             }
-            boolean ok = answered > 0 && right >= MIN_PRECISION * answered && falseAnswers <= MAX_FALSE * unanswerable;
+            int replayAnswered = 0;
+            for (double score : replayWrong) {
+                replayAnswered += score >= t ? 1 : 0;
+            }
+            boolean ok = answered > 0 && right >= MIN_PRECISION * answered && falseAnswers <= MAX_FALSE * unanswerable
+                    && replayAnswered <= MAX_FALSE * replayWrong.size();
             if (ok && (right > bestRight || right == bestRight && answered < bestAnswered)) {
                 best = t;
                 bestRight = right;
