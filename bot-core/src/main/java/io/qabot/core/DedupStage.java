@@ -2,9 +2,12 @@ package io.qabot.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.qabot.knowledge.Candidate;
+import io.qabot.knowledge.Decision;
 import io.qabot.knowledge.Match;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,9 +19,10 @@ import java.util.function.Supplier;
  * same outcome and no second reply. A delivery whose processing failed is forgotten so
  * the platform's retry can succeed.
  *
- * <p>What is remembered is the outcome without the message it was about (the redelivery
- * brings the message again, under the same id) and a key of one exact string: the cache holds
- * 200,000 deliveries, and the message's text, sender and time were most of each entry's memory.
+ * <p>What is remembered is the outcome without the message it was about, nor the message's text
+ * as the matcher's question (the redelivery brings the message again, under the same id), under a
+ * key of one exact string: the cache holds 200,000 deliveries, and the message's text, sender and
+ * time were most of each entry's memory (the README's soak section has the figures).
  *
  * <p>The front door of the pipeline rather than a {@link Stage}: it runs on the caller's
  * thread and must not wait, so it deals in futures.
@@ -70,23 +74,35 @@ final class DedupStage {
 
     /** The outcome for a message equal to the one it was about; captures only what is not in the message. */
     private static Function<ChatMessage, Outcome> withoutMessage(Outcome outcome) {
+        Function<ChatMessage, Match> verdict = verdictWithoutQuestion(outcome);
         if (outcome instanceof Outcome.Replied replied) {
-            Match verdict = replied.verdict();
             Reply reply = replied.reply();
-            return message -> new Outcome.Replied(message, verdict, reply);
+            return message -> new Outcome.Replied(message, verdict.apply(message), reply);
         }
         if (outcome instanceof Outcome.Escalated escalated) {
-            Match verdict = escalated.verdict();
             long escalationId = escalated.escalationId();
-            return message -> new Outcome.Escalated(message, verdict, escalationId);
+            return message -> new Outcome.Escalated(message, verdict.apply(message), escalationId);
         }
         if (outcome instanceof Outcome.Flagged flagged) {
             FlagReceipt receipt = flagged.receipt();
             return message -> new Outcome.Flagged(message, receipt);
         }
-        Outcome.Silent silent = (Outcome.Silent) outcome;
-        Match verdict = silent.verdict();
-        Outcome.Silence reason = silent.reason();
-        return message -> new Outcome.Silent(message, verdict, reason);
+        Outcome.Silence reason = ((Outcome.Silent) outcome).reason();
+        return message -> new Outcome.Silent(message, verdict.apply(message), reason);
+    }
+
+    /** The matcher's verdict, whose question is the message's text (the text is most of its memory). */
+    private static Function<ChatMessage, Match> verdictWithoutQuestion(Outcome outcome) {
+        Match verdict = outcome.match().orElse(null);
+        if (verdict == null) {
+            return message -> null;
+        }
+        if (!verdict.question().equals(outcome.message().text())) {
+            return message -> verdict;
+        }
+        Decision decision = verdict.decision();
+        double confidence = verdict.confidence();
+        List<Candidate> candidates = verdict.candidates();
+        return message -> new Match(message.text(), decision, confidence, candidates);
     }
 }
