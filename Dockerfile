@@ -42,7 +42,7 @@ VOLUME /data
 ENV QABOT_HTTP_HOST=0.0.0.0 \
     QABOT_HTTP_PORT=8080 \
     QABOT_DATA_DIR=/data \
-    QABOT_JAVA_OPTS="-Xmx256m -Xms16m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
+    QABOT_JAVA_OPTS="-Xmx256m -Xms32m -Xmn24m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
     MALLOC_ARENA_MAX=2
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
