@@ -3,8 +3,9 @@
 #   docker run -p 8080:8080 -v qabot-data:/data -e QABOT_WEBHOOK_SECRET=... qabot
 # Configuration comes only from the environment and an optional mounted YAML file
 # (-v ./qabot.yaml:/etc/qabot/qabot.yaml -e QABOT_CONFIG=/etc/qabot/qabot.yaml).
-# The heap fits a 512 MiB container (-Xmx256m); QABOT_JAVA_OPTS replaces the JVM options
-# (-e QABOT_JAVA_OPTS="-Xmx2g -XX:+ExitOnOutOfMemoryError" for 100k knowledge items).
+# The JVM's memory fits a 512 MiB container: the same options as the ./qabot launcher, whose
+# comments say why each is there (DockerfileTest keeps the two the same); QABOT_JAVA_OPTS replaces
+# them (-e QABOT_JAVA_OPTS="-Xmx2g -XX:+ExitOnOutOfMemoryError" for 100k knowledge items).
 # Both base images are build arguments, for a mirror or a locally built base
 # (bench/docker/try-image.sh builds and runs the image on Debian stand-ins with buildah and podman).
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
@@ -42,7 +43,8 @@ VOLUME /data
 ENV QABOT_HTTP_HOST=0.0.0.0 \
     QABOT_HTTP_PORT=8080 \
     QABOT_DATA_DIR=/data \
-    QABOT_JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
+    QABOT_JAVA_OPTS="-Xmx256m -Xms32m -Xmn24m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1

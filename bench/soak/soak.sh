@@ -28,7 +28,10 @@ SAMPLE_EVERY=${SAMPLE_EVERY:-30}
 CONNECTIONS=${CONNECTIONS:-20}
 PORT=${PORT:-18090}
 SINK_PORT=${SINK_PORT:-18091}
-HEAP=${HEAP:--Xmx512m}
+# the launcher's JVM options and malloc arenas unless HEAP / MALLOC_ARENA_MAX say otherwise (one place for them)
+HEAP=${HEAP:-$(sed -n 's/^opts=\${QABOT_JAVA_OPTS:-\(.*\)}$/\1/p' qabot)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(sed -n 's/^export MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-\(.*\)}$/\1/p' qabot)}
+[ -n "$HEAP" ] && [ -n "$MALLOC_ARENA_MAX" ] || { echo "soak: cannot read the JVM options from ./qabot" >&2; exit 2; }
 CSV=${CSV:-$ROOT/soak-$(date +%Y%m%d-%H%M).csv}
 ROUNDS=${CSV%.csv}-rounds.csv
 WRK_OUT=${CSV%.csv}-wrk.txt
@@ -58,7 +61,7 @@ CP="$WORK/bench-classes:$WORK/connector-classes:$(cat "$WORK/cp.txt")"
 # the callback receiver: later replies (maintainers' answers) are POSTed here; 200 to anything
 java -Xmx64m -cp "$CP" io.qabot.connectors.bench.HelloServer "$SINK_PORT" & PIDS+=($!)
 
-log "starting qabot serve on 127.0.0.1:$PORT"
+log "starting qabot serve on 127.0.0.1:$PORT: java $HEAP (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
 STARTED=$(date +%s.%N)
 QABOT_HTTP_PORT=$PORT QABOT_DATA_DIR="$WORK/data" \
 QABOT_KNOWLEDGE="$SHARED/corpus/sofa-weekly,$SHARED/corpus/faq" \
@@ -84,7 +87,11 @@ open_escalations() {
     python3 -c 'import json, sys; print(" ".join(str(e["id"]) for e in json.load(sys.stdin)["items"]))'
 }
 
-echo "t_s,heap_after_gc_mib,rss_mib,fds,threads,messages,wrk_requests,wrk_errors" >"$CSV"
+# the embedded database's file, MiB (the question log grows by every message; retention and compaction bound it)
+db_mib() { du -k "$WORK/data/qabot.mv.db" 2>/dev/null | awk '{printf "%.1f", $1 / 1024}'; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+echo "t_s,heap_after_gc_mib,rss_mib,fds,threads,messages,wrk_requests,wrk_errors,db_mib,load1" >"$CSV"
 echo "t_s,round,requests,errors,non2xx,timeouts,req_per_s,p50,p99,live_heap_mib,dismissed,dismiss_ms" >"$ROUNDS"
 : >"$WRK_OUT"
 echo 0 0 >"$WORK/totals"
@@ -96,7 +103,7 @@ sampler() {
     rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$PID/status")
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$PID/status")
     fds=$(ls "/proc/$PID/fd" | wc -l)
-    echo "$t,$(heap_after_gc),$rss,$fds,$threads,$(messages),$(tr ' ' ',' <"$WORK/totals")" >>"$CSV"
+    echo "$t,$(heap_after_gc),$rss,$fds,$threads,$(messages),$(tr ' ' ',' <"$WORK/totals"),$(db_mib),$(load1)" >>"$CSV"
     sleep "$SAMPLE_EVERY"
   done
 }
@@ -136,7 +143,7 @@ done
 sleep 1; kill "$SAMPLER" 2>/dev/null || true
 t=$(( $(date +%s) - T0 ))
 rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$PID/status")
-echo "$t,$(heap_after_gc),$rss,$(ls "/proc/$PID/fd" | wc -l),$(awk '/^Threads:/ {print $2}' "/proc/$PID/status"),$(messages),$(tr ' ' ',' <"$WORK/totals")" >>"$CSV"
+echo "$t,$(heap_after_gc),$rss,$(ls "/proc/$PID/fd" | wc -l),$(awk '/^Threads:/ {print $2}' "/proc/$PID/status"),$(messages),$(tr ' ' ',' <"$WORK/totals"),$(db_mib),$(load1)" >>"$CSV"
 
 log "stopping qabot"
 kill "$PID"; status=0; wait "$PID" || status=$?

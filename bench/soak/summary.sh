@@ -9,16 +9,18 @@ CSV=$1
 ROUNDS=${CSV%.csv}-rounds.csv
 awk -F, -v window=600 '
   NR == 1 { next }
-  { n++; T[n] = $1; V[1, n] = $2; V[2, n] = $3; V[3, n] = $4; V[4, n] = $5 }
+  { n++; T[n] = $1; V[1, n] = $2; V[2, n] = $3; V[3, n] = $4; V[4, n] = $5; V[5, n] = $9; V[6, n] = $10; if ($9 != "") k = 6 }
   function slope(k, from,    i, c, sx, sy, sxx, sxy) {
     for (i = 1; i <= n; i++) if (T[i] >= from) { c++; sx += T[i]; sy += V[k, i]; sxx += T[i] * T[i]; sxy += T[i] * V[k, i] }
     return (c * sxx - sx * sx) > 0 ? (c * sxy - sx * sy) / (c * sxx - sx * sx) * 3600 : 0
   }
   END {
-    split("heap_after_gc_MiB rss_MiB fds threads", names, " ")
+    split("heap_after_gc_MiB rss_MiB fds threads db_file_MiB load_average", names, " ")
+    if (!k) k = 4  # CSVs written before the data file and the load were sampled
     printf "SUMMARY soak: %d s, %d samples\n", T[n], n
     printf "SUMMARY %-18s %13s %13s %15s %15s\n", "", "first 10 min", "last 10 min", "slope/h, all", "slope/h, 2nd half"
-    for (k = 1; k <= 4; k++) {
+    kmax = k
+    for (k = 1; k <= kmax; k++) {
       fs = 0; fc = 0; ls = 0; lc = 0
       for (i = 1; i <= n; i++) {
         if (T[i] <= window) { fs += V[k, i]; fc++ }

@@ -101,6 +101,9 @@ public final class Store implements AutoCloseable {
      * {@code WRITE_DELAY=0} writes each commit to the file before the commit returns; H2's
      * default (500 ms later, from a background thread) loses the last commits to a kill -9,
      * which {@code CrashRecoveryTest} caught as an answered escalation gone after restart.
+     * {@code CACHE_SIZE=4096} (KiB) keeps H2's page cache at 4 MiB of heap instead of its 16:
+     * the bot reads back little (open escalations, answers, the outbox), and the heap is planned
+     * to fit a 512 MiB host (README, "Start-up, memory and retention").
      */
     static String embeddedUrl(Path dataDir) {
         try {
@@ -109,7 +112,7 @@ public final class Store implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("qabot")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=4096";
     }
 
     /**
