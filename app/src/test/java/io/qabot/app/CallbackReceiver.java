@@ -23,8 +23,12 @@ public final class CallbackReceiver implements AutoCloseable {
 
     public enum Mode { ACCEPT, HOLD }
 
-    /** One callback: its idempotency key, body, and the id the bridge answered with for the posted message. */
-    public record Callback(String key, JsonNode body, String postedId) {
+    /**
+     * One callback: its idempotency key, body, the id the bridge answered with for the posted
+     * message, and whether its {@code X-Qabot-Signature} is the HMAC of its timestamp and body
+     * under {@link BotFixture#SECRET}.
+     */
+    public record Callback(String key, JsonNode body, String postedId, boolean signed) {
         public String chat() {
             return body.path("chat").asText();
         }
@@ -76,9 +80,12 @@ public final class CallbackReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         // like a chat platform, the bridge tells the id of the message it posted
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String timestamp = exchange.getRequestHeaders().getFirst("X-Qabot-Timestamp");
+        boolean signed = timestamp != null && ("sha256=" + WebhookClient.hmac(BotFixture.SECRET, timestamp, raw))
+                .equals(exchange.getRequestHeaders().getFirst("X-Qabot-Signature"));
         Callback callback = new Callback(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)),
-                "post-" + posts.incrementAndGet());
+                JSON.readTree(new String(raw, StandardCharsets.UTF_8)), "post-" + posts.incrementAndGet(), signed);
         synchronized (this) {
             seen.add(callback);
         }

@@ -174,4 +174,62 @@ class FeedbackLoopTest {
         assertTrue(why.path("modelConfidence").asDouble() >= why.path("threshold").asDouble(), why.toString());
         assertTrue(why.path("features").size() >= 3 && why.path("features").elements().next().has("adds"), why.toString());
     }
+
+    @Test
+    void aMaintainersAnswerDeliveredByCallbackCarriesAReplyIdAndAWrongReplyToItReachesTheMaintainers() throws Exception {
+        String unknown = "Flink 的 checkpoint 间隔怎么配置？";
+        JsonNode asked = bot.client.say("group-42", "t-u1", "u1", unknown);
+        assertEquals("escalated", asked.path("outcome").asText(), asked.toString());
+        long answered = asked.path("escalation").asLong();
+        String maintainers = "用 execution.checkpointing.interval 配置。";
+        bot.client.admin("POST", "/api/v1/escalations/" + answered + "/answer", WebhookClient.answerBody(maintainers, "alice"));
+
+        Callback delivered = Eventually.await(PATIENCE, "the maintainer's answer by callback",
+                () -> chat.acceptedIn("group-42"), list -> !list.isEmpty()).get(0);
+        assertTrue(delivered.signed(), "signed like inbound requests: " + delivered);
+        assertEquals("maintainer", delivered.body().path("source").asText());
+        String replyId = delivered.body().path("reply_id").asText();
+        assertTrue(replyId.matches("[0-9a-f]{32}"), delivered.body().toString());
+        // the bot records the delivery (and the reply with it) once the bridge has answered
+        Eventually.await(PATIENCE, "the delivery recorded as sent", () -> deliveryStates(answered),
+                states -> states.equals(List.of("sent")));
+        assertEquals("replied", bot.client.say("group-7", "t-u9", "u9", unknown).path("outcome").asText(),
+                "the learned answer is in use");
+
+        JsonNode flag = bot.client.say("group-42", "t-u1", "u2", "不对，这是旧版本的配置", false, replyId);
+
+        assertEquals("flagged", flag.path("outcome").asText(), flag.toString());
+        assertEquals(replyId, flag.path("flagged").asText());
+        long escalation = flag.path("escalation").asLong();
+        assertTrue(escalation != answered, "the answered escalation stays closed; the flag opens a new one");
+        JsonNode item = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + escalation, null));
+        assertEquals("open", item.path("status").asText());
+        JsonNode f = item.path("flagged_answer");
+        assertEquals(replyId, f.path("reply_id").asText());
+        assertTrue(f.path("answer").asText().contains("execution.checkpointing.interval"), f.toString());
+        assertTrue(f.path("item").asText().startsWith("maintainer-answers#"), f.toString());
+        assertEquals("maintainer-answers", f.path("source").path("file").asText());
+        assertEquals(List.of("u1", "u2"), MaintainersLoopTest.stream(item.path("askers"))
+                .map(a -> a.path("user").path("id").asText()).toList());
+        Callback notice = Eventually.await(PATIENCE, "the notice in the answer's thread",
+                () -> chat.acceptedIn("group-42"), list -> list.size() == 2).get(1);
+        assertEquals("t-u1", notice.body().path("thread").asText());
+        assertFalse(notice.body().has("reply_id"), "a notice is no answer to flag: " + notice.body());
+
+        JsonNode wrong = WebhookClient.json(bot.client.admin("POST", "/api/v1/escalations/" + escalation + "/verdict",
+                "{\"verdict\":\"wrong\",\"maintainer\":\"bob\"}"));
+        assertEquals("wrong", wrong.path("flagged_answer").path("verdict").asText(), wrong.toString());
+        JsonNode again = bot.client.say("group-8", "t-u8", "u8", unknown);
+        assertEquals("escalated", again.path("outcome").asText(),
+                "a wrong verdict is a negative pair: the learned item is not used for the question anywhere: " + again);
+    }
+
+    private List<String> deliveryStates(long id) {
+        try {
+            JsonNode detail = WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null));
+            return MaintainersLoopTest.stream(detail.path("deliveries")).map(d -> d.path("state").asText()).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -107,6 +107,11 @@ public final class WebhookClient {
     }
 
     private String hmac(String timestamp, byte[] body) {
+        return hmac(secret, timestamp, body);
+    }
+
+    /** The lowercase hex HMAC-SHA256 of {@code timestamp + "." + body}, as the contract signs both ways. */
+    static String hmac(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

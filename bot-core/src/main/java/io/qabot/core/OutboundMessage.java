@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param idempotencyKey the same for every attempt to deliver this message, or null: senders
  *                       that can pass it on (a header, a platform's dedup field) let the
  *                       receiving side drop a resend after a crash between send and record
+ * @param replyId        qabot's {@code reply_id} for an answer members can flag (a maintainer's
+ *                       answer delivered to an asker), or null: the generic webhook's callback carries it
  */
 public record OutboundMessage(Platform platform, String chat, String thread, String inReplyTo,
-                              Sender addressee, String text, Author author, String idempotencyKey) {
+                              Sender addressee, String text, Author author, String idempotencyKey,
+                              String replyId) {
     public OutboundMessage {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(chat, "chat");
@@ -35,8 +38,13 @@ public record OutboundMessage(Platform platform, String chat, String thread, Str
     }
 
     public OutboundMessage(Platform platform, String chat, String thread, String inReplyTo,
+                           Sender addressee, String text, Author author, String idempotencyKey) {
+        this(platform, chat, thread, inReplyTo, addressee, text, author, idempotencyKey, null);
+    }
+
+    public OutboundMessage(Platform platform, String chat, String thread, String inReplyTo,
                            Sender addressee, String text, Author author) {
-        this(platform, chat, thread, inReplyTo, addressee, text, author, null);
+        this(platform, chat, thread, inReplyTo, addressee, text, author, null, null);
     }
 
     /**
@@ -64,7 +72,12 @@ public record OutboundMessage(Platform platform, String chat, String thread, Str
     }
 
     public OutboundMessage withIdempotencyKey(String key) {
-        return new OutboundMessage(platform, chat, thread, inReplyTo, addressee, text, author, key);
+        return new OutboundMessage(platform, chat, thread, inReplyTo, addressee, text, author, key, replyId);
+    }
+
+    /** This message as the answer members know by {@code id} (its {@code reply_id}). */
+    public OutboundMessage withReplyId(String id) {
+        return new OutboundMessage(platform, chat, thread, inReplyTo, addressee, text, author, idempotencyKey, id);
     }
 
     /** Whose words the message carries. */

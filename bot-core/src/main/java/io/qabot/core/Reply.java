@@ -17,4 +17,13 @@ public record Reply(String text, String thread, Sender addressee, Candidate answ
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(replyId, "replyId");
     }
+
+    /**
+     * A new {@code reply_id}: random, not a counter, since several instances share one store and
+     * a member must not guess another chat's ids. The bot's answers and maintainers' delivered
+     * answers take theirs from here.
+     */
+    public static String newId() {
+        return java.util.UUID.randomUUID().toString().replace("-", "");
+    }
 }

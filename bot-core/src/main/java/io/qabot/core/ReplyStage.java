@@ -2,7 +2,6 @@ package io.qabot.core;
 
 import io.qabot.core.reply.Answer;
 import io.qabot.knowledge.Candidate;
-import java.util.UUID;
 
 /**
  * The last stage: writes the answer for the asker's platform, addressed to the asker (never
@@ -26,8 +25,7 @@ final class ReplyStage implements Stage {
         Sender asker = message.sender();
         String text = writer.text(message.platform(), age.noted(Answer.of(best), best.item().origin()), asker);
         String thread = ReplyWriter.threadOn(message.platform(), message.thread());
-        // random, not a counter: several instances share one store, and a member must not guess another chat's ids
-        String replyId = UUID.randomUUID().toString().replace("-", "");
+        String replyId = Reply.newId();
         Outcome.Replied replied = new Outcome.Replied(message, exchange.verdict(),
                 new Reply(text, thread, asker, best, replyId));
         feedback.replied(replied);

@@ -60,7 +60,7 @@ public final class ReplyWriter {
     }
 
     /** The thread a reply goes into: the asker's where the platform has threads, else the chat itself (null). */
-    static String threadOn(Platform platform, String thread) {
+    public static String threadOn(Platform platform, String thread) {
         return platform.threads() ? thread : null;
     }
 }

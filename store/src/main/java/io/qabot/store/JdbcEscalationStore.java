@@ -4,6 +4,7 @@ import io.qabot.core.Asker;
 import io.qabot.core.Escalation;
 import io.qabot.core.Escalation.Status;
 import io.qabot.core.MaintainerAnswer;
+import io.qabot.core.Reply;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import io.qabot.core.desk.Announcement;
@@ -155,8 +156,9 @@ final class JdbcEscalationStore implements EscalationStore {
             List<Long> askers = Sql.query(c, "SELECT id FROM asker WHERE escalation_id = ? ORDER BY id",
                     row -> row.getLong(1), id);
             for (long askerId : askers) {
-                Sql.insert(c, "INSERT INTO delivery (escalation_id, asker_id, idempotency_key, state, next_attempt_at) "
-                        + "VALUES (?, ?, ?, 'pending', ?)", id, askerId, "escalation-" + id + "/asker-" + askerId, now);
+                Sql.insert(c, "INSERT INTO delivery (escalation_id, asker_id, idempotency_key, state, next_attempt_at, "
+                        + "reply_id) VALUES (?, ?, ?, 'pending', ?, ?)", id, askerId, "escalation-" + id + "/asker-" + askerId,
+                        now, Reply.newId());
             }
             Audit.record(c, now, answer.maintainer(), "answer", "escalation/" + id,
                     answer.answer() + (answer.links().isEmpty() ? "" : "\n" + Sql.links(answer.links())));

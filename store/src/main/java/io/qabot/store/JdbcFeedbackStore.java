@@ -48,14 +48,25 @@ final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public void remember(AnsweredReply reply) {
         Objects.requireNonNull(reply, "reply");
+        sql.autoCommit(c -> insert(c, reply, null, null));
+    }
+
+    /**
+     * Inserts {@code reply} inside the caller's connection.
+     *
+     * @param deliveryId the outbox row it was delivered from (a maintainer's answer), or null for the matcher's own
+     * @param postId     the platform's id of the posted message, or null when not (yet) known
+     */
+    static int insert(Connection c, AnsweredReply reply, Long deliveryId, String postId) throws SQLException {
         Source source = reply.source();
-        sql.autoCommit(c -> Sql.update(c, "INSERT INTO bot_reply (reply_id, platform, chat, thread, asker_id, asker_name, "
+        return Sql.update(c, "INSERT INTO bot_reply (reply_id, platform, chat, thread, asker_id, asker_name, "
                         + "asker_message, question, item_id, turn_index, answer, source_file, source_title, source_date, "
-                        + "source_url, confidence, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?)",
+                        + "source_url, confidence, answered_at, delivery_id, post_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, CAST(? AS BIGINT), ?)",
                 reply.replyId(), reply.platform().wireName(), reply.chat(), reply.thread(), reply.asker().id(),
                 reply.asker().name(), reply.askerMessageId(), reply.question(), reply.itemId(), reply.turnIndex(),
                 reply.answer(), source.file(), source.title(), source.date() == null ? null : source.date().toString(), source.url(), reply.confidence(),
-                reply.answered()));
+                reply.answered(), deliveryId, postId);
     }
 
     @Override
@@ -308,7 +319,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
         return sql.autoCommit(c -> Sql.query(c, "SELECT r.item_id, MIN(r.source_file) AS source_file, "
                         + "MIN(r.source_title) AS source_title, MIN(r.source_date) AS source_date, "
                         + "MIN(r.source_url) AS source_url, COUNT(*) AS answers, MAX(r.answered_at) AS last_answered "
-                        + "FROM bot_reply r WHERE r.source_date IS NOT NULL AND r.source_date < ? "
+                        + "FROM bot_reply r WHERE r.source_date IS NOT NULL AND r.source_date < ? AND r.delivery_id IS NULL "
                         + "AND NOT EXISTS (SELECT 1 FROM retired_item t WHERE t.item_id = r.item_id) "
                         + "GROUP BY r.item_id ORDER BY COUNT(*) DESC, MIN(r.source_date), r.item_id LIMIT ?",
                 row -> new AgedItem(row.getString("item_id"), new Source(row.getString("source_file"),
@@ -325,7 +336,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
         List<Row> rows = sql.autoCommit(c -> Sql.query(c, "SELECT r.answered_at, "
                         + "(SELECT COUNT(*) FROM reply_flag f WHERE f.reply_id = r.reply_id AND f.kind = 'wrong') AS wrong, "
                         + "(SELECT COUNT(*) FROM reply_flag f WHERE f.reply_id = r.reply_id AND f.kind = 'helpful') AS helpful "
-                        + "FROM bot_reply r WHERE r.answered_at >= ?",
+                        + "FROM bot_reply r WHERE r.answered_at >= ? AND r.delivery_id IS NULL",
                 row -> new Row(Sql.instant(row, "answered_at"), row.getLong("wrong") > 0, row.getLong("helpful") > 0),
                 since));
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();

@@ -88,7 +88,7 @@ final class JdbcLearnedAnswers implements LearnedAnswers {
         return Sql.query(c, "SELECT * FROM learned_answer WHERE id = ?", JdbcLearnedAnswers::row, id).stream().findFirst();
     }
 
-    private static LearnedAnswer row(ResultSet row) throws SQLException {
+    static LearnedAnswer row(ResultSet row) throws SQLException {
         return new LearnedAnswer(row.getLong("id"), row.getLong("escalation_id"), row.getString("question"),
                 row.getString("answer"), Sql.links(row.getString("links")), row.getString("maintainer"),
                 Sql.instant(row, "answered_at"), Sql.instant(row, "updated_at"), row.getBoolean("retracted"));

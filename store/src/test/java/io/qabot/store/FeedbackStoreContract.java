@@ -2,6 +2,7 @@ package io.qabot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.core.Asker;
@@ -14,6 +15,7 @@ import io.qabot.core.FlaggedAnswer.Verdict;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
+import io.qabot.core.desk.LearnedAnswer;
 import io.qabot.core.feedback.AnsweredReply;
 import io.qabot.core.feedback.Screen;
 import io.qabot.knowledge.Candidate;
@@ -319,5 +321,69 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
                 new io.qabot.core.desk.FeedbackWeek(LocalDate.of(2026, 11, 23), 1, 0, 1)), weeks);
         assertEquals(0.5, weeks.get(0).flagRate(), 1e-9);
         assertTrue(store.feedback().weekly(now.get().plusSeconds(1)).isEmpty());
+    }
+
+    /** A maintainer's answer to escalation {@code id}, delivered to each asker: returns what was leased. */
+    List<io.qabot.core.desk.PendingDelivery> answerAndLease(long id) {
+        store.escalations().answer(id, ANSWER).orElseThrow();
+        return store.outbox().lease("w", now.get(), Duration.ofSeconds(30), 10);
+    }
+
+    @Test
+    void aDeliveredMaintainersAnswerIsAReplyFoundByItsReplyIdOrPostIdOnceSent() {
+        long id = store.escalations().enqueue(QUESTION, asker("u1", "m-1"));
+        store.escalations().enqueue(QUESTION, new Asker(Platform.SLACK, "C1", null, new Sender("U2", "Bo"), "1700.1", now.get()));
+        List<io.qabot.core.desk.PendingDelivery> leased = answerAndLease(id);
+        io.qabot.core.desk.PendingDelivery toAnn = leased.get(0);
+        assertEquals(2, leased.stream().map(io.qabot.core.desk.PendingDelivery::replyId).distinct().count(),
+                "each asker's copy has its own reply_id");
+        assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-42", toAnn.replyId()).isEmpty(),
+                "not a reply before it was sent");
+        advance(Duration.ofSeconds(31));
+        io.qabot.core.desk.PendingDelivery again = store.outbox().lease("w", now.get(), Duration.ofSeconds(30), 10).get(0);
+        assertEquals(toAnn.replyId(), again.replyId(), "the same reply_id on every attempt");
+        assertTrue(store.outbox().sent(again.delivery().id(), "w", now.get(), Optional.of("cb-77")));
+
+        LearnedAnswer learned = store.learned().learned(false).get(0);
+        AnsweredReply reply = store.feedback().reply(Platform.WEBHOOK, "group-42", toAnn.replyId()).orElseThrow();
+        assertEquals(learned.toKnowledgeItem().id(), reply.itemId(), "the learned item it came from");
+        assertEquals(learned.toKnowledgeItem().source(), reply.source());
+        assertEquals(ANSWER.answer(), reply.answer());
+        assertEquals(QUESTION, reply.question());
+        assertEquals("u1", reply.asker().id());
+        assertEquals("t-u1", reply.thread(), "where the answer went");
+        assertEquals(1.0, reply.confidence(), 1e-9);
+        assertEquals(toAnn.replyId(), store.feedback().reply(Platform.WEBHOOK, "group-42", "cb-77").orElseThrow().replyId());
+        assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-7", toAnn.replyId()).isEmpty(), "only in its own chat");
+        assertTrue(store.feedback().weekly(START).isEmpty(), "the weekly figures count the matcher's answers only");
+        assertTrue(store.feedback().aged(LocalDate.of(2030, 1, 1), 10).isEmpty(), "and so does the aged list");
+    }
+
+    @Test
+    void aFlagOnADeliveredAnswerCarriesItToTheMaintainersAndWrongIsANegativePairForTheLearnedItem() {
+        long answered = store.escalations().enqueue(QUESTION, asker("u1", "m-1"));
+        io.qabot.core.desk.PendingDelivery leased = answerAndLease(answered).get(0);
+        store.outbox().sent(leased.delivery().id(), "w", now.get(), Optional.empty());
+        AnsweredReply reply = store.feedback().reply(Platform.WEBHOOK, "group-42", leased.replyId()).orElseThrow();
+        KnowledgeItem learned = store.learned().learned(false).get(0).toKnowledgeItem();
+        Match matched = new Match(QUESTION, Decision.ANSWER, 0.95, List.of(new Candidate(learned, 0, 3.0),
+                new Candidate(OTHER, 0, 1.1)));
+        Screen screen = new Screen(store.feedback(), Duration.ZERO);
+
+        FlagReceipt receipt = store.feedback().flag(reply, FlagKind.WRONG, member("u2", "m-2"));
+
+        long flagged = receipt.escalationId().orElseThrow();
+        assertNotEquals(answered, flagged, "the answered escalation stays closed; the flag opens a new one");
+        Escalation e = store.escalations().find(flagged).orElseThrow();
+        assertEquals(List.of("u1", "u2"), e.askers().stream().map(a -> a.user().id()).toList());
+        assertEquals(leased.replyId(), e.flagged().orElseThrow().replyId());
+        assertEquals(ANSWER.answer(), e.flagged().orElseThrow().answer(), "the maintainer's answer is attached");
+        assertEquals(learned.id(), e.flagged().orElseThrow().itemId());
+
+        store.feedback().decide(flagged, Verdict.WRONG, "bob").orElseThrow();
+
+        Match after = screen.screen(matched, Platform.SLACK, "C1");
+        assertEquals(List.of(OTHER.id()), after.candidates().stream().map(c -> c.item().id()).toList(),
+                "the learned item is not used for this question again");
     }
 }

@@ -132,8 +132,8 @@ public final class OutboxWorker implements AutoCloseable {
             try {
                 OutboundMessage message = render(pending);
                 // wait at most half the lease, so the row is recorded before anyone else may take it
-                sender.send(message).get(options.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
-                outbox.sent(delivery.id(), options.owner(), clock.instant());
+                Optional<String> posted = sender.post(message).get(options.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
+                outbox.sent(delivery.id(), options.owner(), clock.instant(), posted);
                 telemetry.delivered(delivery.asker().platform());
                 log.info("delivered the answer to escalation {} to {} in {} {}", delivery.escalationId(),
                         delivery.asker().user().id(), delivery.asker().platform().wireName(), delivery.asker().chat());
@@ -163,7 +163,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     private OutboundMessage render(PendingDelivery pending) {
         Delivery delivery = pending.delivery();
-        return writer.answer(delivery.asker(), pending.answer(), delivery.idempotencyKey());
+        return writer.answer(delivery.asker(), pending.answer(), delivery.idempotencyKey()).withReplyId(pending.replyId());
     }
 
     /** {@code firstRetry × 2^(failures-1)}, at most {@code maxRetry}. */

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public interface FeedbackStore {
 
-    /** Remembers a reply the bot made. */
+    /** Remembers a reply the matcher made (a maintainer's delivered answer is remembered by {@code Outbox#sent}). */
     void remember(AnsweredReply reply);
 
     /** Records the id the platform gave the posted reply (Slack's {@code ts}, a Telegram message id). */
@@ -70,12 +70,13 @@ public interface FeedbackStore {
 
     /**
      * The items the bot answered from whose post is dated before {@code postedBefore}, most
-     * answered first, then the oldest post first; retired items and undated posts left out.
+     * answered first, then the oldest post first; retired items, undated posts and maintainers' delivered answers left out.
      */
     List<AgedItem> aged(java.time.LocalDate postedBefore, int limit);
 
     /**
-     * Per week ({@link FeedbackWeek#weekOf}), the answers given since {@code since}, how many of
+     * Per week ({@link FeedbackWeek#weekOf}), the matcher's answers given since {@code since} (maintainers'
+     * answers delivered through the outbox left out: the flag rate estimates the matcher's precision), how many of
      * them were flagged as wrong and how many marked helpful; oldest week first, weeks without answers left out.
      */
     List<FeedbackWeek> weekly(Instant since);

@@ -54,6 +54,20 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void theAnswerCarriesItsReplyIdAndThePlatformsIdForThePostIsRecorded() {
+        outbox.pending.add(pending(7, Platform.SLACK, 0));
+        OutboxWorker worker = worker(Map.of(Platform.SLACK, io.qabot.core.ChatSender.posting(message -> {
+            sent.add(message);
+            return CompletableFuture.completedFuture(Optional.of("1700000000.000100"));
+        })));
+
+        assertEquals(1, worker.deliverDue());
+
+        assertEquals("reply-7", sent.get(0).replyId(), "the id members flag the delivered answer by");
+        assertEquals(List.of("sent 7 as 1700000000.000100"), outbox.records, "a 👎 on the post finds the reply");
+    }
+
+    @Test
     void aFailedSendIsRetriedLaterWithTheWaitDoublingEachTime() {
         platformDown = true;
         outbox.pending.add(pending(1, Platform.SLACK, 0));
@@ -98,7 +112,8 @@ class OutboxWorkerTest {
         Asker asker = new Asker(platform, "C1", "t-1", new Sender("u" + id, "Ann"), "m-" + id, clock.instant());
         Delivery delivery = new Delivery(id, 42, asker, "escalation-42/asker-" + id, Delivery.State.PENDING, attempts,
                 clock.instant(), Optional.empty(), Optional.empty());
-        return new PendingDelivery(delivery, "SOFAJRaft 支持跨机房部署吗？", new MaintainerAnswer("跨机房不需要特殊支持。", List.of(), "alice"));
+        return new PendingDelivery(delivery, "SOFAJRaft 支持跨机房部署吗？", new MaintainerAnswer("跨机房不需要特殊支持。", List.of(), "alice"),
+                "reply-" + id);
     }
 
     /** Hands out what it holds once, and records what the worker reports. */
@@ -115,8 +130,8 @@ class OutboxWorkerTest {
         }
 
         @Override
-        public boolean sent(long deliveryId, String owner, Instant at) {
-            records.add("sent " + deliveryId);
+        public boolean sent(long deliveryId, String owner, Instant at, Optional<String> postId) {
+            records.add("sent " + deliveryId + postId.map(p -> " as " + p).orElse(""));
             return true;
         }
 

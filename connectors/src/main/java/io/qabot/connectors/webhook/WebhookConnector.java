@@ -219,6 +219,10 @@ public final class WebhookConnector implements Connector {
         }
         json.put("text", message.text());
         json.put("source", message.author().wireName());
+        if (message.replyId() != null) {
+            // a maintainer's answer: a message with "reply_to" naming it may flag it, like an answer in a response
+            json.put("reply_id", message.replyId());
+        }
         try {
             return JSON.writeValueAsBytes(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -82,6 +82,27 @@ class WebhookCallbackTest {
     }
 
     @Test
+    void aDeliveredAnswerCarriesItsReplyIdSoAMemberCanFlagIt() throws Exception {
+        connector().sender().send(reply("@Ann 支持，见 1.3.0。").withReplyId("5f0c9e2b7d4a4c1e9b3f6a8d2e1c0b7a"))
+                .get(10, TimeUnit.SECONDS);
+
+        Received got = received.get(10, TimeUnit.SECONDS);
+        assertEquals(WebhookSignatures.sign("sekrit", got.timestamp(), got.body()), got.signature(), "signed with it");
+        JsonNode body = new ObjectMapper().readTree(got.body());
+        assertEquals("5f0c9e2b7d4a4c1e9b3f6a8d2e1c0b7a", body.get("reply_id").asText());
+        assertEquals("m-1001", body.get("in_reply_to").asText(), "every field of the contract stays");
+        assertEquals("maintainer", body.get("source").asText());
+    }
+
+    @Test
+    void aMessageThatIsNoAnswerCarriesNoReplyId() throws Exception {
+        connector().sender().send(reply("@Ann 支持，见 1.3.0。")).get(10, TimeUnit.SECONDS);
+
+        JsonNode body = new ObjectMapper().readTree(received.get(10, TimeUnit.SECONDS).body());
+        assertTrue(!body.has("reply_id"), body.toString());
+    }
+
+    @Test
     void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
         connector().sender().send(OutboundMessage.post(Platform.WEBHOOK, "maintainers", null,
                 "New question #7 (1 asker in webhook group-42)", OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
