@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.FeedbackBot;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.core.Escalation;
@@ -37,13 +37,13 @@ class DingTalkFeedbackTest {
     @TempDir
     Path dataDir;
     private final RecordingPlatformApi api = new RecordingPlatformApi();
-    private final long now = FeedbackBot.NOW.toEpochMilli();
+    private final long now = TestBot.NOW.toEpochMilli();
     private long posts;
-    private FeedbackBot bot;
+    private TestBot bot;
 
     @BeforeEach
     void start() throws Exception {
-        bot = new FeedbackBot(Platform.DINGTALK, dataDir);
+        bot = TestBot.withStore(Platform.DINGTALK, dataDir);
         DingTalkConnector connector = new DingTalkConnector(new DingTalkConfig("dingappkey", Secret.of(APP_SECRET),
                 "dingrobotcode", api.url(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty()),
                 bot.pipeline, bot.outbound, bot.clock);
@@ -83,7 +83,7 @@ class DingTalkFeedbackTest {
     void anAtBotWrongRightAfterTheAnswerFlagsItTheGroupIsToldOnceAndTheNegativePairTakesEffect() throws Exception {
         deliver(message("msg-1", "asker01", QUESTION));
         assertTrue(api.next(SESSION_PATH).json().at("/markdown/text").asText().contains("跨机房不需要特殊支持"));
-        FeedbackBot.await(() -> bot.store.feedback().latest(Platform.DINGTALK, GROUP, null, FeedbackBot.NOW.minusSeconds(1)),
+        TestBot.await(() -> bot.store.feedback().latest(Platform.DINGTALK, GROUP, null, TestBot.NOW.minusSeconds(1)),
                 Optional::isPresent);
 
         deliver(message("msg-2", "flagger02", " 不对"));
