@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.TestBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -58,7 +57,7 @@ class DingTalkFeedbackTest {
 
     /** The documented group @-message from {@code staffId}, its session webhook on the fake for 90 minutes. */
     private String message(String msgId, String staffId, String text) {
-        return ConnectorFixture.resource("dingtalk/group-at-message.json")
+        return TestBot.resource("dingtalk/group-at-message.json")
                 .replace("msgKx3Yq9h2J0rZ==", msgId)
                 .replace("\"senderStaffId\":\"0123456789\"", "\"senderStaffId\":\"" + staffId + "\"")
                 .replace(" how do I build the docs?", text)
