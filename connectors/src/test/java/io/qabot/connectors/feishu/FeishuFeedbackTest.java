@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.TestBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -75,7 +74,7 @@ class FeishuFeedbackTest {
     }
 
     static String message(String eventId, String messageId, String sender, String text, String parent) {
-        return ConnectorFixture.resource("feishu/im-message-receive-v1.json")
+        return TestBot.resource("feishu/im-message-receive-v1.json")
                 .replace("5e3702a84e847582be8db7fb73283c02", eventId)
                 .replace(QUESTION_ID, messageId)
                 .replace("\"open_id\":\"ou_asker\"", "\"open_id\":\"" + sender + "\"")
