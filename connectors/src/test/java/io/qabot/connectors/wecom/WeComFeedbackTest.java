@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
-import io.qabot.connectors.fakes.TestBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -64,7 +63,7 @@ class WeComFeedbackTest {
 
     /** WeCom's AI bot callback for an @-message in the group, encrypted for the empty receive id and signed. */
     private void deliver(String msgId, String user, String text) throws Exception {
-        String message = ConnectorFixture.resource("wecom/aibot-text-message.json")
+        String message = TestBot.resource("wecom/aibot-text-message.json")
                 .replace("CAIQ16HMjQYY8NGagIGAgAMgq4KM0AI=", msgId)
                 .replace("\"userid\":\"lilei\"", "\"userid\":\"" + user + "\"")
                 .replace("how do I build?", text)
