@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.Secret;
 import io.qabot.config.WeChatConfig;
-import io.qabot.connectors.fakes.TestBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
@@ -65,7 +64,7 @@ class WeChatFeedbackTest {
     /** The push of {@code reader}'s text message, signed (plain mode) with a nonce of its own; the passive reply's text. */
     private String push(String reader, String text) throws Exception {
         int n = pushes++;
-        String xml = ConnectorFixture.resource("wechat/text-message.xml").replace("1234567890123456", "70000" + n)
+        String xml = TestBot.resource("wechat/text-message.xml").replace("1234567890123456", "70000" + n)
                 .replace("fromUser", reader).replace("this is a test", text).replace("1348831860", now);
         String nonce = "nonce-" + n;
         HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri(WeChatConnector.PATH
