@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -37,8 +37,8 @@ class DingTalkCallbackTest {
     private static final String SESSION_PATH = "/robot/sendBySession";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ConnectorFixture fixture = new ConnectorFixture();
-    private final long now = ConnectorFixture.NOW.toEpochMilli();
+    private final TestBot fixture = TestBot.forOneConnector();
+    private final long now = TestBot.NOW.toEpochMilli();
     private long posts;
 
     @AfterEach
@@ -54,7 +54,7 @@ class DingTalkCallbackTest {
 
     /** The documented message with {@code question}, sent now, its session webhook pointing at the fake for 90 minutes. */
     private String message(String msgId, String question) {
-        return ConnectorFixture.resource("dingtalk/group-at-message.json")
+        return TestBot.resource("dingtalk/group-at-message.json")
                 .replace("msgKx3Yq9h2J0rZ==", msgId)
                 .replace(" how do I build the docs?", question)
                 .replace("1717000000123", Long.toString(now))

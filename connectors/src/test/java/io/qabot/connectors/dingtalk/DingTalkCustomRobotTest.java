@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import java.net.URI;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class DingTalkCustomRobotTest {
     private static final String SECRET = "SEC5a3ecf88f2b3eb50db30ecfc00f53033ac909c99bf7f88fd612bda89d7f3a9dc";
-    private final ConnectorFixture fixture = new ConnectorFixture();
+    private final TestBot fixture = TestBot.forOneConnector();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -46,7 +46,7 @@ class DingTalkCustomRobotTest {
         robot.announce("SOFA Weekly", "本周问答已更新").get(10, TimeUnit.SECONDS);
 
         RecordingPlatformApi.Recorded request = fixture.api.next("/robot/send");
-        String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
+        String timestamp = Long.toString(TestBot.NOW.toEpochMilli());
         assertEquals("robot-token", request.queryParameter("access_token"));
         assertEquals(timestamp, request.queryParameter("timestamp"));
         assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.queryParameter("sign"));
@@ -75,7 +75,7 @@ class DingTalkCustomRobotTest {
         connector.announcer().send(announcement("cidMaintainers")).get(10, TimeUnit.SECONDS);
 
         RecordingPlatformApi.Recorded request = fixture.api.next("/robot/send");
-        String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
+        String timestamp = Long.toString(TestBot.NOW.toEpochMilli());
         assertEquals("robot-token", request.queryParameter("access_token"));
         assertEquals(DingTalkCallbackTest.sdkSign(timestamp, SECRET), request.queryParameter("sign"));
         assertEquals("markdown", request.json().get("msgtype").asText());
@@ -105,7 +105,7 @@ class DingTalkCustomRobotTest {
     void theSignInTheWebhookUrlIsUrlEncoded() {
         DingTalkCustomRobot robot = DingTalkCustomRobot.of(config(Optional.of(Secret.of(SECRET))), fixture.outbound,
                 fixture.clock).orElseThrow();
-        String timestamp = Long.toString(ConnectorFixture.NOW.toEpochMilli());
+        String timestamp = Long.toString(TestBot.NOW.toEpochMilli());
         String sign = DingTalkCallbackTest.sdkSign(timestamp, SECRET);
 
         String query = robot.signedUrl().getRawQuery();

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -37,13 +36,13 @@ class DingTalkFeedbackTest {
     @TempDir
     Path dataDir;
     private final RecordingPlatformApi api = new RecordingPlatformApi();
-    private final long now = FeedbackBot.NOW.toEpochMilli();
+    private final long now = TestBot.NOW.toEpochMilli();
     private long posts;
-    private FeedbackBot bot;
+    private TestBot bot;
 
     @BeforeEach
     void start() throws Exception {
-        bot = new FeedbackBot(Platform.DINGTALK, dataDir);
+        bot = TestBot.withStore(Platform.DINGTALK, dataDir);
         DingTalkConnector connector = new DingTalkConnector(new DingTalkConfig("dingappkey", Secret.of(APP_SECRET),
                 "dingrobotcode", api.url(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty()),
                 bot.pipeline, bot.outbound, bot.clock);
@@ -58,7 +57,7 @@ class DingTalkFeedbackTest {
 
     /** The documented group @-message from {@code staffId}, its session webhook on the fake for 90 minutes. */
     private String message(String msgId, String staffId, String text) {
-        return ConnectorFixture.resource("dingtalk/group-at-message.json")
+        return TestBot.resource("dingtalk/group-at-message.json")
                 .replace("msgKx3Yq9h2J0rZ==", msgId)
                 .replace("\"senderStaffId\":\"0123456789\"", "\"senderStaffId\":\"" + staffId + "\"")
                 .replace(" how do I build the docs?", text)
@@ -83,7 +82,7 @@ class DingTalkFeedbackTest {
     void anAtBotWrongRightAfterTheAnswerFlagsItTheGroupIsToldOnceAndTheNegativePairTakesEffect() throws Exception {
         deliver(message("msg-1", "asker01", QUESTION));
         assertTrue(api.next(SESSION_PATH).json().at("/markdown/text").asText().contains("跨机房不需要特殊支持"));
-        FeedbackBot.await(() -> bot.store.feedback().latest(Platform.DINGTALK, GROUP, null, FeedbackBot.NOW.minusSeconds(1)),
+        TestBot.await(() -> bot.store.feedback().latest(Platform.DINGTALK, GROUP, null, TestBot.NOW.minusSeconds(1)),
                 Optional::isPresent);
 
         deliver(message("msg-2", "flagger02", " 不对"));

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +37,9 @@ class DingTalkStreamTest {
     private static final String CONVERSATION = "cidFbEwwavwcAsXDZbYqSBLnA==";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ConnectorFixture fixture = new ConnectorFixture();
+    private final TestBot fixture = TestBot.forOneConnector();
     private final HandDelays time = new HandDelays();
-    private final long now = ConnectorFixture.NOW.toEpochMilli();
+    private final long now = TestBot.NOW.toEpochMilli();
     private FakeStreamGateway gateway;
     private DingTalkConnector connector;
 
@@ -77,7 +77,7 @@ class DingTalkStreamTest {
      */
     private String robotFrame(String frameId, String msgId, String staffId, String question, long sessionMinutes)
             throws Exception {
-        ObjectNode frame = (ObjectNode) JSON.readTree(ConnectorFixture.resource("dingtalk/stream-robot-message.json"));
+        ObjectNode frame = (ObjectNode) JSON.readTree(TestBot.resource("dingtalk/stream-robot-message.json"));
         ObjectNode message = (ObjectNode) JSON.readTree(frame.get("data").asText());
         message.put("msgId", msgId).put("senderStaffId", staffId).put("createAt", now)
                 .put("sessionWebhookExpiredTime", now + Duration.ofMinutes(sessionMinutes).toMillis())
@@ -113,11 +113,11 @@ class DingTalkStreamTest {
     void acknowledgesEveryFrameWithItsMessageIdPingsEchoingTheirData() throws Exception {
         connected();
 
-        gateway.send(ConnectorFixture.resource("dingtalk/stream-ping.json"));
+        gateway.send(TestBot.resource("dingtalk/stream-ping.json"));
         JsonNode ping = gateway.nextAck();
         gateway.send(robotFrame("frame-1", "msg-1", " raft 能跨机房部署吗"));
         JsonNode callback = gateway.nextAck();
-        gateway.send(ConnectorFixture.resource("dingtalk/stream-card-callback.json"));
+        gateway.send(TestBot.resource("dingtalk/stream-card-callback.json"));
         JsonNode unknown = gateway.nextAck();
 
         assertEquals(200, ping.get("code").asInt());
@@ -209,7 +209,7 @@ class DingTalkStreamTest {
     void opensANewConnectionAtOnceWhenDingTalkAnnouncesADisconnect() throws Exception {
         String first = connected();
 
-        gateway.send(ConnectorFixture.resource("dingtalk/stream-disconnect.json"));
+        gateway.send(TestBot.resource("dingtalk/stream-disconnect.json"));
 
         JsonNode ack = gateway.nextAck();
         assertEquals("c0a800e9168327945646012d43", ack.at("/headers/messageId").asText());

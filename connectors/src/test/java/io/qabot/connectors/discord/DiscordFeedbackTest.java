@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.config.DiscordConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Answer;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -39,13 +39,13 @@ class DiscordFeedbackTest {
     Path dataDir;
     private final RecordingPlatformApi rest = new RecordingPlatformApi();
     private FakeGateway gateway;
-    private FeedbackBot bot;
+    private TestBot bot;
     private DiscordConnector connector;
 
     @BeforeEach
     void start() throws Exception {
         gateway = new FakeGateway();
-        bot = new FeedbackBot(Platform.DISCORD, dataDir);
+        bot = TestBot.withStore(Platform.DISCORD, dataDir);
         // Discord answers a created message with it, id included: what a reaction names
         rest.answer(request -> Answer.json(200, "{\"id\":\"" + ANSWER_ID + "\",\"channel_id\":\"" + CHANNEL + "\"}"));
         connector = new DiscordConnector(new DiscordConfig(Optional.empty(), Secret.of(DiscordGatewayTest.BOT_TOKEN),
@@ -77,7 +77,7 @@ class DiscordFeedbackTest {
     private void answered() throws Exception {
         gateway.dispatch("MESSAGE_CREATE", 2, DiscordGatewayTest.golden("message_create_mention.json"));
         rest.next();
-        FeedbackBot.await(() -> bot.store.feedback().reply(Platform.DISCORD, CHANNEL, ANSWER_ID), found -> found.isPresent());
+        TestBot.await(() -> bot.store.feedback().reply(Platform.DISCORD, CHANNEL, ANSWER_ID), found -> found.isPresent());
     }
 
     @Test

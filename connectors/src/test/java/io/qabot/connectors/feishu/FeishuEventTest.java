@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lark.oapi.core.utils.Decryptor;
 import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -44,8 +44,8 @@ class FeishuEventTest {
     private static final String BOT_INFO_PATH = "/open-apis/bot/v3/info";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ConnectorFixture fixture = new ConnectorFixture();
-    private final long nowSeconds = ConnectorFixture.NOW.getEpochSecond();
+    private final TestBot fixture = TestBot.forOneConnector();
+    private final long nowSeconds = TestBot.NOW.getEpochSecond();
     private final SdkSignatures sdk = new SdkSignatures(TOKEN, ENCRYPT_KEY);
 
     @AfterEach
@@ -69,7 +69,7 @@ class FeishuEventTest {
     }
 
     private static String event(String question) {
-        return ConnectorFixture.resource("feishu/im-message-receive-v1.json").replace("how do I build?", question);
+        return TestBot.resource("feishu/im-message-receive-v1.json").replace("how do I build?", question);
     }
 
     private static String encrypted(String key, String plaintext) throws Exception {
@@ -125,7 +125,7 @@ class FeishuEventTest {
     void answersTheEncryptedUrlChallengeWithinTheSameRequest() throws Exception {
         start();
 
-        HttpResponse<String> response = post(encrypted(ENCRYPT_KEY, ConnectorFixture.resource("feishu/url-verification.json")),
+        HttpResponse<String> response = post(encrypted(ENCRYPT_KEY, TestBot.resource("feishu/url-verification.json")),
                 0, null);
 
         assertEquals(200, response.statusCode());
@@ -135,7 +135,7 @@ class FeishuEventTest {
     @Test
     void refusesAChallengeCarryingAnotherAppsToken() throws Exception {
         start();
-        String challenge = ConnectorFixture.resource("feishu/url-verification.json").replace(TOKEN, "someone-elses");
+        String challenge = TestBot.resource("feishu/url-verification.json").replace(TOKEN, "someone-elses");
 
         assertEquals(401, post(encrypted(ENCRYPT_KEY, challenge), 0, null).statusCode());
     }

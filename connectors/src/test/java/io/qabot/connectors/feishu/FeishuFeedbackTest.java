@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
-import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -40,7 +39,7 @@ class FeishuFeedbackTest {
     Path dataDir;
     private final RecordingPlatformApi api = new RecordingPlatformApi();
     private final SdkSignatures sdk = new SdkSignatures(TOKEN, ENCRYPT_KEY);
-    private FeedbackBot bot;
+    private TestBot bot;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,7 +48,7 @@ class FeishuFeedbackTest {
                 .on("/open-apis/bot/v3/info", "{\"code\":0,\"msg\":\"ok\",\"bot\":{\"app_name\":\"HelperBot\",\"open_id\":\"ou_bot\"}}")
                 .on("/open-apis/im/v1/messages/" + QUESTION_ID + "/reply",
                         "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"" + ANSWER_ID + "\"}}");
-        bot = new FeedbackBot(Platform.FEISHU, dataDir);
+        bot = TestBot.withStore(Platform.FEISHU, dataDir);
         FeishuConnector connector = new FeishuConnector(new FeishuConfig("cli_a1b2c3", Secret.of("app-secret-Xy"),
                 Secret.of(TOKEN), Optional.of(Secret.of(ENCRYPT_KEY)), api.url()), bot.pipeline, bot.outbound, bot.clock);
         bot.serve(connector.routes());
@@ -63,7 +62,7 @@ class FeishuFeedbackTest {
 
     private void deliver(String event) throws Exception {
         String body = JSON.createObjectNode().put("encrypt", FeishuEncryptor.encrypt(ENCRYPT_KEY, event)).toString();
-        String timestamp = Long.toString(FeedbackBot.NOW.getEpochSecond());
+        String timestamp = Long.toString(TestBot.NOW.getEpochSecond());
         HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri(FeishuConnector.PATH))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("X-Lark-Request-Timestamp", timestamp)
@@ -75,7 +74,7 @@ class FeishuFeedbackTest {
     }
 
     static String message(String eventId, String messageId, String sender, String text, String parent) {
-        return ConnectorFixture.resource("feishu/im-message-receive-v1.json")
+        return TestBot.resource("feishu/im-message-receive-v1.json")
                 .replace("5e3702a84e847582be8db7fb73283c02", eventId)
                 .replace(QUESTION_ID, messageId)
                 .replace("\"open_id\":\"ou_asker\"", "\"open_id\":\"" + sender + "\"")
@@ -96,7 +95,7 @@ class FeishuFeedbackTest {
     private void answered() throws Exception {
         deliver(message("ev-1", QUESTION_ID, "ou_asker", "请问 jraft 支持跨机房吗", ""));
         api.next("/open-apis/im/v1/messages/" + QUESTION_ID + "/reply");
-        FeedbackBot.await(() -> bot.store.feedback().reply(Platform.FEISHU, CHAT, ANSWER_ID), found -> found.isPresent());
+        TestBot.await(() -> bot.store.feedback().reply(Platform.FEISHU, CHAT, ANSWER_ID), found -> found.isPresent());
     }
 
     @Test
@@ -134,7 +133,7 @@ class FeishuFeedbackTest {
         deliver(reaction("ev-5", ANSWER_ID, "ou_fan", "THUMBSUP", "user"));
 
         deliver(message("ev-6", "om_later_0004", "ou_asker", "谢谢", ""));
-        FeedbackBot.await(() -> bot.matcher.calls(), calls -> calls == 2);
+        TestBot.await(() -> bot.matcher.calls(), calls -> calls == 2);
         assertTrue(bot.store.escalations().open().isEmpty());
         assertTrue(api.all("/open-apis/im/v1/messages/" + ANSWER_ID + "/reply").isEmpty());
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.IrcConfig;
-import io.qabot.connectors.fakes.FeedbackBot;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.OutboundMessage;
@@ -38,16 +38,16 @@ class IrcFeedbackTest {
     @TempDir
     Path dataDir;
     private Ngircd server;
-    private FeedbackBot bot;
+    private TestBot bot;
     private IrcConnector connector;
 
     @BeforeEach
     void start() throws Exception {
         server = Ngircd.start(folder);
-        bot = new FeedbackBot(Platform.IRC, dataDir);
+        bot = TestBot.withStore(Platform.IRC, dataDir);
         // the connector's flood control refills with time: its clock starts at the bot's fixed NOW
         // and moves on, so the marker below is not held back forever by an empty bucket
-        Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), FeedbackBot.NOW));
+        Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TestBot.NOW));
         connector = new IrcConnector(new IrcConfig("127.0.0.1", server.port, false, "qabot", List.of(CHANNEL),
                 Optional.empty(), Optional.empty()), bot.pipeline, ticking, Duration.ofMillis(100));
         connector.start();
@@ -82,7 +82,7 @@ class IrcFeedbackTest {
             }
             lilei.send("PRIVMSG " + CHANNEL + " :qabot: " + QUESTION);
             assertTrue(botSays(hanmei, "lilei: ").contains("跨机房不需要特殊支持"));
-            FeedbackBot.await(() -> bot.store.feedback().latest(Platform.IRC, CHANNEL, null, FeedbackBot.NOW.minusSeconds(1)),
+            TestBot.await(() -> bot.store.feedback().latest(Platform.IRC, CHANNEL, null, TestBot.NOW.minusSeconds(1)),
                     Optional::isPresent);
 
             hanmei.send("PRIVMSG " + CHANNEL + " :qabot: 不对");

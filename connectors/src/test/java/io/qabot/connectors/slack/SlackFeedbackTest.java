@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.app_backend.SlackSignature.Generator;
 import io.qabot.config.Secret;
 import io.qabot.config.SlackConfig;
-import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Answer;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
+import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -42,11 +42,11 @@ class SlackFeedbackTest {
     Path dataDir;
     private final RecordingPlatformApi slack = new RecordingPlatformApi();
     private final AtomicInteger posts = new AtomicInteger();
-    private FeedbackBot bot;
+    private TestBot bot;
 
     @BeforeEach
     void start() throws InterruptedException {
-        bot = new FeedbackBot(Platform.SLACK, dataDir);
+        bot = TestBot.withStore(Platform.SLACK, dataDir);
         SlackConnector connector = new SlackConnector(new SlackConfig(Secret.of(SIGNING_SECRET), Secret.of("xoxb-test"),
                 slack.url().resolve("/api")), bot.pipeline, bot.outbound, bot.clock,
                 delay -> CompletableFuture.completedFuture(null));
@@ -62,7 +62,7 @@ class SlackFeedbackTest {
     }
 
     private HttpResponse<String> deliver(String body) throws Exception {
-        String ts = Long.toString(FeedbackBot.NOW.getEpochSecond());
+        String ts = Long.toString(TestBot.NOW.getEpochSecond());
         return bot.http.send(HttpRequest.newBuilder(bot.uri("/hooks/slack"))
                 .header("Content-Type", "application/json")
                 .header("X-Slack-Request-Timestamp", ts)
@@ -94,7 +94,7 @@ class SlackFeedbackTest {
         Recorded answer = slack.next();
         assertEquals(QUESTION_TS, answer.json().path("thread_ts").asText());
         String ts = "1515449530.000101";
-        FeedbackBot.await(() -> bot.store.feedback().reply(Platform.SLACK, "C1", ts), found -> found.isPresent());
+        TestBot.await(() -> bot.store.feedback().reply(Platform.SLACK, "C1", ts), found -> found.isPresent());
         return ts;
     }
 
@@ -138,10 +138,10 @@ class SlackFeedbackTest {
         deliver(reaction("Ev4", "UFAN", "+1", BOT, answerTs));
         deliver(reaction("Ev5", BOT, "-1", BOT, answerTs));
 
-        FeedbackBot.await(() -> bot.store.feedback().flag(bot.store.feedback().reply(Platform.SLACK, "C1", answerTs)
+        TestBot.await(() -> bot.store.feedback().flag(bot.store.feedback().reply(Platform.SLACK, "C1", answerTs)
                         .orElseThrow(), io.qabot.core.FlagKind.HELPFUL,
                 new io.qabot.core.Asker(Platform.SLACK, "C1", null, new io.qabot.core.Sender("UFAN", null), "x",
-                        FeedbackBot.NOW)).recorded(), recorded -> !recorded);
+                        TestBot.NOW)).recorded(), recorded -> !recorded);
         assertTrue(bot.store.escalations().open().isEmpty());
         assertNull(slack.nextWithin(300));
     }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.config.Secret;
 import io.qabot.config.TelegramConfig;
-import io.qabot.connectors.fakes.FeedbackBot;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -41,12 +41,12 @@ class TelegramFeedbackTest {
     @TempDir
     Path dataDir;
     private final FakeBotApi telegram = new FakeBotApi();
-    private FeedbackBot bot;
+    private TestBot bot;
     private TelegramConnector connector;
 
     @BeforeEach
     void start() throws InterruptedException {
-        bot = new FeedbackBot(Platform.TELEGRAM, dataDir);
+        bot = TestBot.withStore(Platform.TELEGRAM, dataDir);
         connector = new TelegramConnector(new TelegramConfig(Secret.of(TOKEN), Optional.of(Secret.of(SECRET_TOKEN)),
                 telegram.http.url(), TelegramConfig.Mode.WEBHOOK), bot.pipeline, bot.outbound, bot.clock,
                 delay -> CompletableFuture.completedFuture(null), Duration.ofSeconds(1));
@@ -92,7 +92,7 @@ class TelegramFeedbackTest {
     private void answered() throws Exception {
         deliver(FakeBotApi.golden("group_mention.json"));
         telegram.next("sendMessage");
-        FeedbackBot.await(() -> bot.store.feedback().reply(Platform.TELEGRAM, GROUP, ANSWER_ID), found -> found.isPresent());
+        TestBot.await(() -> bot.store.feedback().reply(Platform.TELEGRAM, GROUP, ANSWER_ID), found -> found.isPresent());
     }
 
     @Test

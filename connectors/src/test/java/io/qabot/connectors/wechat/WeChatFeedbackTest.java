@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.Secret;
 import io.qabot.config.WeChatConfig;
-import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
@@ -41,15 +40,15 @@ class WeChatFeedbackTest {
     @TempDir
     Path dataDir;
     private final RecordingPlatformApi api = new RecordingPlatformApi();
-    private final String now = Long.toString(FeedbackBot.NOW.getEpochSecond());
+    private final String now = Long.toString(TestBot.NOW.getEpochSecond());
     private int pushes;
-    private FeedbackBot bot;
+    private TestBot bot;
 
     @BeforeEach
     void start() throws Exception {
         api.on("/cgi-bin/token", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}")
                 .on(SEND_PATH, "{\"errcode\":0,\"errmsg\":\"ok\"}");
-        bot = new FeedbackBot(Platform.WECHAT, dataDir);
+        bot = TestBot.withStore(Platform.WECHAT, dataDir);
         WeChatConnector connector = new WeChatConnector(new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret-1")),
                 Secret.of(TOKEN), Optional.empty(), api.url()), bot.pipeline, bot.outbound, bot.clock,
                 dataDir.resolve("wechat-answers.jsonl"), WeChatConnector.PASSIVE_DEADLINE);
@@ -65,7 +64,7 @@ class WeChatFeedbackTest {
     /** The push of {@code reader}'s text message, signed (plain mode) with a nonce of its own; the passive reply's text. */
     private String push(String reader, String text) throws Exception {
         int n = pushes++;
-        String xml = ConnectorFixture.resource("wechat/text-message.xml").replace("1234567890123456", "70000" + n)
+        String xml = TestBot.resource("wechat/text-message.xml").replace("1234567890123456", "70000" + n)
                 .replace("fromUser", reader).replace("this is a test", text).replace("1348831860", now);
         String nonce = "nonce-" + n;
         HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri(WeChatConnector.PATH
@@ -79,7 +78,7 @@ class WeChatFeedbackTest {
     @Test
     void aWrongRightAfterTheAnswerFlagsItTheReaderIsToldOnceAndTheNegativePairTakesEffect() throws Exception {
         assertTrue(push(READER, QUESTION).contains("跨机房不需要特殊支持"));
-        FeedbackBot.await(() -> bot.store.feedback().latest(Platform.WECHAT, READER, null, FeedbackBot.NOW.minusSeconds(1)),
+        TestBot.await(() -> bot.store.feedback().latest(Platform.WECHAT, READER, null, TestBot.NOW.minusSeconds(1)),
                 Optional::isPresent);
 
         // another reader's conversation holds no answer to flag: a message like any other (the stand-in matcher escalates it)

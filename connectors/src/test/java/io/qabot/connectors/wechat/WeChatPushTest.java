@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.config.Secret;
 import io.qabot.config.WeChatConfig;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatPolicy;
@@ -50,8 +50,8 @@ class WeChatPushTest {
     private static final String SEND_PATH = "/cgi-bin/message/custom/send";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ConnectorFixture fixture = new ConnectorFixture();
-    private final String now = Long.toString(ConnectorFixture.NOW.getEpochSecond());
+    private final TestBot fixture = TestBot.forOneConnector();
+    private final String now = Long.toString(TestBot.NOW.getEpochSecond());
     private int nonces;
     @TempDir
     Path data;
@@ -79,7 +79,7 @@ class WeChatPushTest {
     }
 
     private String message(String msgId, String question) {
-        return ConnectorFixture.resource("wechat/text-message.xml").replace("1234567890123456", msgId)
+        return TestBot.resource("wechat/text-message.xml").replace("1234567890123456", msgId)
                 .replace("this is a test", question).replace("1348831860", now);
     }
 
@@ -167,7 +167,7 @@ class WeChatPushTest {
     @Test
     void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
         start(false);
-        long nowSeconds = ConnectorFixture.NOW.getEpochSecond();
+        long nowSeconds = TestBot.NOW.getEpochSecond();
         for (long timestamp : new long[] {nowSeconds + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0}) {
             HttpResponse<String> response = postPlain(message("m-old", "raft 能跨机房部署吗"), Long.toString(timestamp), TOKEN);
 
@@ -296,7 +296,7 @@ class WeChatPushTest {
     @Test
     void refusesAnExpiredTimestamp() throws Exception {
         start(false);
-        String stale = Long.toString(ConnectorFixture.NOW.getEpochSecond() - WeChatConnector.MAX_SKEW.toSeconds() - 1);
+        String stale = Long.toString(TestBot.NOW.getEpochSecond() - WeChatConnector.MAX_SKEW.toSeconds() - 1);
 
         assertEquals(401, postPlain(message("m-8", "raft 能跨机房部署吗"), stale, TOKEN).statusCode());
         assertEquals(0, fixture.matcher.calls());
@@ -332,7 +332,7 @@ class WeChatPushTest {
     void answersSuccessToEventsAndIgnoresThem() throws Exception {
         start(false);
 
-        HttpResponse<String> response = postPlain(ConnectorFixture.resource("wechat/subscribe-event.xml"), now, TOKEN);
+        HttpResponse<String> response = postPlain(TestBot.resource("wechat/subscribe-event.xml"), now, TOKEN);
 
         assertEquals("success", response.body());
         assertEquals(0, fixture.matcher.calls());

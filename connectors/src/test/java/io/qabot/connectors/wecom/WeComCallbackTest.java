@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -48,8 +48,8 @@ class WeComCallbackTest {
     private static final String CORP_ID = "wx5823bf96d3bd56c7";
     private static final String WEBHOOK_PATH = "/cgi-bin/webhook/send";
 
-    private ConnectorFixture fixture = new ConnectorFixture();
-    private final String now = Long.toString(ConnectorFixture.NOW.getEpochSecond());
+    private TestBot fixture = TestBot.forOneConnector();
+    private final String now = Long.toString(TestBot.NOW.getEpochSecond());
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -63,7 +63,7 @@ class WeComCallbackTest {
     }
 
     private static String appMessage(String msgId, String user, String question) {
-        return ConnectorFixture.resource("wecom/app-text-message.xml")
+        return TestBot.resource("wecom/app-text-message.xml")
                 .replace("1234567890123456", msgId).replace("fromUser", user).replace("this is a test", question);
     }
 
@@ -93,7 +93,7 @@ class WeComCallbackTest {
     @Test
     void answersTheEchostrCheckWithTheDecryptedText() throws Exception {
         fixture.close();
-        fixture = new ConnectorFixture(Instant.ofEpochSecond(1409659589));
+        fixture = TestBot.forOneConnector(Instant.ofEpochSecond(1409659589));
         start(Optional.of(CORP_ID));
         String echostr = URLEncoder.encode(
                 "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==", StandardCharsets.UTF_8);
@@ -160,7 +160,7 @@ class WeComCallbackTest {
     @Test
     void refusesACorrectlySignedRequest2To63SecondsOldOrAtTheEndsOfTheNumberRange() throws Exception {
         start(Optional.of(CORP_ID));
-        long nowSeconds = ConnectorFixture.NOW.getEpochSecond();
+        long nowSeconds = TestBot.NOW.getEpochSecond();
         for (long timestamp : new long[] {nowSeconds + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0}) {
             HttpResponse<String> response = postApp(appMessage("m-old", "lilei", "raft 能跨机房部署吗"),
                     Long.toString(timestamp), AES_KEY);
@@ -173,7 +173,7 @@ class WeComCallbackTest {
     @Test
     void answersAnAiBotMessageThroughItsResponseUrl() throws Exception {
         start(Optional.empty());
-        String message = ConnectorFixture.resource("wecom/aibot-text-message.json")
+        String message = TestBot.resource("wecom/aibot-text-message.json")
                 .replace("how do I build?", "raft 能跨机房部署吗")
                 .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
         // the AI bot encrypts for an empty receive id
@@ -242,7 +242,7 @@ class WeComCallbackTest {
     @Test
     void refusesAnExpiredTimestamp() throws Exception {
         start(Optional.of(CORP_ID));
-        String stale = Long.toString(ConnectorFixture.NOW.getEpochSecond() - WeComConnector.MAX_SKEW.toSeconds() - 1);
+        String stale = Long.toString(TestBot.NOW.getEpochSecond() - WeComConnector.MAX_SKEW.toSeconds() - 1);
 
         assertEquals(401, postApp(appMessage("m-6", "u", "跨机房"), stale, AES_KEY).statusCode());
         assertEquals(0, fixture.matcher.calls());

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
-import io.qabot.connectors.fakes.FeedbackBot;
-import io.qabot.connectors.fakes.ConnectorFixture;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
+import io.qabot.connectors.fakes.TestBot;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.Platform;
@@ -43,13 +42,13 @@ class WeComFeedbackTest {
     @TempDir
     Path dataDir;
     private final RecordingPlatformApi api = new RecordingPlatformApi();
-    private final String now = Long.toString(FeedbackBot.NOW.getEpochSecond());
+    private final String now = Long.toString(TestBot.NOW.getEpochSecond());
     private int nonces;
-    private FeedbackBot bot;
+    private TestBot bot;
 
     @BeforeEach
     void start() throws Exception {
-        bot = new FeedbackBot(Platform.WECOM, dataDir);
+        bot = TestBot.withStore(Platform.WECOM, dataDir);
         WeComConnector connector = new WeComConnector(new WeComConfig(Optional.empty(), Secret.of(TOKEN), Secret.of(AES_KEY),
                 URI.create("https://qyapi.weixin.qq.com"), Optional.of(Secret.of(api.url(WEBHOOK_PATH + "?key=robot-key-1").toString()))),
                 bot.pipeline, bot.outbound, bot.clock);
@@ -64,7 +63,7 @@ class WeComFeedbackTest {
 
     /** WeCom's AI bot callback for an @-message in the group, encrypted for the empty receive id and signed. */
     private void deliver(String msgId, String user, String text) throws Exception {
-        String message = ConnectorFixture.resource("wecom/aibot-text-message.json")
+        String message = TestBot.resource("wecom/aibot-text-message.json")
                 .replace("CAIQ16HMjQYY8NGagIGAgAMgq4KM0AI=", msgId)
                 .replace("\"userid\":\"lilei\"", "\"userid\":\"" + user + "\"")
                 .replace("how do I build?", text)
@@ -82,7 +81,7 @@ class WeComFeedbackTest {
     void anAtBotWrongRightAfterTheAnswerFlagsItTheGroupIsToldOnceAndTheNegativePairTakesEffect() throws Exception {
         deliver("m-1", "asker01", QUESTION);
         assertTrue(api.next(RESPONSE_PATH).json().at("/markdown/content").asText().contains("跨机房不需要特殊支持"));
-        FeedbackBot.await(() -> bot.store.feedback().latest(Platform.WECOM, GROUP, null, FeedbackBot.NOW.minusSeconds(1)),
+        TestBot.await(() -> bot.store.feedback().latest(Platform.WECOM, GROUP, null, TestBot.NOW.minusSeconds(1)),
                 Optional::isPresent);
 
         deliver("m-2", "flagger02", "不对");
