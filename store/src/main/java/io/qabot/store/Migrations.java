@@ -107,7 +107,8 @@ final class Migrations {
                     JarURLConnection connection = (JarURLConnection) folder.openConnection();
                     connection.setUseCaches(false);
                     try (JarFile jar = connection.getJarFile()) {
-                        String prefix = connection.getEntryName() + "/";
+                        String folderName = connection.getEntryName(); // "db/migration/" when the jar lists the folder
+                        String prefix = folderName.endsWith("/") ? folderName : folderName + "/";
                         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                             JarEntry entry = entries.nextElement();
                             String name = entry.getName();

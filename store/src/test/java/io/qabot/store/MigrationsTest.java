@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -100,6 +103,20 @@ class MigrationsTest {
 
             assertEquals(7, count("SELECT id FROM second_table"));
             assertTrue(Migrations.current(dataSource(), v2, "test/migration"));
+        }
+
+        @Test
+        void scriptsInAJarAreListedToo() throws Exception {
+            Path jar = dir.resolve("migrations.jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                out.putNextEntry(new JarEntry("test/migration/")); // as the runnable jar has it
+                out.putNextEntry(new JarEntry("test/migration/V1__first.sql"));
+                out.write("CREATE TABLE first_table (id INT);".getBytes(StandardCharsets.UTF_8));
+            }
+            ClassLoader packed = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Store.class.getClassLoader());
+            Migrations.apply(dataSource(), packed, "test/migration");
+
+            assertTrue(Migrations.current(dataSource(), packed, "test/migration"));
         }
 
         @Test
