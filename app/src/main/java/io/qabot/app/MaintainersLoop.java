@@ -24,6 +24,7 @@ import io.qabot.core.feedback.WrongWords;
 import java.time.Duration;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.KnowledgeItem;
+import io.qabot.knowledge.snapshot.KnowledgeSnapshot;
 import io.qabot.store.Store;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -59,16 +60,17 @@ final class MaintainersLoop implements AutoCloseable {
     private volatile OutboxWorker outbox;
 
     /**
-     * @param built   the index of {@code base}, already built
+     * @param settled {@code KnowledgeSnapshot.of(base)}, already settled for {@code built}
+     * @param built   the index of {@code settled.items()}, already built
      * @param indexer builds the index again when learned answers or a reload change the knowledge
      */
-    MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, KnowledgeIndex built,
+    MaintainersLoop(QabotConfig config, Store store, List<KnowledgeItem> base, KnowledgeSnapshot settled, KnowledgeIndex built,
                     Function<List<KnowledgeItem>, KnowledgeIndex> indexer, Clock clock, Timings timings) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.timings = timings;
-        this.learned = new LearnedKnowledge(base, built, store.learned(), indexer);
+        this.learned = new LearnedKnowledge(base, settled, built, store.learned(), indexer);
         learned.refreshIfChanged(); // answers learned before this start are known from the first message
         this.scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("qabot-loop"));
         // what the maintainers ruled out: re-read when changed here, looked at every second for other instances

@@ -178,7 +178,9 @@ final class ServeCommand {
         // the threshold set here holds for every re-index too (learned answers, reloads)
         Function<List<KnowledgeItem>, KnowledgeIndex> indexes =
                 items -> KnowledgeSources.atConfidence(persisted.build(items), config.matching());
-        KnowledgeIndex built = indexes.apply(KnowledgeSnapshot.of(corpus.items()).items());
+        // settled once per start: the loop's knowledge keeps it rather than settling the items again
+        KnowledgeSnapshot settled = KnowledgeSnapshot.of(corpus.items());
+        KnowledgeIndex built = indexes.apply(settled.items());
         log.info("knowledge: {} documents, {} items, {} turns, {} problems", corpus.documents(),
                 corpus.items().size(), corpus.turns(), corpus.problems().size());
 
@@ -190,7 +192,7 @@ final class ServeCommand {
                 BotExecutor.QUEUE, metrics::inboundDropped);
         life.onClose("bot executor", bot::shutdown);
         // the loop owns the live index: the pipeline matches with it, readiness asks it, reloads and learned answers replace it
-        MaintainersLoop loop = life.started("maintainers' loop", new MaintainersLoop(config, store, corpus.items(), built,
+        MaintainersLoop loop = life.started("maintainers' loop", new MaintainersLoop(config, store, corpus.items(), settled, built,
                 indexes, clock, timings));
         LearnedKnowledge knowledge = loop.knowledge();
         metrics.reloaded("start", new ReloadResult(corpus.documents(), corpus.items().size(), corpus.turns(),

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +76,7 @@ public final class Store implements AutoCloseable {
         pool.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Migrations.apply(dataSource, Store.class.getClassLoader(), Migrations.LOCATION);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -29,6 +29,9 @@ public final class LearnedKnowledge implements QuestionMatcher {
     private final Function<List<KnowledgeItem>, KnowledgeIndex> indexer;
     // guarded by this: the parts of the current index and the snapshot it was built from
     private List<KnowledgeItem> base;
+    // the settled base alone, or null until needed: with no learned answers it is the whole
+    // knowledge, and settling 100k items again at every start and refresh cost seconds
+    private KnowledgeSnapshot settledBase;
     private List<LearnedAnswer> live = List.of();
     private KnowledgeSnapshot snapshot;
     private long revision = Long.MIN_VALUE;
@@ -45,11 +48,22 @@ public final class LearnedKnowledge implements QuestionMatcher {
      */
     public LearnedKnowledge(List<KnowledgeItem> base, KnowledgeIndex built, LearnedAnswers learned,
                             Function<List<KnowledgeItem>, KnowledgeIndex> indexer) {
+        this(base, null, built, learned, indexer);
+    }
+
+    /**
+     * @param settled {@code KnowledgeSnapshot.of(base)} when the caller has it already (serve's
+     *                start settled the items to build {@code built}), or null to settle them here
+     * @param built   the index already built from {@code settled.items()}, or null to build it on the first refresh
+     */
+    public LearnedKnowledge(List<KnowledgeItem> base, KnowledgeSnapshot settled, KnowledgeIndex built,
+                            LearnedAnswers learned, Function<List<KnowledgeItem>, KnowledgeIndex> indexer) {
         this.indexer = Objects.requireNonNull(indexer, "indexer");
         this.base = List.copyOf(base);
         this.learned = Objects.requireNonNull(learned, "learned");
         this.index = built;
-        this.snapshot = built == null ? KnowledgeSnapshot.EMPTY : KnowledgeSnapshot.of(this.base);
+        this.settledBase = settled;
+        this.snapshot = built == null ? KnowledgeSnapshot.EMPTY : settledBase();
     }
 
     @Override
@@ -87,6 +101,7 @@ public final class LearnedKnowledge implements QuestionMatcher {
      */
     public synchronized KnowledgeChanges replaceBase(List<KnowledgeItem> items) {
         base = List.copyOf(items);
+        settledBase = null;
         return rebuild();
     }
 
@@ -96,10 +111,7 @@ public final class LearnedKnowledge implements QuestionMatcher {
     }
 
     private KnowledgeChanges rebuild() {
-        List<KnowledgeItem> items = new ArrayList<>(base.size() + live.size());
-        items.addAll(base);
-        live.forEach(answer -> items.add(answer.toKnowledgeItem()));
-        KnowledgeSnapshot next = KnowledgeSnapshot.of(items);
+        KnowledgeSnapshot next = live.isEmpty() ? settledBase() : KnowledgeSnapshot.of(withLive());
         KnowledgeChanges changes = next.changesSince(snapshot);
         if (changes.any() || index == null) {
             index = indexer.apply(next.items());
@@ -107,6 +119,20 @@ public final class LearnedKnowledge implements QuestionMatcher {
         next.superseded().forEach(s -> log.debug("knowledge item {} is superseded by {}", s.id(), s.by()));
         snapshot = next;
         return changes;
+    }
+
+    private KnowledgeSnapshot settledBase() {
+        if (settledBase == null) {
+            settledBase = KnowledgeSnapshot.of(base);
+        }
+        return settledBase;
+    }
+
+    private List<KnowledgeItem> withLive() {
+        List<KnowledgeItem> items = new ArrayList<>(base.size() + live.size());
+        items.addAll(base);
+        live.forEach(answer -> items.add(answer.toKnowledgeItem()));
+        return items;
     }
 
     /** Like {@link #refreshIfChanged()} for a scheduler: a failing store is logged, and the old index stays. */
