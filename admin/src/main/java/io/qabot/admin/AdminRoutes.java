@@ -165,7 +165,7 @@ public final class AdminRoutes {
                             item -> EscalationJson.JSON.createObjectNode().put("item", item).put("retired", false));
                 }),
                 route(HttpMethod.GET, "/api/v1/knowledge/retired", r -> RouteResponse.json(200, EscalationJson.items(
-                        verdicts.retired().stream().map(EscalationJson::retired).toList()))),
+                        verdicts.retired().stream().map(RetiredItemJson::write).toList()))),
                 route(HttpMethod.GET, "/api/v1/knowledge/aged", r -> {
                     String given = query(r, "before");
                     LocalDate before;

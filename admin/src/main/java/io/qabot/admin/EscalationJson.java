@@ -8,7 +8,6 @@ import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.feedback.AgedItem;
-import io.qabot.core.feedback.RetiredItem;
 import io.qabot.knowledge.Source;
 import io.qabot.core.desk.AuditRecord;
 import io.qabot.core.desk.Delivery;
@@ -60,15 +59,6 @@ final class EscalationJson {
         json.put("title", s.title());
         json.put("date", s.date() == null ? null : s.date().toString());
         json.put("url", s.url());
-        return json;
-    }
-
-    static ObjectNode retired(RetiredItem r) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("item", r.itemId());
-        json.put("maintainer", r.maintainer());
-        json.put("retired", r.retired().toString());
-        json.put("reason", r.reason());
         return json;
     }
 

@@ -1,6 +1,7 @@
 package io.qabot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.admin.RetiredItemJson;
 import io.qabot.config.QabotConfig;
 import io.qabot.config.Secret;
 import io.qabot.core.feedback.RetiredItem;
@@ -60,8 +61,7 @@ final class DigestCommand {
             written = new WeeklyDigest.Written(json.path("answered").asInt(), json.path("unanswered").asInt(),
                     json.path("markdown").asText());
             for (JsonNode item : serve.get().get("/api/v1/knowledge/retired").path("items")) {
-                retired.add(new RetiredItem(item.path("item").asText(), item.path("maintainer").asText(),
-                        java.time.Instant.parse(item.path("retired").asText()), item.path("reason").asText()));
+                retired.add(RetiredItemJson.read(item));
             }
         } else {
             try (Store store = Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), Clock.system(zone))) {
