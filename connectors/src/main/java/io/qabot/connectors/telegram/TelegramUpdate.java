@@ -47,7 +47,10 @@ sealed interface TelegramUpdate {
             return new Ignored(updateId, "a message without text");
         }
         JsonNode chat = message.path("chat");
-        if (!chat.hasNonNull("id") || !message.hasNonNull("message_id") || !from.hasNonNull("id")) {
+        String chatId = id(chat.get("id"));
+        String messageId = id(message.get("message_id"));
+        String fromId = id(from.get("id"));
+        if (chatId == null || messageId == null || fromId == null) {
             return new Ignored(updateId, "a message without chat.id, message_id or from.id");
         }
         Addressing addressing = addressing(message, text, bot);
@@ -57,10 +60,9 @@ sealed interface TelegramUpdate {
                 ? message.path("message_thread_id").asText(null) : null;
         // a reply to one of the bot's messages names it: "不对" there is about that answer
         JsonNode repliedTo = message.path("reply_to_message");
-        String replyTo = repliedTo.path("from").path("id").asLong(0) == bot.id() && repliedTo.hasNonNull("message_id")
-                ? repliedTo.get("message_id").asText() : null;
-        ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chat.get("id").asText(), thread,
-                message.get("message_id").asText(), new Sender(from.get("id").asText(), name),
+        String replyTo = repliedTo.path("from").path("id").asLong(0) == bot.id() ? id(repliedTo.get("message_id")) : null;
+        ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chatId, thread,
+                messageId, new Sender(fromId, name),
                 addressing.text(), addressing.mentioned() || "private".equals(chat.path("type").asText()),
                 EpochTime.seconds(message.path("date")).orElse(Instant.EPOCH), replyTo);
         return new Message(updateId, chatMessage);
@@ -159,5 +161,18 @@ sealed interface TelegramUpdate {
             }
         }
         return new Addressing(mentioned, kept.toString().strip().replaceAll("\\s{2,}", " "));
+    }
+
+    /**
+     * A Telegram id (an integer, or a string where a client sent one), or null: an object, an
+     * array or a blank string is no id (a fuzzed {"message_id":{…}} read as "" once reached
+     * ChatMessage and failed there instead of being ignored).
+     */
+    private static String id(JsonNode node) {
+        if (node == null || !(node.isIntegralNumber() || node.isTextual())) {
+            return null;
+        }
+        String id = node.asText();
+        return id.isBlank() ? null : id;
     }
 }
