@@ -53,9 +53,10 @@ final class IndexBuilder {
 
     /**
      * An index of {@code items}, taking each item's analysis from {@code stored} when it holds
-     * one for the item's text (see {@link IndexSnapshot}; null: none), and analysing the others.
+     * one for the item (an {@link IndexSnapshot} or {@link KeptAnalyses}; null: none), and
+     * analysing the others.
      */
-    static KnowledgeIndex build(Collection<KnowledgeItem> items, IndexSnapshot stored, Confidence confidence) {
+    static KnowledgeIndex build(Collection<KnowledgeItem> items, Analyses stored, Confidence confidence) {
         List<String> familyPrefixes = Community.BUILT_IN.familyPrefixes();
         MixedTextAnalyzer analyzer = analyzer();
         Products products = Products.learn(items, familyPrefixes);
@@ -151,6 +152,13 @@ final class IndexBuilder {
                     wholeWords, KnowledgeIndex.copyKey(turn.question()), Asks.of(asked)));
         }
         return turns;
+    }
+
+    /** Where a build takes analyses from instead of analysing again; an item's analysis depends on the item alone. */
+    @FunctionalInterface
+    interface Analyses {
+        /** The analysis of {@code item}: a kept one, else {@code analyse}'s. Called from several threads at once. */
+        List<AnalysedTurn> analysed(KnowledgeItem item, java.util.function.Function<KnowledgeItem, List<AnalysedTurn>> analyse);
     }
 
     /**

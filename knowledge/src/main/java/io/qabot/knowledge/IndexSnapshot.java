@@ -118,7 +118,7 @@ public final class IndexSnapshot {
             }
         }
         if (index == null) {
-            index = IndexBuilder.build(list, this, Confidence.FITTED);
+            index = IndexBuilder.build(list, this::analysed, Confidence.FITTED);
         }
         lastItems = list;
         lastKey = key;

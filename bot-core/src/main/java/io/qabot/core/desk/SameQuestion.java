@@ -2,6 +2,7 @@ package io.qabot.core.desk;
 
 import io.qabot.knowledge.Candidate;
 import io.qabot.knowledge.Decision;
+import io.qabot.knowledge.KeptAnalyses;
 import io.qabot.knowledge.KnowledgeIndex;
 import io.qabot.knowledge.KnowledgeItem;
 import io.qabot.knowledge.Match;
@@ -9,6 +10,7 @@ import io.qabot.knowledge.Origin;
 import io.qabot.knowledge.Source;
 import io.qabot.knowledge.Turn;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +31,20 @@ import java.util.regex.Pattern;
  * words cover (at most 1.6 more). Paraphrases score 1.8–2.6, questions that only share a
  * product 1.2–1.5.
  *
- * <p>Thread-safe; keeps the index of the last set of open questions it saw, since that set
- * changes far less often than questions arrive.
+ * <p>Thread-safe, and cheap when the open questions change a little at a time: each open
+ * question's folded key and analysis are worked out once, keyed by its id, and kept while it is
+ * open; a new set of open questions costs one index build over the kept analyses (the same
+ * index {@link KnowledgeIndex#build} would make, so the same decisions), done when a question
+ * first needs the matcher over that set. What is kept is bounded by the list the caller passes
+ * (the store compares with at most its window of open questions).
  */
 public final class SameQuestion {
     /** See the class comment: the best rank score is 1 plus coverage shares worth up to 1.6. */
     static final double MIN_RANK_SCORE = 1.7;
     private static final Pattern SPACING = Pattern.compile("[\\s\\p{Punct}？！。，、]+");
 
-    private volatile Snapshot last = new Snapshot(Map.of(), null);
+    private final KeptAnalyses analyses = new KeptAnalyses();
+    private volatile OpenSet last = OpenSet.NONE;
 
     /** An open escalation's id and question. */
     public record Open(long id, String question) {
@@ -48,13 +55,12 @@ public final class SameQuestion {
         if (open.isEmpty()) {
             return OptionalLong.empty();
         }
-        String key = key(question);
-        for (Open candidate : open) {
-            if (key(candidate.question()).equals(key)) {
-                return OptionalLong.of(candidate.id());
-            }
+        OpenSet set = openSet(open);
+        Long sameKey = set.firstByKey().get(key(question));
+        if (sameKey != null) {
+            return OptionalLong.of(sameKey);
         }
-        Match match = index(open).match(question);
+        Match match = set.index(analyses).match(question);
         if (match.decision() != Decision.ANSWER) {
             return OptionalLong.empty();
         }
@@ -71,16 +77,15 @@ public final class SameQuestion {
         return SPACING.matcher(folded).replaceAll(" ").strip();
     }
 
-    private KnowledgeIndex index(List<Open> open) {
-        Map<Long, String> questions = new java.util.HashMap<>();
-        open.forEach(o -> questions.put(o.id(), o.question()));
-        Snapshot snapshot = last;
-        if (!snapshot.questions().equals(questions)) {
-            List<KnowledgeItem> items = open.stream().map(SameQuestion::item).toList();
-            snapshot = new Snapshot(Map.copyOf(questions), KnowledgeIndex.build(items));
-            last = snapshot;
+    /** The last set seen when {@code open} is it, else a new one taking the keys it can from the last. */
+    private OpenSet openSet(List<Open> open) {
+        OpenSet previous = last;
+        if (previous.open().equals(open)) {
+            return previous;
         }
-        return snapshot.index();
+        OpenSet next = OpenSet.of(List.copyOf(open), previous);
+        last = next;
+        return next;
     }
 
     // The question doubles as the answer: the matcher weighs answer words too, and an open
@@ -90,6 +95,55 @@ public final class SameQuestion {
                 List.of(), "", new Source("escalations", "", null, null), Origin.MAINTAINER);
     }
 
-    private record Snapshot(Map<Long, String> questions, KnowledgeIndex index) {
+    /**
+     * One list of open questions with each one's key, and the first id per key in the list's
+     * order (the order the old loop compared them in); the index over them is built when first asked for.
+     */
+    private static final class OpenSet {
+        static final OpenSet NONE = new OpenSet(List.of(), Map.of(), Map.of());
+
+        private final List<Open> open;
+        private final Map<Long, Keyed> byId;
+        private final Map<String, Long> firstByKey;
+        private KnowledgeIndex index; // guarded by this
+
+        private OpenSet(List<Open> open, Map<Long, Keyed> byId, Map<String, Long> firstByKey) {
+            this.open = open;
+            this.byId = byId;
+            this.firstByKey = firstByKey;
+        }
+
+        static OpenSet of(List<Open> open, OpenSet previous) {
+            Map<Long, Keyed> byId = new HashMap<>();
+            Map<String, Long> firstByKey = new HashMap<>();
+            for (Open o : open) {
+                Keyed known = previous.byId.get(o.id());
+                Keyed keyed = known != null && known.question().equals(o.question()) ? known
+                        : new Keyed(o.question(), key(o.question()));
+                byId.put(o.id(), keyed);
+                firstByKey.putIfAbsent(keyed.key(), o.id());
+            }
+            return new OpenSet(open, byId, firstByKey);
+        }
+
+        List<Open> open() {
+            return open;
+        }
+
+        Map<String, Long> firstByKey() {
+            return firstByKey;
+        }
+
+        // Built once per set under this set's own lock: a second question over the same set waits
+        // for this build rather than making another; nothing else is held meanwhile.
+        synchronized KnowledgeIndex index(KeptAnalyses analyses) {
+            if (index == null) {
+                index = analyses.build(open.stream().map(SameQuestion::item).toList());
+            }
+            return index;
+        }
+    }
+
+    private record Keyed(String question, String key) {
     }
 }

@@ -21,7 +21,8 @@ import java.util.OptionalLong;
 /**
  * The escalation queue in memory, for tests (bot-core's test jar): the store's queue without the
  * database. A question joins an open one when {@link SameQuestion} says it repeats it, exactly as
- * in the store, so a test sees the joining the running bot does. One lock guards everything.
+ * in the store, so a test sees the joining the running bot does. One lock guards the entries;
+ * it is not held while {@link SameQuestion} runs.
  */
 public final class InMemoryEscalationQueue implements EscalationQueue {
     private final Clock clock;
@@ -37,13 +38,19 @@ public final class InMemoryEscalationQueue implements EscalationQueue {
     public long enqueue(String question, Asker asker) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(asker, "asker");
+        String asked = question.strip();
+        List<SameQuestion.Open> waiting;
         synchronized (this) {
-            List<SameQuestion.Open> waiting = entries.values().stream().filter(Entry::isOpen)
+            waiting = entries.values().stream().filter(Entry::isOpen)
                     .map(e -> new SameQuestion.Open(e.id, e.question)).toList();
-            OptionalLong same = sameQuestion.find(question.strip(), waiting);
+        }
+        // the matcher runs outside the lock, as the store runs it outside its transaction; under the
+        // lock the escalation it found is joined only if it is still open
+        OptionalLong same = sameQuestion.find(asked, waiting);
+        synchronized (this) {
             Entry open = same.isPresent() ? entries.get(same.getAsLong()) : null;
-            if (open == null) {
-                open = new Entry(++lastId, question.strip(), clock.instant());
+            if (open == null || !open.isOpen()) {
+                open = new Entry(++lastId, asked, clock.instant());
                 entries.put(open.id, open);
             }
             // one person repeating the question is one asker, wherever they repeat it
