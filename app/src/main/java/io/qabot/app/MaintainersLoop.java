@@ -18,6 +18,7 @@ import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.OutboxWorker;
 import io.qabot.core.Feedback;
 import io.qabot.core.feedback.Flags;
+import io.qabot.core.feedback.QueuedReplies;
 import io.qabot.core.feedback.Screen;
 import io.qabot.core.feedback.Verdicts;
 import io.qabot.core.feedback.WrongWords;
@@ -57,6 +58,7 @@ final class MaintainersLoop implements AutoCloseable {
     private final MaintainerDesk desk;
     private final Screen screen;
     private final Flags flags;
+    private final QueuedReplies replies;
     private volatile OutboxWorker outbox;
 
     /**
@@ -81,7 +83,9 @@ final class MaintainersLoop implements AutoCloseable {
                 worker.wake();
             }
         }, match -> screen.screen(match, null, null));
-        this.flags = new Flags(store.feedback(), screen, new WrongWords(config.policy().wrongWords()), clock);
+        // the bot's replies are written off the message path; a flag's lookup writes what is queued first
+        this.replies = new QueuedReplies(store.feedback());
+        this.flags = new Flags(replies, screen, new WrongWords(config.policy().wrongWords()), clock);
     }
 
     /** Members' flags on the bot's answers, and the screen of what the maintainers ruled out: the pipeline's feedback. */
@@ -172,5 +176,6 @@ final class MaintainersLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        replies.close(); // the queued replies, before the store closes; later ones are written at once
     }
 }

@@ -51,6 +51,20 @@ final class JdbcFeedbackStore implements FeedbackStore {
         sql.autoCommit(c -> insert(c, reply, null, null));
     }
 
+    /** One transaction, so one commit (and one write of H2's file) for the lot. */
+    @Override
+    public void rememberAll(List<AnsweredReply> replies) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        sql.transaction(c -> {
+            for (AnsweredReply reply : replies) {
+                insert(c, Objects.requireNonNull(reply, "reply"), null, null);
+            }
+            return null;
+        });
+    }
+
     /**
      * Inserts {@code reply} inside the caller's connection.
      *

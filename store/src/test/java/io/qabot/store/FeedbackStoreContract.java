@@ -1,6 +1,7 @@
 package io.qabot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,19 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         assertEquals(WEEKLY, back.source());
         assertEquals(0.91, back.confidence(), 1e-9);
         assertEquals(QUESTION, back.question());
+    }
+
+    @Test
+    void severalRepliesRememberedAtOnceAreEachFoundAndABatchWithABadOneWritesNone() {
+        store.feedback().rememberAll(List.of(answered("r1", "group-42", QUESTION), answered("r2", "group-42", QUESTION),
+                answered("r3", "group-7", QUESTION)));
+
+        assertEquals("r2", store.feedback().reply(Platform.WEBHOOK, "group-42", "r2").orElseThrow().replyId());
+        assertEquals("r3", store.feedback().reply(Platform.WEBHOOK, "group-7", "r3").orElseThrow().replyId());
+        // r1 again: the batch is one transaction, so r4 before it is not written either
+        assertThrows(RuntimeException.class, () -> store.feedback().rememberAll(
+                List.of(answered("r4", "group-42", QUESTION), answered("r1", "group-42", QUESTION))));
+        assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-42", "r4").isEmpty());
     }
 
     @Test

@@ -21,6 +21,11 @@ public interface FeedbackStore {
     /** Remembers a reply the matcher made (a maintainer's delivered answer is remembered by {@code Outbox#sent}). */
     void remember(AnsweredReply reply);
 
+    /** Remembers several replies at once, in order; a database writes them in one transaction. */
+    default void rememberAll(List<AnsweredReply> replies) {
+        replies.forEach(this::remember);
+    }
+
     /** Records the id the platform gave the posted reply (Slack's {@code ts}, a Telegram message id). */
     void postedAs(String replyId, String postId);
 
