@@ -3,6 +3,8 @@
 # same machine in the same run. A benchmark, not a CI gate. Traffic stays on 127.0.0.1.
 #
 #   bench/webhook/webhook-load.sh [DURATION_SECONDS]        # each measured run; default 20
+#   JFR=/tmp/qabot.jfr bench/webhook/webhook-load.sh 15     # also record qabot's JVM with Java Flight
+#                                                            # Recorder's "profile" settings (written at exit)
 #
 # The bot answers from the SOFA corpus in ../shared with the real matcher; the requests are a
 # realistic mix (70 % chatter, 20 % known questions, 10 % unknown ones), every id new and signed
@@ -11,7 +13,9 @@
 #   - hello-world requests/s (64 connections), the baseline;
 #   - the webhook's saturation requests/s with zero errors (64 connections, fewer if there
 #     were errors) and its ratio to the baseline (goal >= 50 %);
-#   - p50/p99 latency at paced 100, 500 and 2,000 messages/s (goal p99 < 50 ms at 500/s).
+#   - p50/p99 latency at paced 100, 500 and 2,000 messages/s (goal p99 < 50 ms at 500/s);
+#   - qabot's CPU time per request at saturation (its process's user + system time over the run),
+#     the figure to compare when other jobs share the machine and move req/s.
 # wrk 4.1 (Debian) has no -R, so paced runs use a Lua delay() per connection that corrects itself
 # once a second (webhook.lua); the rate reached is reported beside the rate asked for. Pacing is
 # closed-loop (a slow response delays the next request), so the percentiles are those of the
@@ -48,6 +52,8 @@ errors() { awk '/^errors:/ {gsub(",", ""); print $3 + $5 + $7 + $9 + $11; found 
 # a wrk percentile ("99%   3.21ms") in milliseconds
 pct() { awk -v p="$2%" '$1 == p {v = $2 + 0; u = $2; sub(/^[0-9.]+/, "", u);
   printf "%.2f", u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v}' "$1"; }
+# CPU time (user + system, in clock ticks) a process has used so far
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 sign() { # count: a fresh batch of unique requests, stamped now
   "${JAVA[@]}" io.qabot.connectors.bench.SignedRequests "$WORK/requests.tsv" "$1" "$SECRET"
 }
@@ -65,15 +71,19 @@ wrk -t$THREADS -c$CONNECTIONS -d"${DURATION}s" --latency "http://127.0.0.1:$HELL
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true; PIDS=()
 
 echo "== qabot /hooks/webhook" >&2
-"${JAVA[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.qabot.connectors.bench.WebhookBenchServer $QABOT_PORT "$SECRET" \
+JFR_OPTS=()
+[ -n "${JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
+"${JAVA[@]}" "${JFR_OPTS[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.qabot.connectors.bench.WebhookBenchServer $QABOT_PORT "$SECRET" \
   ../shared/corpus/sofa-weekly ../shared/corpus/faq & PIDS+=($!)
+QABOT_PID=$!
 wait_port $QABOT_PORT
 SATURATION_COUNT=$(( 20000 * DURATION ))   # comfortably more than the fastest run sends
 sign $SATURATION_COUNT; run_wrk "$WORK/warmup.txt" 0 $CONNECTIONS
 # saturation: as fast as it goes; with errors, again with half the connections
 SAT_CONNECTIONS=$CONNECTIONS
 while :; do
-  sign $SATURATION_COUNT; run_wrk "$WORK/saturation.txt" 0 $SAT_CONNECTIONS
+  sign $SATURATION_COUNT
+  CPU_BEFORE=$(cpu_ticks "$QABOT_PID"); run_wrk "$WORK/saturation.txt" 0 $SAT_CONNECTIONS; CPU_AFTER=$(cpu_ticks "$QABOT_PID")
   echo "saturation at $SAT_CONNECTIONS connections: $(rps "$WORK/saturation.txt") req/s, $(errors "$WORK/saturation.txt") errors" >&2
   [ "$(errors "$WORK/saturation.txt")" = 0 ] || [ $SAT_CONNECTIONS -le 4 ] && break
   SAT_CONNECTIONS=$(( SAT_CONNECTIONS / 2 ))
@@ -98,4 +108,7 @@ for rate in $RATES; do
   printf "SUMMARY %-44s %10s %9s %9s %7s\n" "webhook paced to $rate/s" "$(rps "$WORK/paced-$rate.txt")" \
     "$(pct "$WORK/paced-$rate.txt" 50)" "$(pct "$WORK/paced-$rate.txt" 99)" "$(errors "$WORK/paced-$rate.txt")"
 done
+# CPU per request: what qabot's own process spent, which other jobs on a shared machine change far less than req/s
+echo "SUMMARY qabot CPU per request at saturation = $(awk -v t=$(( CPU_AFTER - CPU_BEFORE )) -v hz="$(getconf CLK_TCK)" \
+  -v r="$(awk '/^ *[0-9]+ requests in/ {print $1}' "$WORK/saturation.txt")" 'BEGIN {printf "%.0f us", 1e6 * t / hz / r}')"
 echo "SUMMARY webhook saturation / hello world = $(awk -v a="$HOOK" -v b="$HELLO" 'BEGIN {printf "%.1f %%", 100 * a / b}') (goal >= 50 %); p99 at 500/s goal < 50 ms"

@@ -24,7 +24,11 @@ import java.util.OptionalLong;
 
 /** Escalations and their askers in the database; see {@link EscalationStore} for the promises. */
 final class JdbcEscalationStore implements EscalationStore {
-    /** How many open questions a new one is compared with, most recent first. */
+    /**
+     * How many open questions a new one is compared with, most recent first; also the most that
+     * {@link SameQuestion} keeps folded keys and analyses of (one index over them, rebuilt from
+     * the kept analyses when the window moves).
+     */
     private static final int SAME_QUESTION_WINDOW = 500;
     static final String OPEN = "status IN ('open', 'claimed')";
 
