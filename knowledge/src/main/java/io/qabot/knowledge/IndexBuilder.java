@@ -69,7 +69,10 @@ final class IndexBuilder {
             IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
                     // merging only neighbouring segments keeps documents in the order they were
                     // added, so after the final merge a document's id is its entry's position
-                    .setMergePolicy(new LogDocMergePolicy());
+                    .setMergePolicy(new LogDocMergePolicy())
+                    // the postings are read into arrays and the files dropped: a compound file
+                    // only made forceMerge(1) write the one flushed segment again, unpacked
+                    .setUseCompoundFile(false);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 // Analysis is most of the build and each item's is independent: spread it over
                 // the cores, then index in order so that document ids stay entry positions.
