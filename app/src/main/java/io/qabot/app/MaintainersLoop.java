@@ -116,7 +116,7 @@ final class MaintainersLoop implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(desk, config.adminToken(), executor, clock, reload, store.questions(), zone);
         List<Route> routes = new ArrayList<>(admin.routes());
         routes.add(DigestRoute.route(admin, new WeeklyDigest(store.learned(), store.questions(), zone)));
-        routes.addAll(admin.verdictRoutes(new Verdicts(store.feedback(), store.escalations(), screen),
+        routes.addAll(admin.verdictRoutes(new Verdicts(replies, store.escalations(), screen),
                 config.policy().answerAgeNotice()));
         routes.addAll(DashboardRoutes.routes());
         return routes;
