@@ -58,7 +58,11 @@ import java.util.regex.Pattern;
  * figures per file and kind, the calibration (how often a score of about 0.9 was right),
  * the lines decided wrongly, and the weights fitted on everything as the constructor of
  * {@code Confidence.FITTED}, with the threshold chosen on five folds' out-of-fold scores. {@code -Dprobe=FILE} lists which of a file's questions (one a
- * line, all meant to be unanswerable) the fitted model would answer.
+ * line, all meant to be unanswerable) the fitted model would answer. {@code -DreplayDump=FILE}
+ * writes the replay rows by the fitted model's score, each with the answer given and the asked
+ * thread's own answer, to read whether "wrong" is right. {@code -Dtrial=a,b} appends derived
+ * features to every row for an experiment, measured out of fold like the others, without
+ * touching {@link Features} (the fourth round's variants, docs/precision.md).
  */
 public final class ConfidenceFit {
     private static final double SYNTHETIC_WEIGHT = Double.parseDouble(System.getProperty("syntheticWeight", "0.01"));
@@ -308,6 +312,7 @@ public final class ConfidenceFit {
         System.arraycopy(v, 0, x, 1, v.length);
         int k = v.length + 1;
         for (String t : trial.isEmpty() ? new String[0] : trial.split(",")) {
+            // the first and last became Features.restatement and technicalAlignment
             x[k++] = switch (t) {
                 case "minqr" -> Math.min(f.questionCoverage(), f.reverseCoverage());
                 case "prodqr" -> f.questionCoverage() * f.reverseCoverage();
