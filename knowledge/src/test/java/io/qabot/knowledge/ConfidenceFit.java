@@ -318,6 +318,8 @@ public final class ConfidenceFit {
                 case "prodqr" -> f.questionCoverage() * f.reverseCoverage();
                 case "mintr" -> Math.min(f.threadCoverage(), f.reverseCoverage());
                 case "mintechr" -> Math.min(f.technicalCoverage(), f.reverseCoverage());
+                // a plain copy of a feature: what a near-duplicate does to the fit by itself
+                case "rc" -> f.reverseCoverage();
                 default -> throw new IllegalArgumentException(t);
             };
         }
