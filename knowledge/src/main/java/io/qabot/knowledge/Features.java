@@ -27,11 +27,21 @@ import java.util.List;
  *                         times that of a word the knowledge never uses
  * @param asksOtherKind    1 when the question asks when, why, where, how many or what the
  *                         difference is, and the best turn's thread does not ask that
+ * @param restatement      how nearly the question and the best turn's own question restate each
+ *                         other: the lower of {@code questionCoverage} and {@code reverseCoverage}.
+ *                         A real paraphrase holds most of the turn's question and the turn's
+ *                         question most of it; a near miss ("Saga 的 TC 做什么" against "Saga 里 TC
+ *                         发起回滚怎么办") is high on one side only. The linear model cannot make
+ *                         "both" out of the two shares on their own.
+ * @param technicalAlignment the same "both ways", with the question's side weighted by how
+ *                         technical its words are: the lower of {@code technicalCoverage} and
+ *                         {@code reverseCoverage}
  */
 record Features(double questionCoverage, double threadCoverage, double allCoverage, double reverseCoverage,
                 double margin, double bm25Margin, double length, double unseenShare, double otherProduct,
                 double nameCoverage, double mostMissing, double mostMissingLatin, double information,
-                double asksOtherKind, double technicalCoverage, double mostMissingTechnical) {
+                double asksOtherKind, double technicalCoverage, double mostMissingTechnical, double restatement,
+                double technicalAlignment) {
 
     /**
      * The information of about five words the knowledge never uses (five rarest words): a
@@ -43,7 +53,7 @@ record Features(double questionCoverage, double threadCoverage, double allCovera
     static final List<String> NAMES = List.of("questionCoverage", "threadCoverage", "allCoverage", "reverseCoverage",
             "margin", "bm25Margin", "length", "unseenShare", "otherProduct", "nameCoverage", "mostMissing",
             "mostMissingLatin", "information", "asksOtherKind", "technicalCoverage",
-            "mostMissingTechnical");
+            "mostMissingTechnical", "restatement", "technicalAlignment");
 
     /** @param rareIdf the idf of a word the knowledge never uses */
     static Features of(Scored best, Scored runnerUp, Question question, double rareIdf) {
@@ -55,12 +65,13 @@ record Features(double questionCoverage, double threadCoverage, double allCovera
                 best.unseenShare(), best.otherProduct() ? 1 : 0, best.nameCoverage(), best.mostMissing(), best.mostMissingLatin(),
                 Math.min(1, question.informativeIdf() / (FULL_INFORMATION * rareIdf)),
                 Asks.missing(question.asks(), best.entry().asks()) != 0 ? 1 : 0, best.technicalCoverage(),
-                best.mostMissingTechnical());
+                best.mostMissingTechnical(), Math.min(best.questionCoverage(), best.reverseCoverage()),
+                Math.min(best.technicalCoverage(), best.reverseCoverage()));
     }
 
     double[] vector() {
         return new double[]{questionCoverage, threadCoverage, allCoverage, reverseCoverage, margin, bm25Margin, length,
                 unseenShare, otherProduct, nameCoverage, mostMissing, mostMissingLatin, information, asksOtherKind,
-                technicalCoverage, mostMissingTechnical};
+                technicalCoverage, mostMissingTechnical, restatement, technicalAlignment};
     }
 }

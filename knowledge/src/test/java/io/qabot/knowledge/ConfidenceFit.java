@@ -58,7 +58,11 @@ import java.util.regex.Pattern;
  * figures per file and kind, the calibration (how often a score of about 0.9 was right),
  * the lines decided wrongly, and the weights fitted on everything as the constructor of
  * {@code Confidence.FITTED}, with the threshold chosen on five folds' out-of-fold scores. {@code -Dprobe=FILE} lists which of a file's questions (one a
- * line, all meant to be unanswerable) the fitted model would answer.
+ * line, all meant to be unanswerable) the fitted model would answer. {@code -DreplayDump=FILE}
+ * writes the replay rows by the fitted model's score, each with the answer given and the asked
+ * thread's own answer, to read whether "wrong" is right. {@code -Dtrial=a,b} appends derived
+ * features to every row for an experiment, measured out of fold like the others, without
+ * touching {@link Features} (the fourth round's variants, docs/precision.md).
  */
 public final class ConfidenceFit {
     private static final double SYNTHETIC_WEIGHT = Double.parseDouble(System.getProperty("syntheticWeight", "0.01"));
@@ -76,7 +80,7 @@ public final class ConfidenceFit {
      * whether a rule rules an answer out.
      */
     record Row(String id, String file, String kind, double[] x, boolean right, boolean answerable, boolean vetoed,
-               double weight, String query) {
+               double weight, String query, String note) {
         double label() {
             return right && answerable ? 1 : 0;
         }
@@ -147,6 +151,16 @@ public final class ConfidenceFit {
                 weights, all.threshold());
         for (int j = 1; j < all.w().length; j++) {
             System.out.printf(Locale.ROOT, "  %-17s %7.3f%n", Features.NAMES.get(j - 1), all.w()[j]);
+        }
+        if (System.getProperty("replayDump") != null) {
+            List<String> out = new ArrayList<>();
+            extra.stream().filter(r -> r.file().equals("replay"))
+                    .sorted((a, b) -> Double.compare(all.probability(b), all.probability(a)))
+                    .forEach(r -> out.add(String.format(Locale.ROOT, "%.3f %s %s%n      %s%n      %s", all.probability(r),
+                            r.right() ? "RIGHT" : "wrong", r.query().replaceAll("\\s+", " "), r.note(),
+                            java.util.Arrays.toString(java.util.Arrays.stream(r.x()).skip(1)
+                                    .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toArray()))));
+            Files.write(Path.of(System.getProperty("replayDump")), out);
         }
         if (System.getProperty("probe") != null) {
             int answered = 0;
@@ -291,9 +305,24 @@ public final class ConfidenceFit {
 
     static double[] x(Features f) {
         double[] v = f.vector();
-        double[] x = new double[v.length + 1];
+        String trial = System.getProperty("trial", "");
+        int more = trial.isEmpty() ? 0 : trial.split(",").length;
+        double[] x = new double[v.length + 1 + more];
         x[0] = 1;
         System.arraycopy(v, 0, x, 1, v.length);
+        int k = v.length + 1;
+        for (String t : trial.isEmpty() ? new String[0] : trial.split(",")) {
+            // the first and last became Features.restatement and technicalAlignment
+            x[k++] = switch (t) {
+                case "minqr" -> Math.min(f.questionCoverage(), f.reverseCoverage());
+                case "prodqr" -> f.questionCoverage() * f.reverseCoverage();
+                case "mintr" -> Math.min(f.threadCoverage(), f.reverseCoverage());
+                case "mintechr" -> Math.min(f.technicalCoverage(), f.reverseCoverage());
+                // a plain copy of a feature: what a near-duplicate does to the fit by itself
+                case "rc" -> f.reverseCoverage();
+                default -> throw new IllegalArgumentException(t);
+            };
+        }
         return x;
     }
 
@@ -322,7 +351,7 @@ public final class ConfidenceFit {
                 x = x(d.features());
             }
             rows.add(new Row(json.get("id").asText(), name, json.get("kind").asText(), x, right, !expected.isEmpty(),
-                    d.rule() != null, 1, query));
+                    d.rule() != null, 1, query, ""));
         }
         return rows;
     }
@@ -344,7 +373,11 @@ public final class ConfidenceFit {
             Turn answered = d.best().entry().item().turns().get(d.best().entry().turnIndex());
             boolean copy = KnowledgeIndex.copyKey(answered.question()).equals(KnowledgeIndex.copyKey(query))
                     || norm(answered.answer()).equals(norm(thread.turns().get(0).answer()));
-            rows.add(new Row("r", "replay", "replay", x(d.features()), copy, copy, false, REPLAY_WEIGHT, query));
+            rows.add(new Row("r", "replay", "replay", x(d.features()), copy, copy, false, REPLAY_WEIGHT, query,
+                    thread.source().file() + " -> " + d.best().entry().item().source().file() + "\n      asked thread's answer: "
+                            + flat(thread.turns().get(0).answer()) + " " + thread.links() + "\n      answered question: "
+                            + flat(answered.question()) + "\n      answer given: " + flat(answered.answer()) + " "
+                            + d.best().entry().item().links()));
         }
         return rows;
     }
@@ -387,12 +420,12 @@ public final class ConfidenceFit {
                     double[] x = x(index.features(ranked, asked));
                     x[1 + Features.NAMES.indexOf("unseenShare")] = 0;
                     rows.add(new Row("s", "synthetic", "synthetic", x, isRight.test(ranked.get(0)), true, false,
-                            SYNTHETIC_WEIGHT, query));
+                            SYNTHETIC_WEIGHT, query, ""));
                     List<Scored> without = ranked.stream().filter(isRight.negate()).toList();
                     if (!without.isEmpty()) {
                         double[] xw = x(index.features(without, asked));
                         xw[1 + Features.NAMES.indexOf("unseenShare")] = 0;
-                        rows.add(new Row("s", "synthetic", "synthetic", xw, false, false, false, SYNTHETIC_WEIGHT, query));
+                        rows.add(new Row("s", "synthetic", "synthetic", xw, false, false, false, SYNTHETIC_WEIGHT, query, ""));
                     }
                 }
             }
@@ -624,6 +657,11 @@ public final class ConfidenceFit {
             x[i] = m[i][i] == 0 ? 0 : m[i][n] / m[i][i];
         }
         return x;
+    }
+
+    private static String flat(String s) {
+        String f = s.replaceAll("\\s+", " ");
+        return f.length() > 300 ? f.substring(0, 300) + "…" : f;
     }
 
     static String norm(String s) {

@@ -23,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same computation as its report). The issue's targets are precision 0.97, at most 2% of
  * the unanswerable lines answered, coverage 0.85 on dev.jsonl and 0.70 on dev-hard.jsonl; the
  * precision, false-answer and chat-line targets are guarded, coverage at what is reached today
- * (README: 0.484 and 0.156), which is below the targets. Coverage is lower than main's
- * 0.60/0.15 guards on purpose: the threshold also keeps the 2020 replay questions (real
- * members' questions, the closest thing to what the bot will be asked) within 2 % false
- * answers, because a wrong answer costs more than ten escalations (docs/precision.md).
+ * (README: 0.597 and 0.200), which is below the targets. The threshold also keeps the 2020
+ * replay questions (real members' questions, the closest thing to what the bot will be asked)
+ * within 2 % false answers, because a wrong answer costs more than ten escalations
+ * (docs/precision.md); the fourth round's question-to-question alignment features won back
+ * part of the coverage that cost (0.484 and 0.156 before).
  */
 class DevelopmentSetTest {
     private static final Path SHARED = Path.of(System.getProperty("qabot.shared", "../../shared"));
@@ -59,8 +60,8 @@ class DevelopmentSetTest {
         assertEquals(0, chatAnswered, figures);
         assertTrue(all.precision() >= 0.97, figures);
         assertTrue(all.falseRate() <= 0.01, figures);
-        assertTrue(devFile.coverage() >= 0.48, figures);
-        assertTrue(hardFile.coverage() >= 0.15, figures);
+        assertTrue(devFile.coverage() >= 0.59, figures);
+        assertTrue(hardFile.coverage() >= 0.20, figures);
     }
 
     @Test
@@ -85,7 +86,7 @@ class DevelopmentSetTest {
         assertEquals(0, chatAnswered, all.toString());
         assertTrue(all.precision() >= 0.95, all.toString());
         assertTrue(all.falseRate() <= 0.02, all.toString());
-        assertTrue(all.coverage() >= 0.35, all.toString());
+        assertTrue(all.coverage() >= 0.42, all.toString());
     }
 
     /** Coverage, precision and false-answer rate of a slice. */
