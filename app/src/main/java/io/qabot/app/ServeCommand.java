@@ -139,6 +139,9 @@ final class ServeCommand {
         // closed last: a failed start still frees the port; closed first too, once serving (it is idempotent)
         QabotServer server = life.started("http server", new QabotServer(serverOptions(config), progress::snapshot));
         int port = listen(server, config.http().host(), config.http().port(), config.http().port() == 0 ? "http.host" : "http.port");
+        // the segmenter's dictionaries load on another core while the store opens
+        Thread prepare = DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare);
+        prepare.start();
         progress.stage("store");
         // the store before the knowledge: a database that cannot open should not wait for a long load to say so
         Store store = life.started("store", Store.open(config.dataDir(), config.databaseUrl().map(Secret::value), clock));
@@ -226,9 +229,6 @@ final class ServeCommand {
         }
         RoutesReport.lines(config, routes).forEach(line -> log.info("{}", line));
         server.open(() -> knowledge.ready() && storeHealth.getAsBoolean(), routes);
-        // the segmenter's dictionaries (about 0.35 s of CPU) are needed by the first question, not by
-        // readiness once the index is decoded from the data dir; a start that analysed items loaded them already
-        DaemonThreads.named("qabot-prepare").newThread(KnowledgeIndex::prepare).start();
         life.started("http server, serving", server); // stops taking requests before anything they use closes
         log.info("qabot is serving on http://{}:{}/", config.http().host(), port);
         return new Serving(port, life::close);
