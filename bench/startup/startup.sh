@@ -5,9 +5,11 @@
 #   baseline  BASELINE_JAR (the code before a change, built elsewhere) on its own warm data dir
 #   warm      this jar on its warm data dir (index and corpus decoded)
 # and `ask` also as the launcher runs it (class-data-sharing archive; ask without C2), for the
-# baseline with the launcher options it had (the archive only). Rounds alternate the variants;
-# medians of wall time, CPU time (user + system: what the start cost, whatever else shares the
-# cores) and RSS at ready.
+# baseline with the launcher options it had (the archive only). `serve` is measured also as the
+# launcher runs it (LAUNCHER_OPTS, read from ./qabot, and an archive that a serve run wrote), for
+# the baseline with the same options and its own serve-made archive, so that ratio is the code's
+# alone. Rounds alternate the variants; medians of wall time, CPU time (user + system: what the
+# start cost, whatever else shares the cores) and RSS at ready.
 #
 #   bench/startup/startup.sh                                   # the SOFA corpus, 5 rounds, no baseline
 #   BASELINE_JAR=/tmp/base/app/target/qabot.jar ROUNDS=3 bench/startup/startup.sh
@@ -26,13 +28,18 @@ trap cleanup EXIT
 ./qabot --help >/dev/null
 JAR=app/target/qabot.jar
 OPTS=${QABOT_JAVA_OPTS:--Xmx384m}
+# as in the launcher, QABOT_JAVA_OPTS replaces its options (100k items need -Xmx2g)
+LAUNCHER_OPTS=${LAUNCHER_OPTS:-${QABOT_JAVA_OPTS:-$(sed -n 's/^opts=\${QABOT_JAVA_OPTS:-\(.*\)}$/\1/p' qabot)}}
+[ -n "$LAUNCHER_OPTS" ] || { echo "startup: cannot read the JVM options from ./qabot" >&2; exit 2; }
 Q="请问 jraft 支持跨机房部署吗"
 
-serve_ms() { # $1 jar, $2 data dir: wall ms, RSS MiB at ready, CPU ms
+serve_ms() { # $1 jar, $2 data dir, $3... JVM options (default $OPTS): wall ms, RSS MiB at ready, CPU ms
+  local jar=$1 dir=$2; shift 2
+  [ $# -gt 0 ] || set -- $OPTS
   local start; start=$(date +%s%N)
-  QABOT_HTTP_PORT=$PORT QABOT_DATA_DIR="$2" QABOT_KNOWLEDGE="$KNOWLEDGE" java $OPTS -jar "$1" serve >"$2.log" 2>&1 & PID=$!
+  QABOT_HTTP_PORT=$PORT QABOT_DATA_DIR="$dir" QABOT_KNOWLEDGE="$KNOWLEDGE" java "$@" -jar "$jar" serve >"$dir.log" 2>&1 & PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ]; do
-    kill -0 "$PID" 2>/dev/null || { cat "$2.log" >&2; echo "startup: qabot exited" >&2; exit 1; }
+    kill -0 "$PID" 2>/dev/null || { cat "$dir.log" >&2; echo "startup: qabot exited" >&2; exit 1; }
     sleep 0.02
   done
   echo "$(( ($(date +%s%N) - start) / 1000000 )) $(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")" \
@@ -55,17 +62,23 @@ variants="cold warm"
 mkdir -p "$WORK/warm"
 serve_ms "$JAR" "$WORK/warm" >/dev/null # writes the index and corpus files (and the store) once
 ask_ms "$JAR" "$WORK/warm" -XX:ArchiveClassesAtExit="$WORK/warm.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
+serve_ms "$JAR" "$WORK/warm" $LAUNCHER_OPTS -XX:ArchiveClassesAtExit="$WORK/warm-serve.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
 if [ -n "$BASELINE_JAR" ]; then
   variants="cold baseline warm"
   mkdir -p "$WORK/baseline"
   serve_ms "$BASELINE_JAR" "$WORK/baseline" >/dev/null
   ask_ms "$BASELINE_JAR" "$WORK/baseline" -XX:ArchiveClassesAtExit="$WORK/baseline.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
+  serve_ms "$BASELINE_JAR" "$WORK/baseline" $LAUNCHER_OPTS -XX:ArchiveClassesAtExit="$WORK/baseline-serve.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
 fi
 for round in $(seq "$ROUNDS"); do
   rm -rf "$WORK/cold"; cp -a "$WORK/warm" "$WORK/cold"; rm -f "$WORK/cold/knowledge-index.bin" "$WORK/cold/knowledge-corpus.bin"
   serve_ms "$JAR" "$WORK/cold" >>"$WORK/serve-cold"
-  [ -n "$BASELINE_JAR" ] && serve_ms "$BASELINE_JAR" "$WORK/baseline" >>"$WORK/serve-baseline"
+  if [ -n "$BASELINE_JAR" ]; then
+    serve_ms "$BASELINE_JAR" "$WORK/baseline" >>"$WORK/serve-baseline"
+    serve_ms "$BASELINE_JAR" "$WORK/baseline" $LAUNCHER_OPTS $(cds "$WORK/baseline-serve.jsa") >>"$WORK/serve-launcher-baseline"
+  fi
   serve_ms "$JAR" "$WORK/warm" >>"$WORK/serve-warm"
+  serve_ms "$JAR" "$WORK/warm" $LAUNCHER_OPTS $(cds "$WORK/warm-serve.jsa") >>"$WORK/serve-launcher-warm"
   rm -f "$WORK/cold/knowledge-index.bin" "$WORK/cold/knowledge-corpus.bin"; ask_ms "$JAR" "$WORK/cold" >>"$WORK/ask-cold"
   if [ -n "$BASELINE_JAR" ]; then
     ask_ms "$BASELINE_JAR" "$WORK/baseline" >>"$WORK/ask-baseline"
@@ -95,11 +108,19 @@ row "serve: RSS at ready" serve 2 MiB
 row "ask (java -jar): wall" ask 1 ms
 row "ask (java -jar): CPU" ask 2 ms
 if [ -n "$BASELINE_JAR" ]; then
+  for c in "1 wall" "3 CPU" "2 RSS"; do
+    set -- $c
+    printf "SUMMARY %-34s baseline %6s, warm %6s (%s)\n" "serve as the launcher runs it: $2" \
+      "$(col serve-launcher-baseline "$1")" "$(col serve-launcher-warm "$1")" \
+      "$(ratio "$(col serve-launcher-baseline "$1")" "$(col serve-launcher-warm "$1")")"
+  done
   printf "SUMMARY %-34s baseline %6s ms, warm %6s ms (%s)\n" "ask as the launcher runs it: wall" \
     "$(col ask-launcher-baseline 1)" "$(col ask-launcher-warm 1)" "$(ratio "$(col ask-launcher-baseline 1)" "$(col ask-launcher-warm 1)")"
   printf "SUMMARY %-34s baseline %6s ms, warm %6s ms (%s)\n" "ask as the launcher runs it: CPU" \
     "$(col ask-launcher-baseline 2)" "$(col ask-launcher-warm 2)" "$(ratio "$(col ask-launcher-baseline 2)" "$(col ask-launcher-warm 2)")"
 else
+  printf "SUMMARY %-34s %6s ms wall, %6s ms CPU, %6s MiB\n" "serve as the launcher runs it (warm)" \
+    "$(col serve-launcher-warm 1)" "$(col serve-launcher-warm 3)" "$(col serve-launcher-warm 2)"
   printf "SUMMARY %-34s %6s ms wall, %6s ms CPU\n" "ask as the launcher runs it (warm)" "$(col ask-launcher-warm 1)" "$(col ask-launcher-warm 2)"
 fi
-echo "SUMMARY knowledge: $KNOWLEDGE; JVM options $OPTS; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "SUMMARY knowledge: $KNOWLEDGE; JVM options $OPTS (as the launcher runs serve: $LAUNCHER_OPTS); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

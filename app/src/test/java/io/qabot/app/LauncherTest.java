@@ -51,6 +51,30 @@ class LauncherTest {
         assertTrue(failed.err.contains("qabot: the build failed"), failed.err);
     }
 
+    @Test
+    void serveKeepsAClassDataArchiveOfItsOwnAndTheOtherCommandsShareAsks() throws Exception {
+        Files.copy(Path.of(System.getProperty("qabot.root", ".."), "qabot"), root.resolve("qabot"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        tool("mvn", "#!/bin/sh\nmkdir -p app/target && touch app/target/qabot.jar\n");
+        tool("java", "#!/bin/sh\necho \"java $*\"\n");
+        assertEquals(0, run(false).status);
+        Path serve = root.resolve("app/target/qabot-serve.jsa");
+        Path shared = root.resolve("app/target/qabot.jsa");
+
+        // no archive yet: serve writes its own as it exits, ask the shared one
+        assertTrue(run("serve").out.contains("-XX:ArchiveClassesAtExit=" + serve + " "));
+        assertTrue(run("ask", "q").out.contains("-XX:ArchiveClassesAtExit=" + shared + " "));
+
+        Files.writeString(serve, "archived by serve");
+        assertTrue(run("serve").out.contains("-XX:SharedArchiveFile=" + serve + " "));
+        String ask = run("ask", "q").out;
+        assertTrue(ask.contains("-XX:ArchiveClassesAtExit=" + shared + " "), "ask never maps serve's archive: " + ask);
+
+        Files.writeString(shared, "archived by ask");
+        assertTrue(run("eval").out.contains("-XX:SharedArchiveFile=" + shared + " "));
+        assertTrue(run("serve").out.contains("-XX:SharedArchiveFile=" + serve + " "));
+    }
+
     private void tool(String name, String script) throws Exception {
         Path tool = bin.resolve(name);
         Files.writeString(tool, script);
@@ -58,6 +82,19 @@ class LauncherTest {
     }
 
     private record Result(int status, String out, String err) {
+    }
+
+    private Result run(String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", root.resolve("qabot").toString());
+        builder.command().addAll(java.util.List.of(args));
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().remove("QABOT_JAVA_OPTS");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), err);
+        return new Result(process.exitValue(), out, err);
     }
 
     private Result run(boolean fail) throws Exception {

@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class CorpusSnapshot {
     public static final String FILE_NAME = "knowledge-corpus.bin";
     /** Change it when the file's layout changes (the code fingerprint catches everything else). */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final int MAGIC = 0x5142434f; // "QBCO"
 
     private final String key;

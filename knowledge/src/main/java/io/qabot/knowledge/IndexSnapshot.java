@@ -31,7 +31,7 @@ import java.util.function.Function;
  * again, analysing only the items whose text the file does not hold, whichever files hold them
  * (and learned answers too). The file carries {@link #FORMAT_VERSION} and a fingerprint of the
  * knowledge module's code, resources and Lucene's version; a file from other code, a truncated
- * one, or one whose SHA-256 does not match its bytes is not used at all: everything is analysed
+ * one, or one whose CRC-32C does not match its bytes is not used at all: everything is analysed
  * again and the file rewritten. So a stale or damaged file costs one slow start, never a wrong answer.
  *
  * <pre>
@@ -42,7 +42,7 @@ import java.util.function.Function;
  */
 public final class IndexSnapshot {
     /** Change it when the file's layout changes (the code fingerprint catches everything else). */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     public static final String FILE_NAME = "knowledge-index.bin";
     private static final int MAGIC = 0x51424958; // "QBIX"
     /**
@@ -251,7 +251,7 @@ public final class IndexSnapshot {
     /**
      * The layout: magic, {@link #FORMAT_VERSION}, the code fingerprint; then the body (the number
      * of finished indexes, each as the key of the items it was built from, its length and bytes;
-     * the term table; then each item's turns as term numbers); then the SHA-256 of the body.
+     * the term table; then each item's turns as term numbers); then the CRC-32C of the body.
      */
     static void format(Map<CorpusKey, byte[]> querySides, Map<TextKey, StoredItem> items, String codeVersion,
                        java.io.OutputStream file) throws IOException {

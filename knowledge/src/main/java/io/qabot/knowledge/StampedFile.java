@@ -12,20 +12,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The frame of a file in the data folder that holds something derived from the knowledge
  * ({@link IndexSnapshot}, {@link CorpusSnapshot}): a magic number, the format version and the
- * code fingerprint ({@link CodeVersion}), then the body, then the SHA-256 of the body. A file
+ * code fingerprint ({@link CodeVersion}), then the body, then the CRC-32C of the body. A file
  * whose frame does not hold is {@link Unusable}, and is never partly used: a stale or damaged
  * file costs a slow start, never a wrong answer. Files are replaced by a move, so a reader sees
  * the old file or the new one.
+ *
+ * <p>CRC-32C, as file systems and databases check their blocks, rather than SHA-256: the
+ * checksum is against damage (a torn write, a bad sector, a truncated copy), and the data folder
+ * is no trust boundary, since whoever can write these files can write the database beside them.
+ * Every start checks every byte, and without C2 (the launcher's options) SHA-256 ran at about
+ * 100 MiB/s: 1.6 s of a restart with 100k items, against 0.1 s for CRC-32C, which the JVM
+ * computes with the CPU's own instruction.
  */
 final class StampedFile {
-    private static final int CHECKSUM_BYTES = 32;
+    private static final int CHECKSUM_BYTES = Integer.BYTES;
 
     private StampedFile() {
     }
@@ -78,11 +86,10 @@ final class StampedFile {
                 throw new Unusable("truncated");
             }
             ByteBuffer body = in.bytes(length);
-            byte[] expected = new byte[CHECKSUM_BYTES];
-            in.bytes(CHECKSUM_BYTES).get(expected);
-            MessageDigest sha = sha256();
-            sha.update(body.duplicate());
-            if (!MessageDigest.isEqual(expected, sha.digest())) {
+            int expected = in.readInt();
+            CRC32C crc = new CRC32C();
+            crc.update(body.duplicate());
+            if ((int) crc.getValue() != expected) {
                 throw new Unusable("checksum mismatch");
             }
             return body;
@@ -100,12 +107,12 @@ final class StampedFile {
         head.writeInt(version);
         SnapshotOutput.writeString(head, code);
         head.flush();
-        MessageDigest sha = sha256();
-        DataOutputStream digested = new DataOutputStream(new DigestOutputStream(out, sha));
-        body.writeTo(digested);
-        digested.flush();
-        out.write(sha.digest());
-        out.flush();
+        CRC32C crc = new CRC32C();
+        DataOutputStream checked = new DataOutputStream(new CheckedOutputStream(out, crc));
+        body.writeTo(checked);
+        checked.flush();
+        head.writeInt((int) crc.getValue());
+        head.flush();
     }
 
     /** Replaces {@code file} with a framed {@code body}: written beside it, then moved into place. */

@@ -41,7 +41,7 @@ public final class OutboundClient {
     private static final Duration WARN_EVERY = Duration.ofSeconds(10);
 
     private final OutboundOptions options;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final RetryPolicy retries;
     private final Delays delays;
     private final Clock clock;
@@ -57,10 +57,10 @@ public final class OutboundClient {
 
     /** @param telemetry told about each post dropped by a {@link #forPlatform} view */
     public OutboundClient(OutboundOptions options, Telemetry telemetry) {
-        this(options, HttpClient.newBuilder()
+        this(options, new AtFirstSend(() -> HttpClient.newBuilder()
                         .connectTimeout(options.connectTimeout())
                         .followRedirects(HttpClient.Redirect.NEVER)
-                        .build(),
+                        .build()),
                 Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble(), Delays.REAL, telemetry);
     }
 
@@ -70,12 +70,18 @@ public final class OutboundClient {
 
     OutboundClient(OutboundOptions options, HttpClient http, Clock clock, DoubleSupplier jitter, Delays delays,
                    Telemetry telemetry) {
+        this(options, given(Objects.requireNonNull(http, "http")), clock, jitter, delays, telemetry);
+    }
+
+    /** @param http gives the JDK client; asked at each send, so it can build one at the first */
+    OutboundClient(OutboundOptions options, Supplier<HttpClient> http, Clock clock, DoubleSupplier jitter, Delays delays,
+                   Telemetry telemetry) {
         this(Objects.requireNonNull(options, "options"), Objects.requireNonNull(http, "http"),
                 new RetryPolicy(options, clock, jitter), Objects.requireNonNull(delays, "delays"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(telemetry, "telemetry"), Optional.empty());
     }
 
-    private OutboundClient(OutboundOptions options, HttpClient http, RetryPolicy retries, Delays delays, Clock clock,
+    private OutboundClient(OutboundOptions options, Supplier<HttpClient> http, RetryPolicy retries, Delays delays, Clock clock,
                            Telemetry telemetry, Optional<Platform> platform) {
         this.options = options;
         this.http = http;
@@ -164,7 +170,7 @@ public final class OutboundClient {
     }
 
     private CompletableFuture<HttpResponse<byte[]>> attempt(HttpRequest request, int attempt) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
@@ -181,6 +187,39 @@ public final class OutboundClient {
                     return delays.after(delay.get()).thenCompose(ignored -> attempt(request, attempt + 1));
                 })
                 .thenCompose(next -> next);
+    }
+
+    private static Supplier<HttpClient> given(HttpClient http) {
+        return () -> http;
+    }
+
+    /**
+     * The JDK client, built at the first send and shared by every platform's view: building it
+     * loads the JDK's trust store and TLS (about 0.25 s of CPU), which {@code serve} paid before it
+     * was ready even when no connector ever posts.
+     */
+    static final class AtFirstSend implements Supplier<HttpClient> {
+        private final Supplier<HttpClient> build;
+        private volatile HttpClient client;
+
+        AtFirstSend(Supplier<HttpClient> build) {
+            this.build = build;
+        }
+
+        @Override
+        public HttpClient get() {
+            HttpClient built = client;
+            if (built == null) {
+                synchronized (this) {
+                    built = client;
+                    if (built == null) {
+                        built = Objects.requireNonNull(build.get(), "http");
+                        client = built;
+                    }
+                }
+            }
+            return built;
+        }
     }
 
     /** Waits without a thread; tests replace it to record the delays instead of spending them. */

@@ -110,6 +110,23 @@ class OutboundClientTest {
     }
 
     @Test
+    void buildsTheJdkClientAtTheFirstSendOnceForEveryPlatform() throws Exception {
+        AtomicInteger built = new AtomicInteger();
+        OutboundClient client = new OutboundClient(OPTIONS, new OutboundClient.AtFirstSend(() -> {
+            built.incrementAndGet();
+            return HttpClient.newHttpClient();
+        }), CLOCK, () -> 1.0, delay -> CompletableFuture.completedFuture(null), Telemetry.NONE);
+        OutboundClient slack = client.forPlatform(Platform.SLACK);
+        OutboundClient telegram = client.forPlatform(Platform.TELEGRAM);
+        assertEquals(0, built.get(), "a start that posts nothing loads no TLS");
+
+        assertEquals(200, post(slack, port()).statusCode());
+        assertEquals(200, post(telegram, port()).statusCode());
+
+        assertEquals(1, built.get(), "one client, its connection pool shared by the platforms");
+    }
+
+    @Test
     void waitsAsLongAsRetryAfterSaysThenSucceeds() throws Exception {
         script.add(new String[] {"429", "7"});
 

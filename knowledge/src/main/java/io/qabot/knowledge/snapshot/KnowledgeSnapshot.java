@@ -27,12 +27,13 @@ public final class KnowledgeSnapshot {
     public static final KnowledgeSnapshot EMPTY = of(List.of());
 
     private final List<KnowledgeItem> items;
-    private final Map<String, String> fingerprints;
+    /** The kept items by id, for {@link #changesSince}. */
+    private final Map<String, KnowledgeItem> byId;
     private final List<Superseded> superseded;
 
-    private KnowledgeSnapshot(List<KnowledgeItem> items, Map<String, String> fingerprints, List<Superseded> superseded) {
+    private KnowledgeSnapshot(List<KnowledgeItem> items, Map<String, KnowledgeItem> byId, List<Superseded> superseded) {
         this.items = items;
-        this.fingerprints = fingerprints;
+        this.byId = byId;
         this.superseded = superseded;
     }
 
@@ -59,7 +60,7 @@ public final class KnowledgeSnapshot {
         }
         List<KnowledgeItem> kept = new ArrayList<>(byId.size());
         List<Superseded> superseded = new ArrayList<>();
-        Map<String, String> fingerprints = new LinkedHashMap<>();
+        Map<String, KnowledgeItem> keptById = new HashMap<>(byId.size() * 2);
         for (KnowledgeItem item : byId.values()) {
             KnowledgeItem newest = newestByQuestion.get(questionKeys.get(item));
             if (newest != item && byDate.compare(newest, item) > 0 && !sameAnswer(newest, item)) {
@@ -67,9 +68,9 @@ public final class KnowledgeSnapshot {
                 continue;
             }
             kept.add(item);
-            fingerprints.put(item.id(), Fingerprint.of(item));
+            keptById.put(item.id(), item);
         }
-        return new KnowledgeSnapshot(List.copyOf(kept), fingerprints, List.copyOf(superseded));
+        return new KnowledgeSnapshot(List.copyOf(kept), keptById, List.copyOf(superseded));
     }
 
     /** The items to index, in the order they were read, superseded ones left out. */
@@ -88,17 +89,17 @@ public final class KnowledgeSnapshot {
         int added = 0;
         int changed = 0;
         int unchanged = 0;
-        for (Map.Entry<String, String> item : fingerprints.entrySet()) {
-            String before = previous.fingerprints.get(item.getKey());
+        for (KnowledgeItem item : items) {
+            KnowledgeItem before = previous.byId.get(item.id());
             if (before == null) {
                 added++;
-            } else if (before.equals(item.getValue())) {
+            } else if (SameContent.of(before, item)) {
                 unchanged++;
             } else {
                 changed++;
             }
         }
-        int removed = (int) previous.fingerprints.keySet().stream().filter(id -> !fingerprints.containsKey(id)).count();
+        int removed = (int) previous.byId.keySet().stream().filter(id -> !byId.containsKey(id)).count();
         return new KnowledgeChanges(added, changed, removed, unchanged, superseded.size());
     }
 

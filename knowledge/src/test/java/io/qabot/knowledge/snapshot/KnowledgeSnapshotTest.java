@@ -42,6 +42,40 @@ class KnowledgeSnapshotTest {
     }
 
     @Test
+    void everyPartThatCanReachAReplyMakesAnItemChangedAndALineNumberAloneDoesNot() {
+        Source source = new Source("a.md", "Weekly 1", LocalDate.of(2020, 1, 1), "https://example.org/weekly-1");
+        KnowledgeItem base = new KnowledgeItem("a.md#1", List.of(new Turn("raft 能跨机房吗", "能", 3),
+                new Turn("延时呢", "大一点", 5)), List.of("https://github.com/sofastack/sofa-jraft"), "SOFAJRaft",
+                source, Origin.DIGEST);
+        KnowledgeSnapshot before = KnowledgeSnapshot.of(List.of(base));
+        List<KnowledgeItem> edits = List.of(
+                new KnowledgeItem("a.md#1", List.of(base.turns().get(0), new Turn("延时呢", "大一点。", 5)), base.links(),
+                        base.project(), source, Origin.DIGEST),
+                new KnowledgeItem("a.md#1", List.of(base.turns().get(0), new Turn("延时呢?", "大一点", 5)), base.links(),
+                        base.project(), source, Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns().subList(0, 1), base.links(), base.project(), source, Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns(), List.of(), base.project(), source, Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns(), base.links(), "SOFARPC", source, Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns(), base.links(), base.project(), source, Origin.FAQ),
+                new KnowledgeItem("a.md#1", base.turns(), base.links(), base.project(),
+                        new Source("b.md", source.title(), source.date(), source.url()), Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns(), base.links(), base.project(),
+                        new Source("a.md", "Weekly 2", source.date(), source.url()), Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns(), base.links(), base.project(),
+                        new Source("a.md", source.title(), null, source.url()), Origin.DIGEST),
+                new KnowledgeItem("a.md#1", base.turns(), base.links(), base.project(),
+                        new Source("a.md", source.title(), source.date(), null), Origin.DIGEST));
+        for (KnowledgeItem edited : edits) {
+            assertEquals(new KnowledgeChanges(0, 1, 0, 0, 0), KnowledgeSnapshot.of(List.of(edited)).changesSince(before),
+                    edited.toString());
+        }
+        KnowledgeItem moved = new KnowledgeItem("a.md#1", List.of(new Turn("raft 能跨机房吗", "能", 13),
+                new Turn("延时呢", "大一点", 15)), base.links(), base.project(), source, Origin.DIGEST);
+        assertEquals(new KnowledgeChanges(0, 0, 0, 1, 0), KnowledgeSnapshot.of(List.of(moved)).changesSince(before),
+                "text inserted above the thread");
+    }
+
+    @Test
     void aNewerAnswerToTheSameQuestionSupersedesTheOlderOne() {
         KnowledgeItem older = item("w1.md#3", "SOFARPC 支持 Java 8 吗？", "支持 Java 6 以上", LocalDate.of(2019, 5, 1));
         KnowledgeItem newer = item("w9.md#1", "sofarpc 支持 java 8 吗", "5.x 起要求 Java 8", LocalDate.of(2021, 5, 1));
