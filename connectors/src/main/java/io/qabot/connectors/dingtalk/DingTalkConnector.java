@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.config.DingTalkConfig;
 import io.qabot.connectors.Connector;
+import io.qabot.connectors.json.WrongField;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
@@ -157,7 +158,13 @@ public final class DingTalkConnector implements Connector {
 
     /** Hands an authenticated robot message to the pipeline and posts the answer when there is one. */
     void accept(JsonNode payload) {
-        Optional<DingTalkRobotMessage> read = DingTalkRobotMessage.read(payload);
+        Optional<DingTalkRobotMessage> read;
+        try {
+            read = DingTalkRobotMessage.read(payload);
+        } catch (WrongField wrong) {
+            log.debug("DingTalk message ignored: {}", wrong.getMessage());
+            return;
+        }
         if (read.isEmpty()) {
             log.debug("DingTalk message ignored: not a text message the bot reads");
             return;

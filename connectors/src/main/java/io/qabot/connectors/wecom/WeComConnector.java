@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
 import io.qabot.connectors.Connector;
+import io.qabot.connectors.json.WrongField;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
@@ -121,8 +122,13 @@ public final class WeComConnector implements Connector {
             log.debug("refused WeCom callback from {}: {}", request.remote(), e.getMessage());
             return RouteResponse.error(401, e.getMessage());
         }
-        WeComMessage.read(plaintext, clock.instant()).ifPresentOrElse(this::accept,
-                () -> log.debug("WeCom callback ignored: not a text message"));
+        try {
+            WeComMessage.read(plaintext, clock.instant()).ifPresentOrElse(this::accept,
+                    () -> log.debug("WeCom callback ignored: not a text message"));
+        } catch (WrongField wrong) {
+            // acknowledged (WeCom would only deliver it again) and left alone, with the reason
+            log.debug("WeCom callback ignored: {}", wrong.getMessage());
+        }
         return new RouteResponse(200, "text/plain; charset=utf-8", new byte[0], Map.of());
     }
 

@@ -1,12 +1,14 @@
 package io.qabot.connectors.dingtalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.json.WrongField;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +38,13 @@ class StreamFrameFuzzTest {
         JsonNode ack = JSON.readTree(frame.ack(200, "OK", frame.data().isBlank() ? "{}" : frame.data()));
         assertEquals(frame.messageId(), ack.path("headers").path("messageId").asText());
         assertTrue(ack.path("data").isTextual(), "the ACK's data is a string");
-        frame.dataJson().flatMap(DingTalkRobotMessage::read)
-                .ifPresent(message -> assertNotNull(message.toChatMessage(Instant.EPOCH)));
+        var data = frame.dataJson();
+        if (data.isPresent()) {
+            try {
+                DingTalkRobotMessage.read(data.get()).ifPresent(message -> assertNotNull(message.toChatMessage(Instant.EPOCH)));
+            } catch (WrongField wrong) {
+                assertFalse(wrong.getMessage().isBlank(), "a field refused without a reason");
+            }
+        }
     }
 }
