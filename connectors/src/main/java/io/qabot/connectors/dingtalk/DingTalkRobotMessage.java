@@ -1,8 +1,8 @@
 package io.qabot.connectors.dingtalk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
@@ -30,20 +30,20 @@ record DingTalkRobotMessage(String msgType, String msgId, String conversationId,
         if (root == null || !root.isObject() || !"text".equals(root.path("msgtype").asText())) {
             return Optional.empty();
         }
-        String msgId = JsonFields.id(root.get("msgId"), "msgId");
-        String conversationId = JsonFields.id(root.get("conversationId"), "conversationId");
-        String content = JsonFields.text(root.path("text").get("content"), "text.content");
-        String staffId = JsonFields.optionalId(root.get("senderStaffId"), "senderStaffId").orElse("");
-        String senderId = JsonFields.optionalId(root.get("senderId"), "senderId").orElse("");
+        String msgId = Fields.id(root.get("msgId"), "msgId");
+        String conversationId = Fields.id(root.get("conversationId"), "conversationId");
+        String content = Fields.text(root.path("text").get("content"), "text.content");
+        String staffId = Fields.optionalId(root.get("senderStaffId"), "senderStaffId").orElse("");
+        String senderId = Fields.optionalId(root.get("senderId"), "senderId").orElse("");
         if (staffId.isBlank() && senderId.isBlank()) {
             throw new WrongField("senderStaffId and senderId are missing");
         }
-        boolean group = "2".equals(JsonFields.optionalId(root.get("conversationType"), "conversationType").orElse(""));
+        boolean group = "2".equals(Fields.optionalId(root.get("conversationType"), "conversationType").orElse(""));
         // in groups DingTalk only delivers messages that @ the robot; isInAtList says so when present
         boolean atBot = !group || !root.has("isInAtList") || root.path("isInAtList").asBoolean(true);
         URI webhook = null;
         try {
-            String url = JsonFields.optionalText(root.get("sessionWebhook"), "sessionWebhook").orElse("");
+            String url = Fields.optionalText(root.get("sessionWebhook"), "sessionWebhook").orElse("");
             webhook = url.isBlank() ? null : URI.create(url);
         } catch (IllegalArgumentException e) {
             webhook = null;
@@ -51,7 +51,7 @@ record DingTalkRobotMessage(String msgType, String msgId, String conversationId,
         Instant created = EpochTime.millis(root.path("createAt")).orElse(Instant.EPOCH);
         Instant expires = EpochTime.millis(root.path("sessionWebhookExpiredTime")).orElse(Instant.EPOCH);
         return Optional.of(new DingTalkRobotMessage("text", msgId, conversationId, group, staffId, senderId,
-                JsonFields.name(root.get("senderNick")), content.strip(), atBot, created, webhook, expires));
+                Fields.name(root.get("senderNick")), content.strip(), atBot, created, webhook, expires));
     }
 
     /** The staff id when DingTalk gives one (what {@code atUserIds} needs), else the encrypted sender id. */

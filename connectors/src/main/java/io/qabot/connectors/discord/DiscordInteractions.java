@@ -1,10 +1,10 @@
 package io.qabot.connectors.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Handled;
 import io.qabot.core.Outcome;
@@ -90,18 +90,18 @@ final class DiscordInteractions {
             if (user.isMissingNode()) {
                 user = interaction.path("user");   // a DM carries the user at the top level
             }
-            String userId = JsonFields.id(user.get("id"), "user.id");
-            String id = JsonFields.id(interaction.get("id"), "id");
+            String userId = Fields.id(user.get("id"), "user.id");
+            String id = Fields.id(interaction.get("id"), "id");
             JsonNode channel = interaction.hasNonNull("channel_id") ? interaction.get("channel_id") : interaction.path("channel").get("id");
-            String name = JsonFields.name(interaction.path("member").path("nick"), user.path("global_name"), user.path("username"));
-            return new Asked(question, userId, name, id, JsonFields.id(channel, "channel_id"),
-                    JsonFields.id(interaction.get("application_id"), "application_id"),
+            String name = Fields.name(interaction.path("member").path("nick"), user.path("global_name"), user.path("username"));
+            return new Asked(question, userId, name, id, Fields.id(channel, "channel_id"),
+                    Fields.id(interaction.get("application_id"), "application_id"),
                     token(interaction.get("token")));
         }
 
         /** The interaction's token: a string that is not blank; no id, so not bound by {@code MAX_ID}. */
         private static String token(JsonNode node) throws WrongField {
-            String token = JsonFields.text(node, "token");
+            String token = Fields.text(node, "token");
             if (token.isBlank()) {
                 throw new WrongField("token is blank");
             }

@@ -1,8 +1,8 @@
 package io.qabot.connectors.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -39,13 +39,13 @@ sealed interface DiscordMessage {
         if (!d.hasNonNull("guild_id")) {
             return new Ignored("a direct message");
         }
-        String content = JsonFields.optionalText(d.get("content"), "content").orElse("");
+        String content = Fields.optionalText(d.get("content"), "content").orElse("");
         if (content.isBlank()) {
             return new Ignored("a message without content");
         }
-        String id = JsonFields.id(d.get("id"), "id");
-        String channel = JsonFields.id(d.get("channel_id"), "channel_id");
-        String authorId = JsonFields.id(author.get("id"), "author.id");
+        String id = Fields.id(d.get("id"), "id");
+        String channel = Fields.id(d.get("channel_id"), "channel_id");
+        String authorId = Fields.id(author.get("id"), "author.id");
         boolean mentioned = false;
         for (JsonNode user : d.path("mentions")) {
             if (user.path("id").asText("").equals(botUserId)) {
@@ -54,9 +54,9 @@ sealed interface DiscordMessage {
         }
         String text = botUserId == null ? content
                 : content.replace("<@" + botUserId + ">", " ").replace("<@!" + botUserId + ">", " ");
-        String name = JsonFields.name(d.path("member").path("nick"), author.path("global_name"), author.path("username"));
+        String name = Fields.name(d.path("member").path("nick"), author.path("global_name"), author.path("username"));
         // a reply names the message it answers: "不对" in reply to the bot's answer is about that answer
-        String replyTo = JsonFields.optionalId(d.path("message_reference").get("message_id"), "message_reference.message_id")
+        String replyTo = Fields.optionalId(d.path("message_reference").get("message_id"), "message_reference.message_id")
                 .orElse(null);
         return new Message(new ChatMessage(Platform.DISCORD, channel, null, id, new Sender(authorId, name),
                 text.strip().replaceAll("\\s{2,}", " "), mentioned, time(d.path("timestamp").asText("")), replyTo));

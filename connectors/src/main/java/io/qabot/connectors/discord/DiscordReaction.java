@@ -1,8 +1,8 @@
 package io.qabot.connectors.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.core.FlagKind;
 import io.qabot.core.Platform;
 import io.qabot.core.Reaction;
@@ -33,23 +33,23 @@ sealed interface DiscordReaction {
     }
 
     private static DiscordReaction reaction(JsonNode d, String bot, Instant now) throws WrongField {
-        String emoji = JsonFields.optionalText(d.path("emoji").get("name"), "emoji.name").orElse("");
+        String emoji = Fields.optionalText(d.path("emoji").get("name"), "emoji.name").orElse("");
         FlagKind kind = emoji.equals("👎") ? FlagKind.WRONG : emoji.equals("👍") ? FlagKind.HELPFUL : null;
         if (kind == null) {
             return new Ignored("a reaction other than 👎 or 👍");
         }
-        String user = JsonFields.id(d.get("user_id"), "user_id");
-        String author = JsonFields.optionalId(d.get("message_author_id"), "message_author_id").orElse(null);
+        String user = Fields.id(d.get("user_id"), "user_id");
+        String author = Fields.optionalId(d.get("message_author_id"), "message_author_id").orElse(null);
         if (user.equals(bot) || d.path("member").path("user").path("bot").asBoolean(false)) {
             return new Ignored("a bot's reaction");
         }
         if (author != null && bot != null && !author.equals(bot)) {
             return new Ignored("a reaction on someone else's message");
         }
-        String channel = JsonFields.id(d.get("channel_id"), "channel_id");
-        String message = JsonFields.id(d.get("message_id"), "message_id");
+        String channel = Fields.id(d.get("channel_id"), "channel_id");
+        String message = Fields.id(d.get("message_id"), "message_id");
         JsonNode member = d.path("member");
-        String name = JsonFields.name(member.path("nick"), member.path("user").path("global_name"),
+        String name = Fields.name(member.path("nick"), member.path("user").path("global_name"),
                 member.path("user").path("username"));
         return new Reacted(new Reaction(Platform.DISCORD, channel, message, new Sender(user, name), kind, null, now));
     }

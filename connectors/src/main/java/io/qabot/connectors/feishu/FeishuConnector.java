@@ -5,20 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.config.FeishuConfig;
 import io.qabot.connectors.Connector;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.core.ChatSender;
 import io.qabot.core.FlagKind;
-import io.qabot.core.Reaction;
-import io.qabot.core.Sender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Reaction;
+import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -179,8 +179,8 @@ public final class FeishuConnector implements Connector {
             log.debug("Feishu reaction {} ignored: not a member's 👎 or 👍", emoji);
             return;
         }
-        String openId = JsonFields.id(event.path("user_id").get("open_id"), "event.user_id.open_id");
-        String messageId = JsonFields.id(event.get("message_id"), "event.message_id");
+        String openId = Fields.id(event.path("user_id").get("open_id"), "event.user_id.open_id");
+        String messageId = Fields.id(event.get("message_id"), "event.message_id");
         pipeline.react(new Reaction(Platform.FEISHU, null, messageId, new Sender(openId, null), kind, null, clock.instant()), sender())
                 .whenComplete((receipt, failure) -> {
                     if (failure != null) {

@@ -2,8 +2,8 @@ package io.qabot.connectors.feishu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
@@ -34,14 +34,14 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
         if (!"text".equals(message.path("message_type").asText()) || !"user".equals(sender.path("sender_type").asText())) {
             return Optional.empty();
         }
-        String messageId = JsonFields.id(message.get("message_id"), "event.message.message_id");
-        String chatId = JsonFields.id(message.get("chat_id"), "event.message.chat_id");
-        String openId = JsonFields.id(sender.path("sender_id").get("open_id"), "event.sender.sender_id.open_id");
-        String content = JsonFields.text(message.get("content"), "event.message.content");
+        String messageId = Fields.id(message.get("message_id"), "event.message.message_id");
+        String chatId = Fields.id(message.get("chat_id"), "event.message.chat_id");
+        String openId = Fields.id(sender.path("sender_id").get("open_id"), "event.sender.sender_id.open_id");
+        String content = Fields.text(message.get("content"), "event.message.content");
         String text;
         try {
             // the content is JSON inside a string: {"text":"…"}
-            text = JsonFields.text(JSON.readTree(content).path("text"), "event.message.content's text");
+            text = Fields.text(JSON.readTree(content).path("text"), "event.message.content's text");
         } catch (IOException e) {
             throw new WrongField("event.message.content is not JSON");
         }
@@ -68,13 +68,13 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
         // without the "read all group messages" permission Feishu delivers only messages that @ the bot;
         // with it, a group message @-ing someone else is not a question for the bot
         boolean mentioned = !group || (botOpenId == null ? mentions.size() > 0 : mentionsOf(mentions, botOpenId));
-        String thread = JsonFields.optionalId(message.get("thread_id"), "event.message.thread_id").orElse(null);
+        String thread = Fields.optionalId(message.get("thread_id"), "event.message.thread_id").orElse(null);
         if (thread == null) {
-            thread = JsonFields.optionalId(message.get("root_id"), "event.message.root_id").orElse(null);
+            thread = Fields.optionalId(message.get("root_id"), "event.message.root_id").orElse(null);
         }
         Instant created = EpochTime.millis(message.path("create_time")).orElse(Instant.EPOCH);
         // the message this one replies to: "不对" in reply to the bot's answer is about that answer
-        String parent = JsonFields.optionalId(message.get("parent_id"), "event.message.parent_id").orElse(null);
+        String parent = Fields.optionalId(message.get("parent_id"), "event.message.parent_id").orElse(null);
         return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
                 created, parent));
     }

@@ -2,13 +2,13 @@ package io.qabot.connectors.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.FlagKind;
-import io.qabot.core.Reaction;
 import io.qabot.core.Platform;
+import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Instant;
@@ -81,14 +81,14 @@ sealed interface SlackEnvelope {
         if (event.hasNonNull("bot_id")) {
             return new Ignored("a bot's message");
         }
-        String user = JsonFields.id(event.get("user"), "event.user");
-        String channel = JsonFields.id(event.get("channel"), "event.channel");
-        String ts = JsonFields.id(event.get("ts"), "event.ts");
+        String user = Fields.id(event.get("user"), "event.user");
+        String channel = Fields.id(event.get("channel"), "event.channel");
+        String ts = Fields.id(event.get("ts"), "event.ts");
         String bot = bot(root);
         if (user.equals(bot)) {
             return new Ignored("the bot's own message");
         }
-        String text = JsonFields.optionalText(event.get("text"), "event.text").orElse("");
+        String text = Fields.optionalText(event.get("text"), "event.text").orElse("");
         boolean mentioned = type.equals("app_mention")
                 || (!bot.isEmpty() && text.contains("<@" + bot + ">"))
                 || event.path("channel_type").asText("").equals("im");
@@ -96,7 +96,7 @@ sealed interface SlackEnvelope {
             text = text.replaceAll("<@" + Pattern.quote(bot) + "(\\|[^>]*)?>", " ");
         }
         // a top-level message opens a thread under itself: replies go there, not into the channel
-        String thread = JsonFields.optionalId(event.get("thread_ts"), "event.thread_ts").orElse(ts);
+        String thread = Fields.optionalId(event.get("thread_ts"), "event.thread_ts").orElse(ts);
         ChatMessage message = new ChatMessage(Platform.SLACK, channel, thread, ts, new Sender(user, null),
                 text.strip().replaceAll("\\s{2,}", " "), mentioned, time(ts));
         return new Message(message, eventId(root));
@@ -117,28 +117,28 @@ sealed interface SlackEnvelope {
             return new Ignored("reaction " + (name.isEmpty() ? "(none)" : name));
         }
         String bot = bot(root);
-        String user = JsonFields.id(event.get("user"), "event.user");
-        String itemUser = JsonFields.optionalId(event.get("item_user"), "event.item_user").orElse("");
+        String user = Fields.id(event.get("user"), "event.user");
+        String itemUser = Fields.optionalId(event.get("item_user"), "event.item_user").orElse("");
         if (!bot.isEmpty() && user.equals(bot)) {
             return new Ignored("the bot's own reaction");
         }
         if (!bot.isEmpty() && !itemUser.isEmpty() && !itemUser.equals(bot)) {
             return new Ignored("a reaction on someone else's message");
         }
-        String channel = JsonFields.id(event.path("item").get("channel"), "event.item.channel");
-        String ts = JsonFields.id(event.path("item").get("ts"), "event.item.ts");
+        String channel = Fields.id(event.path("item").get("channel"), "event.item.channel");
+        String ts = Fields.id(event.path("item").get("ts"), "event.item.ts");
         return new Reacted(new Reaction(Platform.SLACK, channel, ts, new Sender(user, null), kind, eventId(root),
                 EpochTime.seconds(event.path("event_ts")).orElse(Instant.EPOCH)));
     }
 
     /** The bot's own user id: the installation this event was delivered for; "" when not given. */
     private static String bot(JsonNode root) throws WrongField {
-        return JsonFields.optionalId(root.path("authorizations").path(0).get("user_id"), "authorizations[0].user_id").orElse("");
+        return Fields.optionalId(root.path("authorizations").path(0).get("user_id"), "authorizations[0].user_id").orElse("");
     }
 
     /** Slack's id of the delivery (retries repeat it); "" when not given. */
     private static String eventId(JsonNode root) throws WrongField {
-        return JsonFields.optionalId(root.get("event_id"), "event_id").orElse("");
+        return Fields.optionalId(root.get("event_id"), "event_id").orElse("");
     }
 
     private static Instant time(String ts) {

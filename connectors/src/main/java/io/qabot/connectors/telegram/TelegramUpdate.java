@@ -1,13 +1,13 @@
 package io.qabot.connectors.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.FlagKind;
-import io.qabot.core.Reaction;
 import io.qabot.core.Platform;
+import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
 import java.time.Instant;
 import java.util.Locale;
@@ -53,22 +53,22 @@ sealed interface TelegramUpdate {
         if (from.path("is_bot").asBoolean(false)) {
             return new Ignored(updateId, "a bot's message");
         }
-        String text = JsonFields.optionalText(message.get("text"), "message.text").orElse(null);
+        String text = Fields.optionalText(message.get("text"), "message.text").orElse(null);
         if (text == null) {
             return new Ignored(updateId, "a message without text");
         }
         JsonNode chat = message.path("chat");
-        String chatId = JsonFields.id(chat.get("id"), "message.chat.id");
-        String messageId = JsonFields.id(message.get("message_id"), "message.message_id");
-        String fromId = JsonFields.id(from.get("id"), "message.from.id");
+        String chatId = Fields.id(chat.get("id"), "message.chat.id");
+        String messageId = Fields.id(message.get("message_id"), "message.message_id");
+        String fromId = Fields.id(from.get("id"), "message.from.id");
         Addressing addressing = addressing(message, text, bot);
         // forum topics are Telegram's threads; a plain reply chain is not one
         String thread = message.path("is_topic_message").asBoolean(false)
-                ? JsonFields.optionalId(message.get("message_thread_id"), "message.message_thread_id").orElse(null) : null;
+                ? Fields.optionalId(message.get("message_thread_id"), "message.message_thread_id").orElse(null) : null;
         // a reply to one of the bot's messages names it: "不对" there is about that answer
         JsonNode repliedTo = message.path("reply_to_message");
         String replyTo = repliedTo.path("from").path("id").asLong(0) == bot.id()
-                ? JsonFields.optionalId(repliedTo.get("message_id"), "message.reply_to_message.message_id").orElse(null) : null;
+                ? Fields.optionalId(repliedTo.get("message_id"), "message.reply_to_message.message_id").orElse(null) : null;
         ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chatId, thread,
                 messageId, new Sender(fromId, name(from)),
                 addressing.text(), addressing.mentioned() || "private".equals(chat.path("type").asText()),
@@ -86,12 +86,12 @@ sealed interface TelegramUpdate {
         if (!user.hasNonNull("id")) {
             return new Ignored(updateId, "an anonymous reaction");
         }
-        String userId = JsonFields.id(user.get("id"), "message_reaction.user.id");
+        String userId = Fields.id(user.get("id"), "message_reaction.user.id");
         if (user.path("is_bot").asBoolean(false) || userId.equals(Long.toString(bot.id()))) {
             return new Ignored(updateId, "a bot's reaction");
         }
-        String chatId = JsonFields.id(reaction.path("chat").get("id"), "message_reaction.chat.id");
-        String messageId = JsonFields.id(reaction.get("message_id"), "message_reaction.message_id");
+        String chatId = Fields.id(reaction.path("chat").get("id"), "message_reaction.chat.id");
+        String messageId = Fields.id(reaction.get("message_id"), "message_reaction.message_id");
         FlagKind kind = added(reaction, "👎") ? FlagKind.WRONG : added(reaction, "👍") ? FlagKind.HELPFUL : null;
         if (kind == null) {
             return new Ignored(updateId, "a reaction other than 👎 or 👍");
@@ -102,8 +102,8 @@ sealed interface TelegramUpdate {
 
     /** "First Last", or null when neither is a string. */
     private static String name(JsonNode user) {
-        String first = JsonFields.name(user.get("first_name"));
-        String last = JsonFields.name(user.get("last_name"));
+        String first = Fields.name(user.get("first_name"));
+        String last = Fields.name(user.get("last_name"));
         return first == null ? last : last == null ? first : first + " " + last;
     }
 

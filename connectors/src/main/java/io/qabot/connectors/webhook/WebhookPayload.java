@@ -3,7 +3,7 @@ package io.qabot.connectors.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.connectors.json.JsonFields;
+import io.qabot.connectors.payload.Fields;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -63,9 +63,9 @@ record WebhookPayload(ChatMessage message, String problem) {
         String tooLong = tooLong("id", id, "chat", chat, "user.id", text(user, "id"),
                 "thread", thread == null ? null : thread.asText(null), "reply_to", replyTo == null ? null : replyTo.asText(null));
         if (tooLong != null) {
-            return problem("field " + tooLong + " is longer than " + JsonFields.MAX_ID + " characters");
+            return problem("field " + tooLong + " is longer than " + Fields.MAX_ID + " characters");
         }
-        Sender sender = new Sender(text(user, "id"), JsonFields.name(user.get("name")));
+        Sender sender = new Sender(text(user, "id"), Fields.name(user.get("name")));
         ChatMessage message = new ChatMessage(Platform.WEBHOOK, chat, thread == null ? null : thread.asText(null),
                 id, sender, text, mentioned != null && mentioned.asBoolean(), sent,
                 replyTo == null ? null : replyTo.asText(null));
@@ -84,7 +84,7 @@ record WebhookPayload(ChatMessage message, String problem) {
     private static String tooLong(String... namesAndValues) {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             String value = namesAndValues[i + 1];
-            if (value != null && value.length() > JsonFields.MAX_ID) {
+            if (value != null && value.length() > Fields.MAX_ID) {
                 return namesAndValues[i];
             }
         }

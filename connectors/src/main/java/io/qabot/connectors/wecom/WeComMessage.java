@@ -2,8 +2,8 @@ package io.qabot.connectors.wecom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.connectors.json.JsonFields;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.connectors.xml.MalformedXmlException;
@@ -40,20 +40,20 @@ record WeComMessage(String msgId, String chat, String userId, String text, boole
         return trimmed.startsWith("<") ? fromXml(trimmed, receivedIfUnknown) : fromJson(trimmed, receivedIfUnknown);
     }
 
-    private static Optional<WeComMessage> fromXml(String xml, Instant received) {
+    private static Optional<WeComMessage> fromXml(String xml, Instant received) throws WrongField {
         FlatXml fields;
         try {
             fields = FlatXml.parse(xml.getBytes(StandardCharsets.UTF_8));
         } catch (MalformedXmlException e) {
             return Optional.empty();
         }
-        String msgId = fields.text("MsgId");
-        String user = fields.text("FromUserName");
-        if (!"text".equals(fields.text("MsgType")) || msgId.isBlank() || user.isBlank()) {
+        if (!"text".equals(fields.text("MsgType"))) {
             return Optional.empty();
         }
+        String msgId = Fields.id(fields.text("MsgId"), "MsgId");
+        String user = Fields.id(fields.text("FromUserName"), "FromUserName");
         // an app message is 1:1 with the app: its "chat" is the app, and it always addresses the bot
-        String chat = "agent-" + fields.text("AgentID");
+        String chat = "agent-" + Fields.id(fields.text("AgentID"), "AgentID");
         return Optional.of(new WeComMessage(msgId, chat, user, fields.text("Content").strip(), true,
                 seconds(fields.text("CreateTime"), received), null));
     }
@@ -68,14 +68,14 @@ record WeComMessage(String msgId, String chat, String userId, String text, boole
         if (root == null || !"text".equals(root.path("msgtype").asText())) {
             return Optional.empty();
         }
-        String msgId = JsonFields.id(root.get("msgid"), "msgid");
-        String user = JsonFields.id(root.path("from").get("userid"), "from.userid");
-        String chat = JsonFields.optionalId(root.get("chatid"), "chatid").orElse("single-" + user);
-        String content = JsonFields.optionalText(root.path("text").get("content"), "text.content").orElse("");
+        String msgId = Fields.id(root.get("msgid"), "msgid");
+        String user = Fields.id(root.path("from").get("userid"), "from.userid");
+        String chat = Fields.optionalId(root.get("chatid"), "chatid").orElse("single-" + user);
+        String content = Fields.optionalText(root.path("text").get("content"), "text.content").orElse("");
         String text = LEADING_MENTION.matcher(content.strip()).replaceFirst("");
         URI responseUrl = null;
         try {
-            String url = JsonFields.optionalText(root.get("response_url"), "response_url").orElse("");
+            String url = Fields.optionalText(root.get("response_url"), "response_url").orElse("");
             responseUrl = url.isBlank() ? null : URI.create(url);
         } catch (IllegalArgumentException e) {
             responseUrl = null;

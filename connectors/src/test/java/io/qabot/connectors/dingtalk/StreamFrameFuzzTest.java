@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.connectors.json.WrongField;
+import io.qabot.connectors.payload.WrongField;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Timeout;

@@ -10,7 +10,7 @@ import io.qabot.connectors.fuzz.FuzzRequests;
 import io.qabot.connectors.fuzz.RouteContract;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.http.WebhookSignatures;
-import io.qabot.connectors.json.JsonFields;
+import io.qabot.connectors.payload.Fields;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +42,7 @@ class WebhookPayloadFuzzTest {
             // an id the store could not keep (500 characters) is refused before the 200, not failed after it
             for (JsonNode id : List.of(sent.path("id"), sent.path("chat"), sent.path("user").path("id"), sent.path("thread"),
                     sent.path("reply_to"))) {
-                assertTrue(id.asText("").length() <= JsonFields.MAX_ID, "an id of " + id.asText("").length() + " characters taken");
+                assertTrue(id.asText("").length() <= Fields.MAX_ID, "an id of " + id.asText("").length() + " characters taken");
             }
         }
     }

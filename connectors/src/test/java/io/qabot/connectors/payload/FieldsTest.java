@@ -1,4 +1,4 @@
-package io.qabot.connectors.json;
+package io.qabot.connectors.payload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a connector's log says when a platform sends a field it cannot use, and what it takes. */
-class JsonFieldsTest {
+class FieldsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
@@ -28,49 +28,49 @@ class JsonFieldsTest {
     })
     void aRequiredIdOfTheWrongKindIsRefusedNamingTheField(String json, String reason) throws Exception {
         JsonNode v = JSON.readTree(json).get("v");
-        WrongField wrong = assertThrows(WrongField.class, () -> JsonFields.id(v, "message_id"));
+        WrongField wrong = assertThrows(WrongField.class, () -> Fields.id(v, "message_id"));
         assertEquals(reason, wrong.getMessage());
     }
 
     @Test
     void idsAreStringsOrIntegersOfBoundedLength() throws Exception {
-        assertEquals("-1001234567890", JsonFields.id(JSON.readTree("-1001234567890"), "chat.id"));
-        assertEquals("123456789012345678901234567890", JsonFields.id(JSON.readTree("123456789012345678901234567890"), "chat.id"));
-        assertEquals("C123", JsonFields.id(JSON.readTree("\"C123\""), "channel"));
-        String longest = "7".repeat(JsonFields.MAX_ID);
-        assertEquals(longest, JsonFields.id(JSON.readTree("\"" + longest + "\""), "id"));
+        assertEquals("-1001234567890", Fields.id(JSON.readTree("-1001234567890"), "chat.id"));
+        assertEquals("123456789012345678901234567890", Fields.id(JSON.readTree("123456789012345678901234567890"), "chat.id"));
+        assertEquals("C123", Fields.id(JSON.readTree("\"C123\""), "channel"));
+        String longest = "7".repeat(Fields.MAX_ID);
+        assertEquals(longest, Fields.id(JSON.readTree("\"" + longest + "\""), "id"));
         WrongField tooLong = assertThrows(WrongField.class,
-                () -> JsonFields.id(JSON.readTree("\"" + longest + "7\""), "id"));
+                () -> Fields.id(JSON.readTree("\"" + longest + "7\""), "id"));
         assertEquals("id is longer than 256 characters", tooLong.getMessage());
         // a 300-digit integer is as long as any other 300 characters
-        assertThrows(WrongField.class, () -> JsonFields.id(JSON.readTree("1" + "0".repeat(299)), "id"));
+        assertThrows(WrongField.class, () -> Fields.id(JSON.readTree("1" + "0".repeat(299)), "id"));
     }
 
     @Test
     void anOptionalIdMayBeAbsentNullOrBlankButNotOfTheWrongType() throws Exception {
-        assertEquals(Optional.empty(), JsonFields.optionalId(null, "parent_id"));
-        assertEquals(Optional.empty(), JsonFields.optionalId(JSON.readTree("null"), "parent_id"));
-        assertEquals(Optional.empty(), JsonFields.optionalId(JSON.readTree("\"\""), "parent_id"));
-        assertEquals(Optional.of("om_1"), JsonFields.optionalId(JSON.readTree("\"om_1\""), "parent_id"));
-        assertThrows(WrongField.class, () -> JsonFields.optionalId(JSON.readTree("{}"), "parent_id"));
+        assertEquals(Optional.empty(), Fields.optionalId(null, "parent_id"));
+        assertEquals(Optional.empty(), Fields.optionalId(JSON.readTree("null"), "parent_id"));
+        assertEquals(Optional.empty(), Fields.optionalId(JSON.readTree("\"\""), "parent_id"));
+        assertEquals(Optional.of("om_1"), Fields.optionalId(JSON.readTree("\"om_1\""), "parent_id"));
+        assertThrows(WrongField.class, () -> Fields.optionalId(JSON.readTree("{}"), "parent_id"));
     }
 
     @Test
     void aTextIsAStringNeverAnObjectReadAsEmpty() throws Exception {
-        assertEquals("", JsonFields.text(JSON.readTree("\"\""), "text"));
+        assertEquals("", Fields.text(JSON.readTree("\"\""), "text"));
         assertEquals("text is an object, not a string",
-                assertThrows(WrongField.class, () -> JsonFields.text(JSON.readTree("{}"), "text")).getMessage());
+                assertThrows(WrongField.class, () -> Fields.text(JSON.readTree("{}"), "text")).getMessage());
         assertEquals("text is an integer, not a string",
-                assertThrows(WrongField.class, () -> JsonFields.text(JSON.readTree("12"), "text")).getMessage());
+                assertThrows(WrongField.class, () -> Fields.text(JSON.readTree("12"), "text")).getMessage());
     }
 
     @Test
     void aNameIsTheFirstStringGivenCutToItsBound() throws Exception {
-        assertEquals("Li Lei", JsonFields.name(JSON.readTree("{}"), JSON.readTree("\"  \""), JSON.readTree("\" Li Lei \"")));
-        assertNull(JsonFields.name(JSON.readTree("true"), null));
+        assertEquals("Li Lei", Fields.name(JSON.readTree("{}"), JSON.readTree("\"  \""), JSON.readTree("\" Li Lei \"")));
+        assertNull(Fields.name(JSON.readTree("true"), null));
         // never between the two halves of a surrogate pair
-        String cut = JsonFields.name(JSON.readTree("\"x" + "😀".repeat(JsonFields.MAX_NAME) + "\""));
-        assertEquals(JsonFields.MAX_NAME - 1, cut.length());
-        assertEquals("x" + "😀".repeat((JsonFields.MAX_NAME - 2) / 2), cut);
+        String cut = Fields.name(JSON.readTree("\"x" + "😀".repeat(Fields.MAX_NAME) + "\""));
+        assertEquals(Fields.MAX_NAME - 1, cut.length());
+        assertEquals("x" + "😀".repeat((Fields.MAX_NAME - 2) / 2), cut);
     }
 }

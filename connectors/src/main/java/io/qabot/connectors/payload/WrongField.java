@@ -1,4 +1,4 @@
-package io.qabot.connectors.json;
+package io.qabot.connectors.payload;
 
 /**
  * A field of a platform's payload that is missing, of the wrong JSON type, blank or too long;

@@ -1,11 +1,11 @@
-package io.qabot.connectors.json;
+package io.qabot.connectors.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The ids and texts connectors take from a platform's JSON, read strictly. Jackson's
+ * The ids and texts connectors take from a platform's payload, read strictly. Jackson's
  * {@code asText()} makes {@code ""} of an object or an array, {@code "null"} of null and
  * {@code "true"} of a boolean; a fuzzed {@code {"message_id":{…}}} once reached
  * {@code ChatMessage} as {@code ""} and failed there instead of being ignored. Here each such
@@ -14,16 +14,17 @@ import java.util.Optional;
  * <p>{@code path} is the field's name as the reason shows it ({@code "message.chat.id"}); the
  * node may be null or missing (absent).
  */
-public final class JsonFields {
+public final class Fields {
     /**
-     * No platform's id is longer (the longest, DingTalk's and WeCom's, are under 100); the store
-     * keeps ids in 500-character columns, so a longer one would fail there, far from its cause.
+     * Platforms' ids are short (a Discord snowflake has 19 digits, Feishu's and DingTalk's ids a few
+     * dozen characters); the store keeps ids in 500-character columns, so a longer one would fail
+     * there, far from its cause.
      */
     public static final int MAX_ID = 256;
     /** A display name longer than this is cut: it is shown, never looked up. */
     public static final int MAX_NAME = 128;
 
-    private JsonFields() {
+    private Fields() {
     }
 
     /** A required id: a non-blank string or an integer, at most {@link #MAX_ID} characters. */
@@ -52,6 +53,20 @@ public final class JsonFields {
             throw new WrongField(path + " is longer than " + MAX_ID + " characters");
         }
         return id.isBlank() ? Optional.empty() : Optional.of(id);
+    }
+
+    /**
+     * A required id from a payload that is text already (WeCom's and WeChat's XML, where an
+     * absent element reads as ""): not blank, at most {@link #MAX_ID} characters.
+     */
+    public static String id(String value, String path) throws WrongField {
+        if (value == null || value.isBlank()) {
+            throw new WrongField(path + " is missing");
+        }
+        if (value.length() > MAX_ID) {
+            throw new WrongField(path + " is longer than " + MAX_ID + " characters");
+        }
+        return value;
     }
 
     /** A required string (it may be blank). */
