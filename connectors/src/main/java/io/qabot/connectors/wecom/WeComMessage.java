@@ -52,8 +52,10 @@ record WeComMessage(String msgId, String chat, String userId, String text, boole
         }
         String msgId = Fields.id(fields.text("MsgId"), "MsgId");
         String user = Fields.id(fields.text("FromUserName"), "FromUserName");
-        // an app message is 1:1 with the app: its "chat" is the app, and it always addresses the bot
-        String chat = "agent-" + Fields.id(fields.text("AgentID"), "AgentID");
+        // an app is one-to-one: each member talks to it alone, so each member's conversation with the
+        // app is a chat of its own (as a WeChat reader's is), and a message always addresses the bot.
+        // One chat per app let another member's "不对" within ten minutes flag the asker's answer.
+        String chat = "agent-" + Fields.id(fields.text("AgentID"), "AgentID") + "/" + user;
         return Optional.of(new WeComMessage(msgId, chat, user, fields.text("Content").strip(), true,
                 seconds(fields.text("CreateTime"), received), null));
     }
