@@ -103,6 +103,8 @@ uid=$(podman exec "$NAME" sh -c 'awk "/^Uid:/ {print \$2}" /proc/1/status')
 user=$(podman exec "$NAME" sh -c 'id -un')
 [ "$uid" != 0 ] || { echo "try-image: java runs as root" >&2; exit 1; }
 log "PID 1 runs as uid $uid ($user)"
+jvm=$(podman exec "$NAME" sh -c 'tr "\0" " " </proc/1/cmdline' | grep -oE -- '-Xmx[^ ]+|-XX:\+Use[A-Za-z]+GC|-XX:TieredStopAtLevel=[0-9]' | tr '\n' ' ')
+log "PID 1's JVM options: $jvm"
 say 1 "How do I configure flamingo brokers on the moon base?" >/dev/null
 open_before=$(escalations)
 log "open escalations: $open_before"
@@ -143,6 +145,6 @@ podman stop -t 30 "$NAME" >/dev/null
 t3=$(date +%s)
 echo "SUMMARY image $TAG from $BUILD_IMAGE + $RUNTIME_IMAGE; load average $load0 at the start, $(uptime | sed 's/.*load average: //') at the end"
 echo "SUMMARY bases $((t1 - t0)) s, buildah bud $((t2 - t1)) s, runs $((t3 - t2)) s"
-echo "SUMMARY first start: /readyz 200 from the host after $first ms; PID 1 uid $uid ($user); RSS at ready $rss_ready MiB"
+echo "SUMMARY first start: /readyz 200 from the host after $first ms; PID 1 uid $uid ($user), $jvm; RSS at ready $rss_ready MiB"
 echo "SUMMARY stop under load: $stop_ms ms, exit $status, $ok answered, $refused refused after close, $broken cut off"
 echo "SUMMARY restart: ready after $second ms, open escalations $open_before -> $open_after, $reused, RSS at ready $rss MiB"
