@@ -10,6 +10,7 @@ import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.connectors.time.UsedSignatures;
 import io.qabot.connectors.websocket.WebSocketClient;
@@ -157,7 +158,13 @@ public final class DingTalkConnector implements Connector {
 
     /** Hands an authenticated robot message to the pipeline and posts the answer when there is one. */
     void accept(JsonNode payload) {
-        Optional<DingTalkRobotMessage> read = DingTalkRobotMessage.read(payload);
+        Optional<DingTalkRobotMessage> read;
+        try {
+            read = DingTalkRobotMessage.read(payload);
+        } catch (WrongField wrong) {
+            log.debug("DingTalk message ignored: {}", wrong.getMessage());
+            return;
+        }
         if (read.isEmpty()) {
             log.debug("DingTalk message ignored: not a text message the bot reads");
             return;

@@ -1,6 +1,8 @@
 package io.qabot.connectors.dingtalk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
@@ -19,37 +21,37 @@ record DingTalkRobotMessage(String msgType, String msgId, String conversationId,
                             String senderId, String nick, String text, boolean atBot, Instant created,
                             URI sessionWebhook, Instant sessionExpires) {
 
-    /** The message, or empty for what the bot does not read (pictures, voice, rich text, missing fields). */
-    static Optional<DingTalkRobotMessage> read(JsonNode root) {
-        if (root == null || !root.isObject()) {
+    /**
+     * The message, or empty for what the bot does not read (pictures, voice, rich text).
+     *
+     * @throws WrongField for a text message with a field missing, of the wrong type, blank or too long
+     */
+    static Optional<DingTalkRobotMessage> read(JsonNode root) throws WrongField {
+        if (root == null || !root.isObject() || !"text".equals(root.path("msgtype").asText())) {
             return Optional.empty();
         }
-        String msgId = text(root, "msgId");
-        String conversationId = text(root, "conversationId");
-        String msgType = text(root, "msgtype");
-        JsonNode content = root.path("text").path("content");
-        if (msgId.isBlank() || conversationId.isBlank() || !"text".equals(msgType) || !content.isTextual()) {
-            return Optional.empty();
-        }
-        String staffId = text(root, "senderStaffId");
-        String senderId = text(root, "senderId");
+        String msgId = Fields.id(root.get("msgId"), "msgId");
+        String conversationId = Fields.id(root.get("conversationId"), "conversationId");
+        String content = Fields.text(root.path("text").get("content"), "text.content");
+        String staffId = Fields.optionalId(root.get("senderStaffId"), "senderStaffId").orElse("");
+        String senderId = Fields.optionalId(root.get("senderId"), "senderId").orElse("");
         if (staffId.isBlank() && senderId.isBlank()) {
-            return Optional.empty();
+            throw new WrongField("senderStaffId and senderId are missing");
         }
-        boolean group = "2".equals(text(root, "conversationType"));
+        boolean group = "2".equals(Fields.optionalId(root.get("conversationType"), "conversationType").orElse(""));
         // in groups DingTalk only delivers messages that @ the robot; isInAtList says so when present
         boolean atBot = !group || !root.has("isInAtList") || root.path("isInAtList").asBoolean(true);
         URI webhook = null;
         try {
-            String url = text(root, "sessionWebhook");
+            String url = Fields.optionalText(root.get("sessionWebhook"), "sessionWebhook").orElse("");
             webhook = url.isBlank() ? null : URI.create(url);
         } catch (IllegalArgumentException e) {
             webhook = null;
         }
         Instant created = EpochTime.millis(root.path("createAt")).orElse(Instant.EPOCH);
         Instant expires = EpochTime.millis(root.path("sessionWebhookExpiredTime")).orElse(Instant.EPOCH);
-        return Optional.of(new DingTalkRobotMessage(msgType, msgId, conversationId, group, staffId, senderId,
-                text(root, "senderNick"), content.asText().strip(), atBot, created, webhook, expires));
+        return Optional.of(new DingTalkRobotMessage("text", msgId, conversationId, group, staffId, senderId,
+                Fields.name(root.get("senderNick")), content.strip(), atBot, created, webhook, expires));
     }
 
     /** The staff id when DingTalk gives one (what {@code atUserIds} needs), else the encrypted sender id. */
@@ -61,10 +63,5 @@ record DingTalkRobotMessage(String msgType, String msgId, String conversationId,
         Instant time = created.toEpochMilli() == 0 ? receivedIfUnknown : created;
         return new ChatMessage(Platform.DINGTALK, conversationId, null, msgId, new Sender(userId(), nick), text,
                 atBot, time);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : "";
     }
 }

@@ -11,9 +11,7 @@ import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.connectors.websocket.WebSocketClient;
 import io.qabot.core.ChatSender;
-import io.qabot.core.FlagKind;
 import io.qabot.core.Reaction;
-import io.qabot.core.Sender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
@@ -104,7 +102,8 @@ public final class DiscordConnector implements Connector {
         return api.post(message.chat(), message.replyTo().orElse(null), message.addressee().id(), text);
     }
 
-    private void dispatch(String event, JsonNode d) {
+    /** What the Gateway dispatches; package-private for the fuzz target, which calls it directly. */
+    void dispatch(String event, JsonNode d) {
         if (event.equals("MESSAGE_REACTION_ADD")) {
             react(d);
             return;
@@ -125,35 +124,19 @@ public final class DiscordConnector implements Connector {
         });
     }
 
-    /**
-     * A member's 👎 or 👍 on a message: a flag when the message is one of the bot's answers. The bot's
-     * own reactions, and reactions on messages Discord says someone else wrote, are left alone.
-     */
+    /** A member's 👎 or 👍 on one of the bot's answers is a flag; see {@link DiscordReaction}. */
     private void react(JsonNode d) {
-        String user = d.path("user_id").asText("");
-        String bot = gateway.botUserId();
-        String author = d.path("message_author_id").asText("");
-        String emoji = d.path("emoji").path("name").asText("");
-        FlagKind kind = emoji.equals("👎") ? FlagKind.WRONG : emoji.equals("👍") ? FlagKind.HELPFUL : null;
-        if (kind == null || user.isEmpty() || user.equals(bot) || d.path("member").path("user").path("bot").asBoolean(false)
-                || (!author.isEmpty() && bot != null && !author.equals(bot))) {
-            log.debug("discord: ignoring a reaction {} by {}", emoji, user);
+        DiscordReaction read = DiscordReaction.read(d, gateway.botUserId(), clock.instant());
+        if (read instanceof DiscordReaction.Ignored ignored) {
+            log.debug("discord: ignoring a reaction: {}", ignored.reason());
             return;
         }
-        String channel = d.path("channel_id").asText("");
-        String message = d.path("message_id").asText("");
-        if (channel.isEmpty() || message.isEmpty()) {
-            return;
-        }
-        JsonNode member = d.path("member");
-        String name = member.path("nick").isTextual() ? member.path("nick").asText()
-                : member.path("user").path("global_name").asText(member.path("user").path("username").asText(null));
-        pipeline.react(new Reaction(Platform.DISCORD, channel, message, new Sender(user, name), kind, null, clock.instant()), sender())
-                .whenComplete((receipt, failure) -> {
-                    if (failure != null) {
-                        log.warn("discord: could not take a reaction on {} in {}", message, channel, failure);
-                    }
-                });
+        Reaction reaction = ((DiscordReaction.Reacted) read).reaction();
+        pipeline.react(reaction, sender()).whenComplete((receipt, failure) -> {
+            if (failure != null) {
+                log.warn("discord: could not take a reaction on {} in {}", reaction.postId(), reaction.chat(), failure);
+            }
+        });
     }
 
     private final class InteractionsRoute implements Route {

@@ -3,6 +3,8 @@ package io.qabot.connectors.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Handled;
 import io.qabot.core.Outcome;
@@ -65,29 +67,61 @@ final class DiscordInteractions {
     }
 
     private RouteResponse ask(JsonNode interaction) {
-        String question = "";
-        for (JsonNode option : interaction.path("data").path("options")) {
-            if (option.path("value").isTextual()) {
-                question = option.get("value").asText();
+        try {
+            return ask(Asked.read(interaction));
+        } catch (WrongField wrong) {
+            // signed by Discord, yet not an interaction it documents: refused with the reason
+            log.debug("discord: interaction refused: {}", wrong.getMessage());
+            return RouteResponse.error(400, wrong.getMessage());
+        }
+    }
+
+    /** The fields of an {@code /ask} this class needs, each read strictly. */
+    private record Asked(String question, String userId, String name, String id, String channel, String applicationId,
+                         String token) {
+        static Asked read(JsonNode interaction) throws WrongField {
+            String question = "";
+            for (JsonNode option : interaction.path("data").path("options")) {
+                if (option.path("value").isTextual()) {
+                    question = option.get("value").asText();
+                }
             }
+            JsonNode user = interaction.path("member").path("user");
+            if (user.isMissingNode()) {
+                user = interaction.path("user");   // a DM carries the user at the top level
+            }
+            String userId = Fields.id(user.get("id"), "user.id");
+            String id = Fields.id(interaction.get("id"), "id");
+            JsonNode channel = interaction.hasNonNull("channel_id") ? interaction.get("channel_id") : interaction.path("channel").get("id");
+            String name = Fields.name(interaction.path("member").path("nick"), user.path("global_name"), user.path("username"));
+            return new Asked(question, userId, name, id, Fields.id(channel, "channel_id"),
+                    Fields.id(interaction.get("application_id"), "application_id"),
+                    token(interaction.get("token")));
         }
-        JsonNode user = interaction.path("member").path("user");
-        if (user.isMissingNode()) {
-            user = interaction.path("user");   // a DM carries the user at the top level
+
+        /** The interaction's token: a string that is not blank; no id, so not bound by {@code MAX_ID}. */
+        private static String token(JsonNode node) throws WrongField {
+            String token = Fields.text(node, "token");
+            if (token.isBlank()) {
+                throw new WrongField("token is blank");
+            }
+            return token;
         }
-        String userId = user.path("id").asText("");
-        String id = interaction.path("id").asText("");
-        String channel = interaction.path("channel_id").asText(interaction.path("channel").path("id").asText(""));
-        String applicationId = interaction.path("application_id").asText("");
-        String token = interaction.path("token").asText("");
-        if (question.isBlank() || userId.isEmpty() || id.isEmpty() || channel.isEmpty() || token.isEmpty()) {
+    }
+
+    private RouteResponse ask(Asked asked) {
+        if (asked.question().isBlank()) {
             return message("Ask with a question: /" + COMMAND + " question: …");
         }
-        String name = interaction.path("member").path("nick").isTextual() ? interaction.path("member").path("nick").asText()
-                : user.path("global_name").isTextual() ? user.path("global_name").asText() : user.path("username").asText(null);
+        String userId = asked.userId();
+        String id = asked.id();
+        String channel = asked.channel();
+        String applicationId = asked.applicationId();
+        String token = asked.token();
+        String name = asked.name();
         Sender asker = new Sender(userId, name);
         // a slash command is addressed to the bot by definition
-        ChatMessage message = new ChatMessage(Platform.DISCORD, channel, null, id, asker, question.strip(), true,
+        ChatMessage message = new ChatMessage(Platform.DISCORD, channel, null, id, asker, asked.question().strip(), true,
                 clock.instant());
         pipeline.handle(message)
                 .thenCompose(handled -> api.editOriginal(applicationId, token, userId, followUp(handled, asker)))

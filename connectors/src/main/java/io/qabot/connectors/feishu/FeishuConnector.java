@@ -9,14 +9,16 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.core.ChatSender;
 import io.qabot.core.FlagKind;
-import io.qabot.core.Reaction;
-import io.qabot.core.Sender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
+import io.qabot.core.Reaction;
+import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,15 +149,20 @@ public final class FeishuConnector implements Connector {
             return done(RouteResponse.json(200, JSON.createObjectNode().put("challenge", event.path("challenge").asText(""))));
         }
         String type = event.path("header").path("event_type").asText("");
-        if (MESSAGE_RECEIVED.equals(type)) {
-            lookUpTheBot();
-            BotLookup lookup = bot.get();
-            FeishuMessage.read(event.path("event"), lookup == null ? null : lookup.known()).ifPresentOrElse(this::accept,
-                    () -> log.debug("Feishu message ignored: not a user's text message"));
-        } else if (REACTION_CREATED.equals(type)) {
-            react(event.path("event"));
-        } else {
-            log.debug("Feishu event {} ignored", type.isEmpty() ? "(v1 or unknown)" : type);
+        try {
+            if (MESSAGE_RECEIVED.equals(type)) {
+                lookUpTheBot();
+                BotLookup lookup = bot.get();
+                FeishuMessage.read(event.path("event"), lookup == null ? null : lookup.known()).ifPresentOrElse(this::accept,
+                        () -> log.debug("Feishu message ignored: not a user's text message"));
+            } else if (REACTION_CREATED.equals(type)) {
+                react(event.path("event"));
+            } else {
+                log.debug("Feishu event {} ignored", type.isEmpty() ? "(v1 or unknown)" : type);
+            }
+        } catch (WrongField wrong) {
+            // acknowledged (Feishu would only deliver it again) and left alone, with the reason
+            log.debug("Feishu event {} ignored: {}", type, wrong.getMessage());
         }
         return done(RouteResponse.json(200, JSON.createObjectNode()));
     }
@@ -165,15 +172,15 @@ public final class FeishuConnector implements Connector {
      * one of the bot's answers. The event names the message, not its chat; Feishu's message ids are
      * unique, so the answer is found by its id alone. An app's reaction is no member's.
      */
-    private void react(JsonNode event) {
+    private void react(JsonNode event) throws WrongField {
         String emoji = event.path("reaction_type").path("emoji_type").asText("").toUpperCase(java.util.Locale.ROOT);
         FlagKind kind = emoji.equals("THUMBSDOWN") ? FlagKind.WRONG : emoji.equals("THUMBSUP") ? FlagKind.HELPFUL : null;
-        String openId = event.path("user_id").path("open_id").asText("");
-        String messageId = event.path("message_id").asText("");
-        if (kind == null || !"user".equals(event.path("operator_type").asText()) || openId.isBlank() || messageId.isBlank()) {
-            log.debug("Feishu reaction {} on {} ignored", emoji, messageId);
+        if (kind == null || !"user".equals(event.path("operator_type").asText())) {
+            log.debug("Feishu reaction {} ignored: not a member's 👎 or 👍", emoji);
             return;
         }
+        String openId = Fields.id(event.path("user_id").get("open_id"), "event.user_id.open_id");
+        String messageId = Fields.id(event.get("message_id"), "event.message_id");
         pipeline.react(new Reaction(Platform.FEISHU, null, messageId, new Sender(openId, null), kind, null, clock.instant()), sender())
                 .whenComplete((receipt, failure) -> {
                     if (failure != null) {

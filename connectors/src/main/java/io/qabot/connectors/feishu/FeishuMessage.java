@@ -2,6 +2,8 @@ package io.qabot.connectors.feishu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
@@ -23,27 +25,25 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
     /**
      * @param botOpenId the bot's {@code open_id}, or null while it is unknown: then any message
      *     that mentions someone counts as addressed to the bot, the best guess without it
+     * @return the message, or empty for what is not a user's text message
+     * @throws WrongField for a user's text message with a field of the wrong type, blank or too long
      */
-    static Optional<FeishuMessage> read(JsonNode event, String botOpenId) {
+    static Optional<FeishuMessage> read(JsonNode event, String botOpenId) throws WrongField {
         JsonNode message = event.path("message");
         JsonNode sender = event.path("sender");
         if (!"text".equals(message.path("message_type").asText()) || !"user".equals(sender.path("sender_type").asText())) {
             return Optional.empty();
         }
-        String messageId = message.path("message_id").asText("");
-        String chatId = message.path("chat_id").asText("");
-        String openId = sender.path("sender_id").path("open_id").asText("");
-        if (messageId.isBlank() || chatId.isBlank() || openId.isBlank()) {
-            return Optional.empty();
-        }
+        String messageId = Fields.id(message.get("message_id"), "event.message.message_id");
+        String chatId = Fields.id(message.get("chat_id"), "event.message.chat_id");
+        String openId = Fields.id(sender.path("sender_id").get("open_id"), "event.sender.sender_id.open_id");
+        String content = Fields.text(message.get("content"), "event.message.content");
         String text;
         try {
-            text = JSON.readTree(message.path("content").asText("")).path("text").asText(null);
+            // the content is JSON inside a string: {"text":"…"}
+            text = Fields.text(JSON.readTree(content).path("text"), "event.message.content's text");
         } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (text == null) {
-            return Optional.empty();
+            throw new WrongField("event.message.content is not JSON");
         }
         JsonNode mentions = message.path("mentions");
         String stripped = text.strip();
@@ -68,12 +68,15 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
         // without the "read all group messages" permission Feishu delivers only messages that @ the bot;
         // with it, a group message @-ing someone else is not a question for the bot
         boolean mentioned = !group || (botOpenId == null ? mentions.size() > 0 : mentionsOf(mentions, botOpenId));
-        String thread = firstNonBlank(message.path("thread_id").asText(""), message.path("root_id").asText(""));
+        String thread = Fields.optionalId(message.get("thread_id"), "event.message.thread_id").orElse(null);
+        if (thread == null) {
+            thread = Fields.optionalId(message.get("root_id"), "event.message.root_id").orElse(null);
+        }
         Instant created = EpochTime.millis(message.path("create_time")).orElse(Instant.EPOCH);
         // the message this one replies to: "不对" in reply to the bot's answer is about that answer
-        String parent = message.path("parent_id").asText("");
+        String parent = Fields.optionalId(message.get("parent_id"), "event.message.parent_id").orElse(null);
         return Optional.of(new FeishuMessage(messageId, chatId, thread, group, openId, stripped, mentioned,
-                created, parent.isBlank() ? null : parent));
+                created, parent));
     }
 
     ChatMessage toChatMessage(Instant receivedIfUnknown) {
@@ -88,9 +91,5 @@ record FeishuMessage(String messageId, String chatId, String thread, boolean gro
             }
         }
         return false;
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        return !a.isBlank() ? a : b.isBlank() ? null : b;
     }
 }

@@ -2,6 +2,7 @@ package io.qabot.connectors.irc;
 
 import io.qabot.config.IrcConfig;
 import io.qabot.connectors.Connector;
+import io.qabot.connectors.payload.Fields;
 import io.qabot.connectors.http.Route;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.ChatSender;
@@ -103,11 +104,14 @@ public final class IrcConnector implements Connector {
         return say(message.chat(), message.addressee().name(), message.text());
     }
 
-    private void accept(IrcMessage privmsg) {
+    /** A PRIVMSG from the server; package-private for the fuzz target, which calls it directly. */
+    void accept(IrcMessage privmsg) {
         String target = privmsg.param(0);
         String text = privmsg.trailing();
         String from = privmsg.nick();
-        if (target == null || text == null || from == null || privmsg.params().size() < 2) {
+        // ":!user@host" names no nick: no one to answer (it once reached Sender and threw in the reader)
+        if (target == null || target.isBlank() || text == null || from == null || from.isBlank() || privmsg.params().size() < 2) {
+            log.debug("irc: ignoring a PRIVMSG without a sender, target or text");
             return;
         }
         if (text.startsWith("\u0001")) {
@@ -117,7 +121,9 @@ public final class IrcConnector implements Connector {
         boolean direct = target.equalsIgnoreCase(me);
         String chat = direct ? from : target;
         Addressed addressed = addressed(text, me);
-        String id = privmsg.tags().getOrDefault("msgid", "irc-" + lines.incrementAndGet());
+        // the server's msgid tag when it is one (an empty "@msgid=" once reached ChatMessage), else ours
+        String msgid = privmsg.tags().get("msgid");
+        String id = msgid != null && !msgid.isBlank() && msgid.length() <= Fields.MAX_ID ? msgid : "irc-" + lines.incrementAndGet();
         ChatMessage message = new ChatMessage(Platform.IRC, chat, null, id, new Sender(from, from),
                 addressed.text(), direct || addressed.mentioned(), time(privmsg));
         pipeline.handle(message).thenCompose(handled -> pipeline.deliver(handled, sender())).whenComplete((ignored, failure) -> {

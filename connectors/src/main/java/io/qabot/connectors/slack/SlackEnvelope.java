@@ -2,11 +2,13 @@ package io.qabot.connectors.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.FlagKind;
-import io.qabot.core.Reaction;
 import io.qabot.core.Platform;
+import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
 import java.io.IOException;
 import java.time.Instant;
@@ -49,12 +51,21 @@ sealed interface SlackEnvelope {
             case "url_verification" -> root.path("challenge").isTextual()
                     ? new Challenge(root.get("challenge").asText())
                     : new Malformed("url_verification without a challenge");
-            case "event_callback" -> event(root);
+            case "event_callback" -> callback(root);
             default -> new Ignored("envelope type " + (type.isEmpty() ? "(none)" : type));
         };
     }
 
-    private static SlackEnvelope event(JsonNode root) {
+    private static SlackEnvelope callback(JsonNode root) {
+        try {
+            return event(root);
+        } catch (WrongField wrong) {
+            // a field of the wrong type, blank or too long: refused with the reason (400)
+            return new Malformed(wrong.getMessage());
+        }
+    }
+
+    private static SlackEnvelope event(JsonNode root) throws WrongField {
         JsonNode event = root.path("event");
         String type = event.path("type").asText("");
         if (type.equals("reaction_added")) {
@@ -70,18 +81,14 @@ sealed interface SlackEnvelope {
         if (event.hasNonNull("bot_id")) {
             return new Ignored("a bot's message");
         }
-        String user = event.path("user").asText("");
-        String channel = event.path("channel").asText("");
-        String ts = event.path("ts").asText("");
-        if (user.isEmpty() || channel.isEmpty() || ts.isEmpty()) {
-            return new Malformed("event without user, channel or ts");
-        }
-        // the bot's own user id: the installation this event was delivered for
-        String bot = root.path("authorizations").path(0).path("user_id").asText("");
+        String user = Fields.id(event.get("user"), "event.user");
+        String channel = Fields.id(event.get("channel"), "event.channel");
+        String ts = Fields.id(event.get("ts"), "event.ts");
+        String bot = bot(root);
         if (user.equals(bot)) {
             return new Ignored("the bot's own message");
         }
-        String text = event.path("text").asText("");
+        String text = Fields.optionalText(event.get("text"), "event.text").orElse("");
         boolean mentioned = type.equals("app_mention")
                 || (!bot.isEmpty() && text.contains("<@" + bot + ">"))
                 || event.path("channel_type").asText("").equals("im");
@@ -89,13 +96,13 @@ sealed interface SlackEnvelope {
             text = text.replaceAll("<@" + Pattern.quote(bot) + "(\\|[^>]*)?>", " ");
         }
         // a top-level message opens a thread under itself: replies go there, not into the channel
-        String thread = event.path("thread_ts").asText(ts);
+        String thread = Fields.optionalId(event.get("thread_ts"), "event.thread_ts").orElse(ts);
         ChatMessage message = new ChatMessage(Platform.SLACK, channel, thread, ts, new Sender(user, null),
                 text.strip().replaceAll("\\s{2,}", " "), mentioned, time(ts));
-        return new Message(message, root.path("event_id").asText(""));
+        return new Message(message, eventId(root));
     }
 
-    private static SlackEnvelope reaction(JsonNode root, JsonNode event) {
+    private static SlackEnvelope reaction(JsonNode root, JsonNode event) throws WrongField {
         if (!event.path("item").path("type").asText("").equals("message")) {
             return new Ignored("a reaction on a " + event.path("item").path("type").asText("(nothing)"));
         }
@@ -109,23 +116,29 @@ sealed interface SlackEnvelope {
         if (kind == null) {
             return new Ignored("reaction " + (name.isEmpty() ? "(none)" : name));
         }
-        String bot = root.path("authorizations").path(0).path("user_id").asText("");
-        String user = event.path("user").asText("");
-        String itemUser = event.path("item_user").asText("");
+        String bot = bot(root);
+        String user = Fields.id(event.get("user"), "event.user");
+        String itemUser = Fields.optionalId(event.get("item_user"), "event.item_user").orElse("");
         if (!bot.isEmpty() && user.equals(bot)) {
             return new Ignored("the bot's own reaction");
         }
         if (!bot.isEmpty() && !itemUser.isEmpty() && !itemUser.equals(bot)) {
             return new Ignored("a reaction on someone else's message");
         }
-        String channel = event.path("item").path("channel").asText("");
-        String ts = event.path("item").path("ts").asText("");
-        if (user.isEmpty() || channel.isEmpty() || ts.isEmpty()) {
-            return new Malformed("reaction without user, item.channel or item.ts");
-        }
-        String eventId = root.path("event_id").asText("");
-        return new Reacted(new Reaction(Platform.SLACK, channel, ts, new Sender(user, null), kind, eventId,
-                time(event.path("event_ts").asText(""))));
+        String channel = Fields.id(event.path("item").get("channel"), "event.item.channel");
+        String ts = Fields.id(event.path("item").get("ts"), "event.item.ts");
+        return new Reacted(new Reaction(Platform.SLACK, channel, ts, new Sender(user, null), kind, eventId(root),
+                EpochTime.seconds(event.path("event_ts")).orElse(Instant.EPOCH)));
+    }
+
+    /** The bot's own user id: the installation this event was delivered for; "" when not given. */
+    private static String bot(JsonNode root) throws WrongField {
+        return Fields.optionalId(root.path("authorizations").path(0).get("user_id"), "authorizations[0].user_id").orElse("");
+    }
+
+    /** Slack's id of the delivery (retries repeat it); "" when not given. */
+    private static String eventId(JsonNode root) throws WrongField {
+        return Fields.optionalId(root.get("event_id"), "event_id").orElse("");
     }
 
     private static Instant time(String ts) {

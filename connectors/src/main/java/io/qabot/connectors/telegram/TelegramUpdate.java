@@ -1,11 +1,13 @@
 package io.qabot.connectors.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.FlagKind;
-import io.qabot.core.Reaction;
 import io.qabot.core.Platform;
+import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
 import java.time.Instant;
 import java.util.Locale;
@@ -29,10 +31,19 @@ sealed interface TelegramUpdate {
 
     static TelegramUpdate read(JsonNode update, BotIdentity bot) {
         long updateId = update.path("update_id").asLong(-1);
-        JsonNode reaction = update.get("message_reaction");
-        if (reaction != null && reaction.isObject()) {
-            return reaction(updateId, reaction, bot);
+        try {
+            JsonNode reaction = update.get("message_reaction");
+            if (reaction != null && reaction.isObject()) {
+                return reaction(updateId, reaction, bot);
+            }
+            return message(updateId, update, bot);
+        } catch (WrongField wrong) {
+            // a field of the wrong type, blank or too long: the update is acknowledged and left alone
+            return new Ignored(updateId, wrong.getMessage());
         }
+    }
+
+    private static TelegramUpdate message(long updateId, JsonNode update, BotIdentity bot) throws WrongField {
         JsonNode message = update.get("message");
         if (message == null || !message.isObject()) {
             String kind = update.fieldNames().hasNext() ? kindOf(update) : "empty";
@@ -42,27 +53,24 @@ sealed interface TelegramUpdate {
         if (from.path("is_bot").asBoolean(false)) {
             return new Ignored(updateId, "a bot's message");
         }
-        String text = message.path("text").asText(null);
+        String text = Fields.optionalText(message.get("text"), "message.text").orElse(null);
         if (text == null) {
             return new Ignored(updateId, "a message without text");
         }
         JsonNode chat = message.path("chat");
-        String chatId = id(chat.get("id"));
-        String messageId = id(message.get("message_id"));
-        String fromId = id(from.get("id"));
-        if (chatId == null || messageId == null || fromId == null) {
-            return new Ignored(updateId, "a message without chat.id, message_id or from.id");
-        }
+        String chatId = Fields.id(chat.get("id"), "message.chat.id");
+        String messageId = Fields.id(message.get("message_id"), "message.message_id");
+        String fromId = Fields.id(from.get("id"), "message.from.id");
         Addressing addressing = addressing(message, text, bot);
-        String name = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
         // forum topics are Telegram's threads; a plain reply chain is not one
         String thread = message.path("is_topic_message").asBoolean(false)
-                ? message.path("message_thread_id").asText(null) : null;
+                ? Fields.optionalId(message.get("message_thread_id"), "message.message_thread_id").orElse(null) : null;
         // a reply to one of the bot's messages names it: "不对" there is about that answer
         JsonNode repliedTo = message.path("reply_to_message");
-        String replyTo = repliedTo.path("from").path("id").asLong(0) == bot.id() ? id(repliedTo.get("message_id")) : null;
+        String replyTo = repliedTo.path("from").path("id").asLong(0) == bot.id()
+                ? Fields.optionalId(repliedTo.get("message_id"), "message.reply_to_message.message_id").orElse(null) : null;
         ChatMessage chatMessage = new ChatMessage(Platform.TELEGRAM, chatId, thread,
-                messageId, new Sender(fromId, name),
+                messageId, new Sender(fromId, name(from)),
                 addressing.text(), addressing.mentioned() || "private".equals(chat.path("type").asText()),
                 EpochTime.seconds(message.path("date")).orElse(Instant.EPOCH), replyTo);
         return new Message(updateId, chatMessage);
@@ -73,25 +81,30 @@ sealed interface TelegramUpdate {
      * new in {@code new_reaction} counts; anonymous reactions (an {@code actor_chat}, no user) and the
      * bot's own do not, since a flag needs a member.
      */
-    private static TelegramUpdate reaction(long updateId, JsonNode reaction, BotIdentity bot) {
+    private static TelegramUpdate reaction(long updateId, JsonNode reaction, BotIdentity bot) throws WrongField {
         JsonNode user = reaction.path("user");
         if (!user.hasNonNull("id")) {
             return new Ignored(updateId, "an anonymous reaction");
         }
-        if (user.path("is_bot").asBoolean(false) || user.path("id").asLong(0) == bot.id()) {
+        String userId = Fields.id(user.get("id"), "message_reaction.user.id");
+        if (user.path("is_bot").asBoolean(false) || userId.equals(Long.toString(bot.id()))) {
             return new Ignored(updateId, "a bot's reaction");
         }
-        if (!reaction.path("chat").hasNonNull("id") || !reaction.hasNonNull("message_id")) {
-            return new Ignored(updateId, "a reaction without chat.id or message_id");
-        }
+        String chatId = Fields.id(reaction.path("chat").get("id"), "message_reaction.chat.id");
+        String messageId = Fields.id(reaction.get("message_id"), "message_reaction.message_id");
         FlagKind kind = added(reaction, "👎") ? FlagKind.WRONG : added(reaction, "👍") ? FlagKind.HELPFUL : null;
         if (kind == null) {
             return new Ignored(updateId, "a reaction other than 👎 or 👍");
         }
-        String name = (user.path("first_name").asText("") + " " + user.path("last_name").asText("")).strip();
-        return new Reacted(updateId, new Reaction(Platform.TELEGRAM, reaction.get("chat").get("id").asText(),
-                reaction.get("message_id").asText(), new Sender(user.get("id").asText(), name), kind,
-                Long.toString(updateId), Instant.ofEpochSecond(reaction.path("date").asLong(0))));
+        return new Reacted(updateId, new Reaction(Platform.TELEGRAM, chatId, messageId, new Sender(userId, name(user)), kind,
+                Long.toString(updateId), EpochTime.seconds(reaction.path("date")).orElse(Instant.EPOCH)));
+    }
+
+    /** "First Last", or null when neither is a string. */
+    private static String name(JsonNode user) {
+        String first = Fields.name(user.get("first_name"));
+        String last = Fields.name(user.get("last_name"));
+        return first == null ? last : last == null ? first : first + " " + last;
     }
 
     private static boolean added(JsonNode reaction, String emoji) {
@@ -161,18 +174,5 @@ sealed interface TelegramUpdate {
             }
         }
         return new Addressing(mentioned, kept.toString().strip().replaceAll("\\s{2,}", " "));
-    }
-
-    /**
-     * A Telegram id (an integer, or a string where a client sent one), or null: an object, an
-     * array or a blank string is no id (a fuzzed {"message_id":{…}} read as "" once reached
-     * ChatMessage and failed there instead of being ignored).
-     */
-    private static String id(JsonNode node) {
-        if (node == null || !(node.isIntegralNumber() || node.isTextual())) {
-            return null;
-        }
-        String id = node.asText();
-        return id.isBlank() ? null : id;
     }
 }

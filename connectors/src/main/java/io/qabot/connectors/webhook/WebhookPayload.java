@@ -3,6 +3,7 @@ package io.qabot.connectors.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.payload.Fields;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -58,7 +59,13 @@ record WebhookPayload(ChatMessage message, String problem) {
         if (replyTo != null && !replyTo.isNull() && !replyTo.isTextual()) {
             return problem("field reply_to must be a reply_id (a string) or null");
         }
-        Sender sender = new Sender(text(user, "id"), text(user, "name"));
+        // the store keeps ids in 500 characters: a longer one would fail there, after the 200
+        String tooLong = tooLong("id", id, "chat", chat, "user.id", text(user, "id"),
+                "thread", thread == null ? null : thread.asText(null), "reply_to", replyTo == null ? null : replyTo.asText(null));
+        if (tooLong != null) {
+            return problem("field " + tooLong + " is longer than " + Fields.MAX_ID + " characters");
+        }
+        Sender sender = new Sender(text(user, "id"), Fields.name(user.get("name")));
         ChatMessage message = new ChatMessage(Platform.WEBHOOK, chat, thread == null ? null : thread.asText(null),
                 id, sender, text, mentioned != null && mentioned.asBoolean(), sent,
                 replyTo == null ? null : replyTo.asText(null));
@@ -71,6 +78,17 @@ record WebhookPayload(ChatMessage message, String problem) {
 
     private static WebhookPayload problem(String reason) {
         return new WebhookPayload(null, reason);
+    }
+
+    /** The name of the first of the (name, value) pairs whose value is longer than an id may be, or null. */
+    private static String tooLong(String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value != null && value.length() > Fields.MAX_ID) {
+                return namesAndValues[i];
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field) {

@@ -7,6 +7,8 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.connectors.time.UsedSignatures;
@@ -134,7 +136,14 @@ public final class WeChatConnector implements Connector {
             log.debug("refused WeChat push from {}: {}", request.remote(), e.getMessage());
             return done(RouteResponse.error(401, e.getMessage()));
         }
-        Optional<ChatMessage> question = question(message);
+        Optional<ChatMessage> question;
+        try {
+            question = question(message);
+        } catch (WrongField wrong) {
+            // signed by WeChat, yet not a message it documents: "success" stops the retries
+            log.debug("WeChat push ignored: {}", wrong.getMessage());
+            return done(plain(SUCCESS));
+        }
         if (question.isEmpty()) {
             // events (subscribe, menu clicks) and pictures, voice…: "success" stops the retries
             return done(plain(SUCCESS));
@@ -220,12 +229,12 @@ public final class WeChatConnector implements Connector {
         return FlatXml.parse(cipher.decrypt(encrypt).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Optional<ChatMessage> question(FlatXml message) {
-        String reader = message.text("FromUserName");
-        String msgId = message.text("MsgId");
-        if (!"text".equals(message.text("MsgType")) || reader.isBlank() || msgId.isBlank()) {
+    private Optional<ChatMessage> question(FlatXml message) throws WrongField {
+        if (!"text".equals(message.text("MsgType"))) {
             return Optional.empty();
         }
+        String reader = Fields.id(message.text("FromUserName"), "FromUserName");
+        String msgId = Fields.id(message.text("MsgId"), "MsgId");
         // a time that is not a plain number of seconds is not the reader's: use ours
         Instant sent = EpochTime.seconds(message.text("CreateTime")).orElseGet(clock::instant);
         // each reader's conversation with the account is a chat of its own, always addressed to it

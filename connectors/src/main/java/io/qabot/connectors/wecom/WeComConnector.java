@@ -12,6 +12,7 @@ import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.outbound.OutboundClient;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.ReplayWindow;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
@@ -121,8 +122,13 @@ public final class WeComConnector implements Connector {
             log.debug("refused WeCom callback from {}: {}", request.remote(), e.getMessage());
             return RouteResponse.error(401, e.getMessage());
         }
-        WeComMessage.read(plaintext, clock.instant()).ifPresentOrElse(this::accept,
-                () -> log.debug("WeCom callback ignored: not a text message"));
+        try {
+            WeComMessage.read(plaintext, clock.instant()).ifPresentOrElse(this::accept,
+                    () -> log.debug("WeCom callback ignored: not a text message"));
+        } catch (WrongField wrong) {
+            // acknowledged (WeCom would only deliver it again) and left alone, with the reason
+            log.debug("WeCom callback ignored: {}", wrong.getMessage());
+        }
         return new RouteResponse(200, "text/plain; charset=utf-8", new byte[0], Map.of());
     }
 

@@ -2,6 +2,8 @@ package io.qabot.connectors.wecom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.connectors.xml.MalformedXmlException;
@@ -28,31 +30,37 @@ record WeComMessage(String msgId, String chat, String userId, String text, boole
     /** The AI bot's text starts with the @-mention that addressed it. */
     private static final Pattern LEADING_MENTION = Pattern.compile("^@\\S+\\s*");
 
-    /** The message, or empty for events, non-text messages and what cannot be read. */
-    static Optional<WeComMessage> read(String plaintext, Instant receivedIfUnknown) {
+    /**
+     * The message, or empty for events, non-text messages and what is not XML or JSON.
+     *
+     * @throws WrongField for a text message with a field missing, of the wrong type, blank or too long
+     */
+    static Optional<WeComMessage> read(String plaintext, Instant receivedIfUnknown) throws WrongField {
         String trimmed = plaintext.strip();
         return trimmed.startsWith("<") ? fromXml(trimmed, receivedIfUnknown) : fromJson(trimmed, receivedIfUnknown);
     }
 
-    private static Optional<WeComMessage> fromXml(String xml, Instant received) {
+    private static Optional<WeComMessage> fromXml(String xml, Instant received) throws WrongField {
         FlatXml fields;
         try {
             fields = FlatXml.parse(xml.getBytes(StandardCharsets.UTF_8));
         } catch (MalformedXmlException e) {
             return Optional.empty();
         }
-        String msgId = fields.text("MsgId");
-        String user = fields.text("FromUserName");
-        if (!"text".equals(fields.text("MsgType")) || msgId.isBlank() || user.isBlank()) {
+        if (!"text".equals(fields.text("MsgType"))) {
             return Optional.empty();
         }
-        // an app message is 1:1 with the app: its "chat" is the app, and it always addresses the bot
-        String chat = "agent-" + fields.text("AgentID");
+        String msgId = Fields.id(fields.text("MsgId"), "MsgId");
+        String user = Fields.id(fields.text("FromUserName"), "FromUserName");
+        // an app is one-to-one: each member talks to it alone, so each member's conversation with the
+        // app is a chat of its own (as a WeChat reader's is), and a message always addresses the bot.
+        // One chat per app let another member's "不对" within ten minutes flag the asker's answer.
+        String chat = "agent-" + Fields.id(fields.text("AgentID"), "AgentID") + "/" + user;
         return Optional.of(new WeComMessage(msgId, chat, user, fields.text("Content").strip(), true,
                 seconds(fields.text("CreateTime"), received), null));
     }
 
-    private static Optional<WeComMessage> fromJson(String json, Instant received) {
+    private static Optional<WeComMessage> fromJson(String json, Instant received) throws WrongField {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -62,23 +70,20 @@ record WeComMessage(String msgId, String chat, String userId, String text, boole
         if (root == null || !"text".equals(root.path("msgtype").asText())) {
             return Optional.empty();
         }
-        String msgId = root.path("msgid").asText("");
-        String user = root.path("from").path("userid").asText("");
-        if (msgId.isBlank() || user.isBlank()) {
-            return Optional.empty();
-        }
-        String chat = root.path("chatid").asText("");
-        String text = LEADING_MENTION.matcher(root.path("text").path("content").asText("").strip()).replaceFirst("");
+        String msgId = Fields.id(root.get("msgid"), "msgid");
+        String user = Fields.id(root.path("from").get("userid"), "from.userid");
+        String chat = Fields.optionalId(root.get("chatid"), "chatid").orElse("single-" + user);
+        String content = Fields.optionalText(root.path("text").get("content"), "text.content").orElse("");
+        String text = LEADING_MENTION.matcher(content.strip()).replaceFirst("");
         URI responseUrl = null;
         try {
-            String url = root.path("response_url").asText("");
+            String url = Fields.optionalText(root.get("response_url"), "response_url").orElse("");
             responseUrl = url.isBlank() ? null : URI.create(url);
         } catch (IllegalArgumentException e) {
             responseUrl = null;
         }
         // the AI bot is called only when @-mentioned in a group or spoken to 1:1
-        return Optional.of(new WeComMessage(msgId, chat.isBlank() ? "single-" + user : chat, user, text, true,
-                received, responseUrl));
+        return Optional.of(new WeComMessage(msgId, chat, user, text, true, received, responseUrl));
     }
 
     ChatMessage toChatMessage() {

@@ -23,7 +23,7 @@ class DingTalkCallbackFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void anySignedCallbackIsAnsweredOrRefusedWithAReason(byte[] body) {
         var connector = new DingTalkConnector(new DingTalkConfig("ding-fuzz", APP_SECRET, "ding-robot",
-                FuzzedPlatform.api(), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty()),
+                FuzzedPlatform.api(DingTalkReplies.DINGTALK_SESSIONS.getHost(), 443), DingTalkConfig.Mode.CALLBACK, Optional.empty(), Optional.empty()),
                 FuzzedPlatform.pipeline(), FuzzedPlatform.CLIENT, FuzzedPlatform.CLOCK,
                 delay -> CompletableFuture.completedFuture(null));
         String timestamp = Long.toString(FuzzedPlatform.NOW.toEpochMilli());

@@ -66,6 +66,20 @@ public final class FuzzedPlatform {
         return started;
     }
 
+    /**
+     * As {@link #api()}, and connections to {@code host:port} are expected too: an origin a
+     * connector trusts by design for a URL the payload carries (DingTalk's session webhooks on
+     * {@code oapi.dingtalk.com}, taken from a signed message and from nowhere else; the same-origin
+     * rule has its own tests). Offline, such a post fails like any unreachable platform.
+     */
+    public static synchronized URI api(String trustedHost, int trustedPort) {
+        URI started = started();
+        int port = started.getPort();
+        BugDetectors.allowNetworkConnections((host, to) -> (to == port && (host.equals("127.0.0.1") || host.equals("localhost")))
+                || (to == trustedPort && host.equals(trustedHost)));
+        return started;
+    }
+
     private static URI started() {
         if (api == null) {
             try {

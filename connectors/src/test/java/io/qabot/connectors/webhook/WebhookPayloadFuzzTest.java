@@ -1,14 +1,18 @@
 package io.qabot.connectors.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.connectors.fuzz.FuzzRequests;
 import io.qabot.connectors.fuzz.RouteContract;
 import io.qabot.connectors.http.RouteResponse;
 import io.qabot.connectors.http.WebhookSignatures;
+import io.qabot.connectors.payload.Fields;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -33,7 +37,13 @@ class WebhookPayloadFuzzTest {
                 FuzzRequests.post(WebhookConnector.PATH, headers, body));
 
         if (response.status() == 200) {
-            assertEquals(JSON.readTree(body).get("id").asText(), JSON.readTree(response.body()).get("in_reply_to").asText());
+            JsonNode sent = JSON.readTree(body);
+            assertEquals(sent.get("id").asText(), JSON.readTree(response.body()).get("in_reply_to").asText());
+            // an id the store could not keep (500 characters) is refused before the 200, not failed after it
+            for (JsonNode id : List.of(sent.path("id"), sent.path("chat"), sent.path("user").path("id"), sent.path("thread"),
+                    sent.path("reply_to"))) {
+                assertTrue(id.asText("").length() <= Fields.MAX_ID, "an id of " + id.asText("").length() + " characters taken");
+            }
         }
     }
 }

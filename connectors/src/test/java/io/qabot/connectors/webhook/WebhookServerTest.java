@@ -138,6 +138,9 @@ class WebhookServerTest {
                 new Bad("[" + message("m-1", "u7", QUESTION) + "]", "application/json", 400, "must be a JSON object, not array"),
                 new Bad("{\"id\": \"m-1\", \"user\": {\"id\": \"u7\"}, \"text\": \"hi\"}", "application/json", 400, "missing field: chat"),
                 new Bad("{\"id\": \"m-1\", \"chat\": \"g\", \"text\": \"hi\"}", "application/json", 400, "missing field: user.id"),
+                // the store keeps ids in 500 characters: refused here, not failed there after a 200
+                new Bad("{\"id\": \"m-1\", \"chat\": \"" + "g".repeat(501) + "\", \"user\": {\"id\": \"u7\"}, \"text\": \"hi\"}",
+                        "application/json", 400, "field chat is longer than 256 characters"),
                 new Bad(message("m-1", "u7", QUESTION), "text/plain", 415, "content type must be application/json"));
         for (Bad bad : bads) {
             byte[] bytes = bad.body().getBytes(StandardCharsets.UTF_8);

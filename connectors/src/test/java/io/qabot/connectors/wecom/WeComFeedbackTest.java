@@ -37,6 +37,7 @@ class WeComFeedbackTest {
     private static final String WEBHOOK_PATH = "/cgi-bin/webhook/send";
     private static final String RESPONSE_PATH = "/cgi-bin/aibot/response";
     private static final String GROUP = "wrkSFfCgAAabcdef";
+    private static final String CORP_ID = "wx5823bf96d3bd56c7";
     private static final String QUESTION = "请问 jraft 支持跨机房吗";
 
     @TempDir
@@ -47,9 +48,13 @@ class WeComFeedbackTest {
     private TestBot bot;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         bot = TestBot.withStore(Platform.WECOM, dataDir);
-        WeComConnector connector = new WeComConnector(new WeComConfig(Optional.empty(), Secret.of(TOKEN), Secret.of(AES_KEY),
+    }
+
+    /** The AI bot's messages are encrypted for the empty receive id, a classic app's for its CorpID. */
+    private void serve(Optional<String> corpId) throws InterruptedException {
+        WeComConnector connector = new WeComConnector(new WeComConfig(corpId, Secret.of(TOKEN), Secret.of(AES_KEY),
                 URI.create("https://qyapi.weixin.qq.com"), Optional.of(Secret.of(api.url(WEBHOOK_PATH + "?key=robot-key-1").toString()))),
                 bot.pipeline, bot.outbound, bot.clock);
         bot.serve(connector.routes());
@@ -77,8 +82,53 @@ class WeComFeedbackTest {
         assertEquals(200, response.statusCode(), response.body());
     }
 
+    /** A classic app's text message from {@code user}, as WeCom POSTs it: XML encrypted for the CorpID and signed. */
+    private void deliverToApp(String msgId, String user, String text) throws Exception {
+        String message = TestBot.resource("wecom/app-text-message.xml")
+                .replace("1234567890123456", msgId).replace("fromUser", user).replace("this is a test", text)
+                .replace("1348831860", now);
+        String encrypt = new WxCryptUtil(TOKEN, AES_KEY, CORP_ID).encrypt("a1b2c3d4e5f6g7h8", message);
+        String body = "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><AgentID><![CDATA[1]]></AgentID>"
+                + "<Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
+        String nonce = "n" + nonces++;
+        HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri(WeComConnector.PATH
+                        + "?msg_signature=" + SHA1.gen(TOKEN, now, nonce, encrypt) + "&timestamp=" + now + "&nonce=" + nonce))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /**
+     * A classic app is one-to-one: each member talks to the app alone, so another member's "不对…"
+     * is no reply to the answer the asker got (every app message once had the one chat
+     * {@code agent-<AgentID>}, and it flagged that answer). It goes its usual way, as a question;
+     * the asker's own "不对" still flags their answer.
+     */
+    @Test
+    void inAnAppOnlyTheAskerFlagsTheirAnswer() throws Exception {
+        serve(Optional.of(CORP_ID));
+        deliverToApp("a-1", "asker01", QUESTION);
+        assertTrue(api.next(WEBHOOK_PATH).json().at("/markdown/content").asText().contains("跨机房不需要特殊支持"));
+        TestBot.await(() -> bot.store.feedback().latest(Platform.WECOM, "agent-1/asker01", null, TestBot.NOW.minusSeconds(1)),
+                Optional::isPresent);
+
+        deliverToApp("a-2", "other02", "不对，跨机房怎么部署");
+
+        String toOther = api.next(WEBHOOK_PATH).json().at("/markdown/content").asText();
+        assertTrue(toOther.startsWith("<@other02> 跨机房不需要特殊支持"), "answered, not taken as a flag: " + toOther);
+
+        deliverToApp("a-3", "asker01", "不对");
+
+        Escalation flag = bot.openWhen(open -> !open.isEmpty()).get(0);
+        assertTrue(flag.flagged().isPresent(), flag.toString());
+        assertEquals(List.of("asker01"), flag.askers().stream().map(a -> a.user().id()).distinct().toList());
+        assertEquals("agent-1/asker01", flag.askers().get(0).chat());
+        assertTrue(api.next(WEBHOOK_PATH).json().at("/markdown/content").asText().contains("maintainers"), "the asker is told");
+    }
+
     @Test
     void anAtBotWrongRightAfterTheAnswerFlagsItTheGroupIsToldOnceAndTheNegativePairTakesEffect() throws Exception {
+        serve(Optional.empty());
         deliver("m-1", "asker01", QUESTION);
         assertTrue(api.next(RESPONSE_PATH).json().at("/markdown/content").asText().contains("跨机房不需要特殊支持"));
         TestBot.await(() -> bot.store.feedback().latest(Platform.WECOM, GROUP, null, TestBot.NOW.minusSeconds(1)),
