@@ -43,6 +43,7 @@ final class StoreUpkeep {
     /** Prunes and compacts once; returns how many questions it deleted. */
     long run() {
         Instant cutoff = clock.instant().minus(retention);
+        long started = System.nanoTime();
         long deleted = 0;
         int batch;
         do {
@@ -53,7 +54,11 @@ final class StoreUpkeep {
             log.info("store: {} questions asked before {} left the question log (store.questionLogRetention {})",
                     deleted, cutoff, retention);
         }
+        long pruned = System.nanoTime();
         compact.accept(COMPACT_FOR);
+        long done = System.nanoTime();
+        log.info("store: upkeep took {} ms (prune {} ms, compact {} ms)", (done - started) / 1_000_000,
+                (pruned - started) / 1_000_000, (done - pruned) / 1_000_000);
         return deleted;
     }
 
