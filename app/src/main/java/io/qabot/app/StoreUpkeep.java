@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the store level over months: every five minutes (the first a minute after start) deletes the
  * questions older than {@code store.questionLogRetention} from the question log, a small batch
  * per transaction so the bot's own writes never wait long, then lets the embedded database give
- * the file back the room ({@link Store#compact}).
+ * the file back the room ({@link Store#compact}) for up to 2 seconds, in slices between which
+ * the bot's writes go first. Each run logs how long its two parts took.
  */
 final class StoreUpkeep {
     private static final Logger log = LoggerFactory.getLogger(StoreUpkeep.class);
