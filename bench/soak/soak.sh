@@ -30,6 +30,7 @@ PORT=${PORT:-18090}
 SINK_PORT=${SINK_PORT:-18091}
 # the launcher's JVM options and malloc arenas unless HEAP / MALLOC_ARENA_MAX say otherwise (one place for them)
 HEAP=${HEAP:-$(sed -n 's/^opts=\${QABOT_JAVA_OPTS:-\(.*\)}$/\1/p' qabot)}
+HEAP="$HEAP ${JAVA_EXTRA:-}"   # e.g. JAVA_EXTRA=-XX:NativeMemoryTracking=summary with DIAG=1
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(sed -n 's/^export MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-\(.*\)}$/\1/p' qabot)}
 [ -n "$HEAP" ] && [ -n "$MALLOC_ARENA_MAX" ] || { echo "soak: cannot read the JVM options from ./qabot" >&2; exit 2; }
 CSV=${CSV:-$ROOT/soak-$(date +%Y%m%d-%H%M).csv}
@@ -145,6 +146,12 @@ t=$(( $(date +%s) - T0 ))
 rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$PID/status")
 echo "$t,$(heap_after_gc),$rss,$(ls "/proc/$PID/fd" | wc -l),$(awk '/^Threads:/ {print $2}' "/proc/$PID/status"),$(messages),$(tr ' ' ',' <"$WORK/totals"),$(db_mib),$(load1)" >>"$CSV"
 
+# DIAG=1: what holds the heap and the rest of RSS at the end (NMT needs JAVA_EXTRA=-XX:NativeMemoryTracking=summary)
+if [ -n "${DIAG:-}" ]; then
+  jcmd "$PID" GC.class_histogram >"${CSV%.csv}-histogram.txt" 2>&1 || true
+  jcmd "$PID" VM.native_memory summary >"${CSV%.csv}-nmt.txt" 2>&1 || true
+  cp "$WORK/gc.log" "${CSV%.csv}-gc.log"
+fi
 log "stopping qabot"
 kill "$PID"; status=0; wait "$PID" || status=$?
 # problems logged while serving (the knowledge warnings at start-up come before "is serving")

@@ -2,8 +2,8 @@
 # The soak's SUMMARY from its CSVs (written by soak.sh, which runs this at the end):
 #   bench/soak/summary.sh SAMPLES.csv
 # First and last 10 minutes of each resource, and least-squares slopes per hour over the whole
-# run and over its second half: bounded caches (the redelivery cache holds 200,000 ids, about
-# 17 minutes at 200 messages/s) fill in the first half, so a leak shows as a second-half slope.
+# run and over its second half: bounded caches (the redelivery cache holds 100,000 ids, about
+# 8 minutes at 200 messages/s) fill in the first half, so a leak shows as a second-half slope.
 set -euo pipefail
 CSV=$1
 ROUNDS=${CSV%.csv}-rounds.csv

@@ -144,7 +144,7 @@ class PipelineTest {
 
     @Test
     void aHandledMessageIsNotKeptForItsRedeliveries() {
-        // the redelivery cache holds 200,000 deliveries for hours: their text and sender would be most of the heap
+        // the redelivery cache holds 100,000 deliveries for hours: their text and sender would be most of the heap
         // a matcher that, like the real index, keeps the question it was given in its verdict
         Pipeline pipeline = Pipeline.builder(question -> new Match(question, Decision.IGNORE, 0.02, List.of()),
                 escalations, Runnable::run).clock(clock).build();

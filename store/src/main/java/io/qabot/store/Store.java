@@ -172,22 +172,36 @@ public final class Store implements AutoCloseable {
      * commit at once here ({@code WRITE_DELAY=0}), which also leaves out its background writer,
      * the one thread that would otherwise compact the file as it runs; without this the file and
      * the store's in-memory chunk metadata grow with every row ever written, deleted or not. Works
-     * for at most {@code maxTime} (H2's own close does the same for 200 ms). PostgreSQL's
-     * autovacuum does this itself, so there it does nothing.
+     * for at most {@code maxTime}, in slices with a pause between them in which the bot's writes
+     * go first ({@link FileCompaction}). PostgreSQL's autovacuum does this itself, so there it
+     * does nothing.
      */
     public void compact(java.time.Duration maxTime) {
+        compact(maxTime, () -> java.util.concurrent.locks.LockSupport.parkNanos(BETWEEN_SLICES.toNanos()))
+                .ifPresent(done -> log.info("store: compacted in {} slices (longest {} ms), file {} -> {} KiB",
+                        done.slices(), done.longestSlice().toMillis(), done.fileBefore() / 1024, done.fileAfter() / 1024));
+    }
+
+    /** {@link #compact(java.time.Duration)} with what runs between the slices; empty unless H2's file store. */
+    Optional<FileCompaction.Result> compact(java.time.Duration maxTime, Runnable betweenSlices) {
         if (kind != Kind.H2) {
-            return;
+            return Optional.empty();
         }
         try (java.sql.Connection c = dataSource.getConnection()) {
             org.h2.engine.Session session = c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
-            if (session instanceof org.h2.engine.SessionLocal local && local.getDatabase().getStore() != null) {
-                local.getDatabase().getStore().compactFile((int) Math.min(Integer.MAX_VALUE, maxTime.toMillis()));
+            if (session instanceof org.h2.engine.SessionLocal local && local.getDatabase().getStore() != null
+                    && local.getDatabase().getStore().getMvStore().getFileStore() != null) {
+                return Optional.of(new FileCompaction(local.getDatabase().getStore().getMvStore(), betweenSlices)
+                        .run(maxTime));
             }
+            return Optional.empty();
         } catch (java.sql.SQLException e) {
             throw new StoreException("compacting the embedded database failed", e);
         }
     }
+
+    /** The pause between compaction slices, in which commits waiting for H2's lock take it. */
+    private static final java.time.Duration BETWEEN_SLICES = java.time.Duration.ofMillis(20);
 
     /** The replies the bot posted, members' flags on them and the maintainers' verdicts. */
     public FeedbackStore feedback() {

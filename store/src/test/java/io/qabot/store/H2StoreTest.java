@@ -17,23 +17,79 @@ class H2StoreTest extends FeedbackStoreContract {
     @Test
     void compactingAfterThePruneGivesTheFileBackTheRoomTheDeletedQuestionsTook() throws Exception {
         java.nio.file.Path file = dataDir.resolve("qabot.mv.db");
-        String padding = "请问这个问题为什么这么长 ".repeat(20);
-        for (int batch = 0; batch < 40; batch++) {
-            java.util.List<io.qabot.core.desk.AskedQuestion> asked = new java.util.ArrayList<>();
-            for (int i = 0; i < 500; i++) {
-                asked.add(new io.qabot.core.desk.AskedQuestion(START, io.qabot.core.Platform.WEBHOOK,
-                        padding + batch + "/" + i, io.qabot.knowledge.Decision.ESCALATE, "topic-" + batch + "/" + i));
-            }
-            store.questions().record(asked);
-        }
-        long full = Files.size(file);
-        while (store.questions().prune(START.plusSeconds(1), 1_000) > 0) {
-            // a batch at a time, as the retention does
-        }
+        long full = fillAndPrune(1);
         store.compact(java.time.Duration.ofSeconds(10));
         long compacted = Files.size(file);
         assertTrue(compacted < full / 2, "the file went from " + full + " to " + compacted + " bytes");
         assertEquals(0, store.questions().stats(START, 5).asked());
+    }
+
+    /**
+     * The soak's 2-second timeouts: H2's compactFile held the lock every commit needs for all of
+     * its work. Now a write that comes while the compaction is under way goes through in the pause
+     * after the slice that is running (here the compaction waits in its first pause until the write
+     * is done, so a write that needed the whole compaction to end would never finish), and the
+     * compaction carries on after it.
+     */
+    @Test
+    void aWriteDuringCompactionGoesThroughBetweenSlicesNotAfterTheWholeCompaction() throws Exception {
+        fillAndPrune(2); // every other question stays: half the file is live, in sparse chunks
+        long kept = store.questions().stats(START, 5).asked();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService upkeep = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Optional<FileCompaction.Result>> compaction = upkeep.submit(() ->
+                    store.compact(java.time.Duration.ofMinutes(1), () -> {
+                        if (paused.getCount() > 0) {
+                            paused.countDown();
+                            await(written);
+                        }
+                    }));
+            assertTrue(paused.await(60, java.util.concurrent.TimeUnit.SECONDS), "the compaction reached its first pause");
+
+            store.questions().record(java.util.List.of(new io.qabot.core.desk.AskedQuestion(START.plusSeconds(60),
+                    io.qabot.core.Platform.WEBHOOK, "asked while compacting", io.qabot.knowledge.Decision.ESCALATE, "during")));
+            written.countDown();
+
+            FileCompaction.Result done = compaction.get(60, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+            assertTrue(done.slices() > 1, "the compaction went on after the write: " + done);
+            assertEquals(kept + 1, store.questions().stats(START, 5).asked(), "the write made during the compaction is kept");
+        } finally {
+            written.countDown();
+            upkeep.shutdownNow();
+        }
+    }
+
+    /**
+     * 20,000 long questions written, then those older than the retention pruned, as the upkeep
+     * does: all of them, or with {@code every} 2 every other one. Returns the file's length when full.
+     */
+    private long fillAndPrune(int every) throws Exception {
+        String padding = "请问这个问题为什么这么长 ".repeat(20);
+        for (int batch = 0; batch < 40; batch++) {
+            java.util.List<io.qabot.core.desk.AskedQuestion> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                asked.add(new io.qabot.core.desk.AskedQuestion(i % every == 0 ? START : START.plusSeconds(2),
+                        io.qabot.core.Platform.WEBHOOK, padding + batch + "/" + i, io.qabot.knowledge.Decision.ESCALATE, "topic-" + batch + "/" + i));
+            }
+            store.questions().record(asked);
+        }
+        long full = Files.size(dataDir.resolve("qabot.mv.db"));
+        while (store.questions().prune(START.plusSeconds(1), 1_000) > 0) {
+            // a batch at a time, as the retention does
+        }
+        return full;
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the write did not go through while the compaction paused");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

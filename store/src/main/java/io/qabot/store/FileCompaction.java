@@ -1,0 +1,95 @@
+package io.qabot.store;
+
+import java.time.Duration;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+
+/**
+ * Compacts the embedded database's file in short slices, with the bot's writes let in between.
+ *
+ * <p>Why not H2's {@code compactFile(ms)}: it takes the store's lock, which every commit needs
+ * ({@code WRITE_DELAY=0}), and keeps it for all of its work; it looks at the clock only after
+ * each round of rewriting and moving up to 16 MiB with three fsyncs, so its "2 seconds" ran
+ * longer on a busy disk, and the webhook's writes waited behind it (the hour-long soak's 2-second
+ * timeouts, README "Start-up, memory and retention"). A slice here is the same two steps, each
+ * bounded to {@link #SLICE_BYTES}: live pages out of sparse chunks ({@link MVStore#compact}),
+ * then chunks moved towards the start of the file and the file shortened
+ * ({@link RandomAccessStore#compactMoveChunks}). Each step takes the lock for itself only, and
+ * {@code betweenSlices} runs with no lock held, so a commit waits for one slice at most.
+ */
+final class FileCompaction {
+    /** H2's own threshold ({@code autoCompactFillRate}): chunks fuller than this are not worth rewriting. */
+    static final int FILL_RATE = 90;
+    /** The most one step of a slice writes: about 20 ms of work on this machine's disk under load. */
+    static final int SLICE_BYTES = 1 << 20;
+
+    /** Slices in a row that changed nothing before it stops. */
+    private static final int IDLE_SLICES = 3;
+
+    private final MVStore store;
+    private final Runnable betweenSlices;
+    private int idle;
+
+    /**
+     * @param betweenSlices runs after every slice but the last, with no lock of the store held:
+     *     in production a short pause, so the commits waiting for the lock get it first
+     */
+    FileCompaction(MVStore store, Runnable betweenSlices) {
+        this.store = store;
+        this.betweenSlices = betweenSlices;
+    }
+
+    /** What one compaction did: how many slices, the longest, and the file's length before and after. */
+    record Result(int slices, Duration longestSlice, long fileBefore, long fileAfter) {
+    }
+
+    /** Compacts until nothing is worth rewriting or {@code maxTime} has passed, whichever comes first. */
+    Result run(Duration maxTime) {
+        FileStore<?> file = store.getFileStore();
+        long before = file.size();
+        // as compactFile does: space that chunks free may be written over at once, not after
+        // H2's 45-second retention, or moving chunks would find no room
+        store.setRetentionTime(0);
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        int slices = 0;
+        long longest = 0;
+        while (true) {
+            long started = System.nanoTime();
+            boolean more = slice(file);
+            longest = Math.max(longest, System.nanoTime() - started);
+            slices++;
+            if (!more || System.nanoTime() - deadline >= 0) {
+                break;
+            }
+            betweenSlices.run();
+        }
+        return new Result(slices, Duration.ofNanos(longest), before, file.size());
+    }
+
+    /**
+     * One slice, a round of H2's compactFile made small: the live pages of sparse chunks
+     * rewritten, then chunks moved into the holes and the file shortened (which also stores the
+     * rewritten pages), each step at most {@link #SLICE_BYTES}. False when the chunks are full and
+     * the file has no holes worth filling, or when {@link #IDLE_SLICES} slices in a row changed
+     * nothing (a commit held the lock, or what is left cannot be moved).
+     */
+    private boolean slice(FileStore<?> file) {
+        RandomAccessStore holes = file instanceof RandomAccessStore r ? r : null;
+        int chunksFill = file.getChunksFillRate();
+        int fileFill = holes == null ? 100 : holes.getFillRate();
+        long length = file.size();
+        if (chunksFill > FILL_RATE && fileFill > FILL_RATE) {
+            return false;
+        }
+        // H2 tries the lock for 10 ms and skips the step if a commit holds it: the next slice tries again
+        store.compact(FILL_RATE, SLICE_BYTES);
+        if (holes != null) {
+            holes.compactMoveChunks(FILL_RATE, SLICE_BYTES, store);
+        }
+        boolean changed = file.size() != length || file.getChunksFillRate() != chunksFill
+                || (holes != null && holes.getFillRate() != fileFill);
+        idle = changed ? 0 : idle + 1;
+        return idle < IDLE_SLICES;
+    }
+}
