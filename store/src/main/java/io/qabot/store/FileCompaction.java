@@ -78,17 +78,20 @@ final class FileCompaction {
         RandomAccessStore holes = file instanceof RandomAccessStore r ? r : null;
         int chunksFill = file.getChunksFillRate();
         int fileFill = holes == null ? 100 : holes.getFillRate();
-        long length = file.size();
         if (chunksFill > FILL_RATE && fileFill > FILL_RATE) {
             return false;
         }
+        // Progress is what the slice wrote: moving a chunk into a hole near the start changes
+        // neither the file's length nor its fill rate until the tail is empty, so those alone
+        // would call a working slice idle (a commit's writes in between count too; the time
+        // budget bounds that).
+        long writes = file.getWriteCount();
         // H2 tries the lock for 10 ms and skips the step if a commit holds it: the next slice tries again
-        store.compact(FILL_RATE, SLICE_BYTES);
+        boolean rewrote = store.compact(FILL_RATE, SLICE_BYTES);
         if (holes != null) {
             holes.compactMoveChunks(FILL_RATE, SLICE_BYTES, store);
         }
-        boolean changed = file.size() != length || file.getChunksFillRate() != chunksFill
-                || (holes != null && holes.getFillRate() != fileFill);
+        boolean changed = rewrote || file.getWriteCount() != writes;
         idle = changed ? 0 : idle + 1;
         return idle < IDLE_SLICES;
     }

@@ -53,7 +53,11 @@ class H2StoreTest extends FeedbackStoreContract {
             written.countDown();
 
             FileCompaction.Result done = compaction.get(60, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
-            assertTrue(done.slices() > 1, "the compaction went on after the write: " + done);
+            // tens of MiB to give back: in 1 MiB slices that takes many slices (one unbounded step,
+            // H2's compactFile, takes one and two idle ones), and they give most of it back (a
+            // progress check that saw chunks moved into holes as idle stopped after four slices)
+            assertTrue(done.slices() >= 10, "the compaction went on in short slices after the write: " + done);
+            assertTrue(done.fileAfter() < done.fileBefore() / 2, "the compaction gave the room back: " + done);
             assertEquals(kept + 1, store.questions().stats(START, 5).asked(), "the write made during the compaction is kept");
         } finally {
             written.countDown();
