@@ -5,7 +5,8 @@
 # (-v ./qabot.yaml:/etc/qabot/qabot.yaml -e QABOT_CONFIG=/etc/qabot/qabot.yaml).
 # The JVM's memory fits a 512 MiB container: the same options as the ./qabot launcher, whose
 # comments say why each is there (DockerfileTest keeps the two the same); QABOT_JAVA_OPTS replaces
-# them (-e QABOT_JAVA_OPTS="-Xmx2g -XX:+ExitOnOutOfMemoryError" for 100k knowledge items).
+# them (-e QABOT_JAVA_OPTS="-Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+# for 100k knowledge items).
 # Both base images are build arguments, for a mirror or a locally built base
 # (bench/docker/try-image.sh builds and runs the image on Debian stand-ins with buildah and podman).
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
