@@ -2,7 +2,6 @@ package io.qabot.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.knowledge.ingest.KnowledgeReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +87,7 @@ public final class ConfidenceFit {
 
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(System.getProperty("qabot.shared", "../shared"));
-        List<KnowledgeItem> items = new KnowledgeReader().read(List.of(shared.resolve("corpus/sofa-weekly"),
-                shared.resolve("corpus/faq"))).items();
+        List<KnowledgeItem> items = SofaCorpus.items(shared);
         KnowledgeIndex index = KnowledgeIndex.build(items);
         List<Row> dev = new ArrayList<>(developmentRows(index, shared.resolve("eval/dev.jsonl"), "dev"));
         dev.addAll(developmentRows(index, shared.resolve("eval/dev-hard.jsonl"), "hard"));
@@ -228,8 +226,7 @@ public final class ConfidenceFit {
 
     /** The development rows of both files and the extra rows, as {@link #main} fits on them. */
     static List<List<Row>> rows(Path shared) throws Exception {
-        List<KnowledgeItem> items = new KnowledgeReader().read(List.of(shared.resolve("corpus/sofa-weekly"),
-                shared.resolve("corpus/faq"))).items();
+        List<KnowledgeItem> items = SofaCorpus.items(shared);
         KnowledgeIndex index = KnowledgeIndex.build(items);
         List<Row> dev = new ArrayList<>(developmentRows(index, shared.resolve("eval/dev.jsonl"), "dev"));
         dev.addAll(developmentRows(index, shared.resolve("eval/dev-hard.jsonl"), "hard"));

@@ -1,6 +1,5 @@
 package io.qabot.knowledge;
 
-import io.qabot.knowledge.ingest.KnowledgeReader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +23,7 @@ public final class MatchFingerprint {
 
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(System.getProperty("qabot.shared", "../shared"));
-        List<KnowledgeItem> items = new KnowledgeReader().read(List.of(shared.resolve("corpus/sofa-weekly"),
-                shared.resolve("corpus/faq"))).items();
+        List<KnowledgeItem> items = SofaCorpus.items(shared);
         List<String> questions = new ArrayList<>();
         Matcher m = QUERY.matcher(Files.readString(shared.resolve("eval/dev.jsonl"), StandardCharsets.UTF_8));
         while (m.find()) {

@@ -2,7 +2,6 @@ package io.qabot.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qabot.knowledge.ingest.KnowledgeReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ import java.util.Locale;
 public final class TuningReport {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(System.getProperty("qabot.shared", "../shared"));
-        List<KnowledgeItem> items = new KnowledgeReader().read(List.of(shared.resolve("corpus/sofa-weekly"),
-                shared.resolve("corpus/faq"))).items();
+        List<KnowledgeItem> items = SofaCorpus.items(shared);
         KnowledgeIndex index = KnowledgeIndex.build(items);
         ObjectMapper mapper = new ObjectMapper();
         if (args.length > 1) {
