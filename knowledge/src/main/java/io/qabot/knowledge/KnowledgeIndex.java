@@ -157,7 +157,7 @@ public final class KnowledgeIndex {
         List<Candidate> candidates = ranked.stream().limit(5)
                 .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
         String rule = veto(text, asked, best);
-        boolean answer = rule == null && p >= confidence.answerThreshold();
+        boolean answer = rule == null && (p >= confidence.answerThreshold() || repeatsTheQuestion(text, best));
         Decision decision = answer ? Decision.ANSWER : escalateOrIgnore(text);
         // a vetoed candidate is not the answer, whatever its words share with the question: the
         // score says so instead of repeating the model's belief in a candidate ruled out
@@ -199,6 +199,18 @@ public final class KnowledgeIndex {
         return null;
     }
 
+    /**
+     * True when the message is, word for word (politeness, punctuation and spacing aside), the
+     * best turn's own question: the question that turn's answer was written for. In a small
+     * knowledge base ("What is qabot?" in the sample FAQ, every entry of which names qabot)
+     * the margins and the information say nothing tells it apart, and the model, fitted on a
+     * large corpus where such a question is a near miss, stays under the threshold. The veto's
+     * rules still apply before this.
+     */
+    private static boolean repeatsTheQuestion(String text, Scored best) {
+        return copyKey(text).equals(copyKey(best.entry().item().turns().get(best.entry().turnIndex()).question()));
+    }
+
     /** The rules' wording, as {@code ask --explain} prints it. */
     static final class Rule {
         static final String CHATTER = "chatter: nothing but greetings, thanks or emoji";
@@ -211,6 +223,8 @@ public final class KnowledgeIndex {
         static final String OTHER_PRODUCT = "the best candidate is about another product than the one asked about";
         static final String UNKNOWN_NAME = "names a technology the knowledge never mentions";
         static final String MOSTLY_UNSEEN_WORDS = "most of its information is in words the knowledge never uses";
+        /** The one rule that answers: {@link #repeatsTheQuestion}. */
+        static final String REPEAT = "repeats the best candidate's own question word for word";
 
         private Rule() {
         }

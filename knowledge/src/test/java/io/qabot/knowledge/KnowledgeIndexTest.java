@@ -132,6 +132,30 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aSmallFaqAnswersItsOwnQuestionAskedWordForWord() {
+        // the sample FAQ's entries (app's sample-knowledge): every one names qabot, so nothing
+        // but the exact wording tells "What is qabot?" apart
+        KnowledgeIndex faq = KnowledgeIndex.build(List.of(
+                item("faq.md", "qabot", "What is qabot?", "qabot answers repeated questions in developer-community group"
+                        + " chats with the answers maintainers already wrote in their weekly Q&A digests and FAQ pages,"
+                        + " and sends the questions it cannot answer to a maintainers' queue."),
+                item("faq2.md", "qabot", "How do I point qabot at my community's digests?", "Give the folders with"
+                        + " `--knowledge PATH` (repeatable), or list them under `knowledge:` in the YAML configuration."),
+                item("faq3.md", "qabot", "What happens to a question qabot cannot answer?", "It becomes an escalation in"
+                        + " the maintainers' queue."),
+                item("faq4.md", "qabot", "How do I run qabot?", "`./qabot serve` starts the bot on 127.0.0.1:8080 with"
+                        + " this sample knowledge; `./qabot ask \"your question\"` answers one question.")));
+
+        Match exact = faq.match("What is qabot?");
+        assertEquals(Decision.ANSWER, exact.decision(), exact.toString());
+        assertEquals("faq.md", exact.best().orElseThrow().item().source().file());
+        assertTrue(faq.explain("what is QABOT").decidedBy().startsWith("rule: repeats"),
+                faq.explain("what is QABOT").decidedBy());
+        // the same few words about something else are still not answered
+        assertEquals(Decision.ESCALATE, faq.match("What is kafka?").decision());
+    }
+
+    @Test
     void confidenceIsAProbabilityAndHigherForTheCloserQuestion() {
         double exact = INDEX.match("MOSN 有计划支持 eureka 注册中心吗？").confidence();
         double loose = INDEX.match("MOSN 以后会支持别的注册中心吗").confidence();
