@@ -134,6 +134,24 @@ final class Bm25Postings {
     }
 
     /**
+     * The postings {@link #load} reads from a Lucene index of documents whose fields are these
+     * tokens joined by spaces (what {@link IndexBuilder} gives Lucene's whitespace tokenizer),
+     * counted here without Lucene: the same arrays, to the last bit of every float.
+     *
+     * @param tokens      per field, per document: the term number of each of its tokens, in order
+     * @param fieldBoosts each field's boost
+     * @param terms       how many term numbers there are; every token's is below it
+     */
+    static Bm25Postings count(int[][][] tokens, float[] fieldBoosts, int terms) {
+        Field[] fields = new Field[tokens.length];
+        int documents = tokens.length == 0 ? 0 : tokens[0].length;
+        for (int f = 0; f < fields.length; f++) {
+            fields[f] = Field.count(tokens[f], fieldBoosts[f], terms);
+        }
+        return new Bm25Postings(fields, documents);
+    }
+
+    /**
      * The {@code k} documents with the highest BM25 sum over the given terms in every field.
      *
      * @param termIds    distinct term numbers; negative ones are skipped
@@ -177,14 +195,8 @@ final class Bm25Postings {
 
         static Field load(Terms indexed, NumericDocValues norms, int maxDoc, float boost,
                           ToIntFunction<String> termIds, int terms) throws IOException {
-            // BM25Similarity.scorer's cache, for this field's average length
             long docCount = indexed.getDocCount();
-            float averageLength = (float) (indexed.getSumTotalTermFreq() / (double) docCount);
-            float[] inverseNorm = new float[256];
-            for (int i = 0; i < inverseNorm.length; i++) {
-                float length = SmallFloat.byte4ToInt((byte) i);
-                inverseNorm[i] = 1f / (K1 * ((1 - B) + B * length / averageLength));
-            }
+            float[] inverseNorm = inverseNorms(indexed.getSumTotalTermFreq(), docCount);
             byte[] norm = new byte[maxDoc];
             if (norms != null) {
                 for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
@@ -197,7 +209,7 @@ final class Bm25Postings {
             for (BytesRef term = each.next(); term != null; term = each.next()) {
                 int id = termId(termIds, term, terms);
                 count[id + 1] = each.docFreq();
-                idf[id] = (float) Math.log(1 + (docCount - each.docFreq() + 0.5D) / (each.docFreq() + 0.5D));
+                idf[id] = idf(docCount, each.docFreq());
             }
             int[] start = count;
             for (int t = 0; t < terms; t++) {
@@ -220,6 +232,83 @@ final class Bm25Postings {
                 }
             }
             return new Field(boost, start, docs, tf, idf, maxTf);
+        }
+
+        /** As {@link #load} reads it from Lucene's index of these documents; see {@link Bm25Postings#count}. */
+        static Field count(int[][] documents, float boost, int terms) {
+            long docCount = 0;
+            long totalTermFreq = 0;
+            int[] count = new int[terms + 1];
+            int[][] sorted = new int[documents.length][];
+            for (int doc = 0; doc < documents.length; doc++) {
+                int[] tokens = documents[doc].clone();
+                Arrays.sort(tokens);
+                sorted[doc] = tokens;
+                if (tokens.length > 0) {
+                    docCount++; // Lucene counts the documents with a term in the field
+                    totalTermFreq += tokens.length;
+                }
+                for (int i = 0; i < tokens.length; i++) {
+                    if (i == 0 || tokens[i] != tokens[i - 1]) {
+                        count[tokens[i] + 1]++;
+                    }
+                }
+            }
+            if (docCount == 0) {
+                return empty(terms, boost); // Lucene has no terms for a field no document uses
+            }
+            float[] inverseNorm = inverseNorms(totalTermFreq, docCount);
+            float[] idf = new float[terms];
+            for (int t = 0; t < terms; t++) {
+                if (count[t + 1] > 0) {
+                    idf[t] = idf(docCount, count[t + 1]);
+                }
+            }
+            int[] start = count;
+            for (int t = 0; t < terms; t++) {
+                start[t + 1] += start[t];
+            }
+            int[] next = Arrays.copyOf(start, terms);
+            int[] docs = new int[start[terms]];
+            float[] tf = new float[start[terms]];
+            float[] maxTf = new float[terms];
+            for (int doc = 0; doc < sorted.length; doc++) {
+                int[] tokens = sorted[doc];
+                if (tokens.length == 0) {
+                    continue;
+                }
+                // the norm BM25Similarity stores: the field's length in tokens, as one byte
+                float inverse = inverseNorm[SmallFloat.intToByte4(tokens.length) & 0xFF];
+                for (int i = 0; i < tokens.length; ) {
+                    int id = tokens[i];
+                    int freq = 0;
+                    while (i < tokens.length && tokens[i] == id) {
+                        freq++;
+                        i++;
+                    }
+                    int p = next[id]++;
+                    docs[p] = doc;
+                    tf[p] = freq * inverse;
+                    maxTf[id] = Math.max(maxTf[id], tf[p]);
+                }
+            }
+            return new Field(boost, start, docs, tf, idf, maxTf);
+        }
+
+        /** BM25Similarity.scorer's cache, for this field's average length: 1 / (k1 (1 - b + b length / average)) per norm. */
+        private static float[] inverseNorms(long totalTermFreq, long docCount) {
+            float averageLength = (float) (totalTermFreq / (double) docCount);
+            float[] inverseNorm = new float[256];
+            for (int i = 0; i < inverseNorm.length; i++) {
+                float length = SmallFloat.byte4ToInt((byte) i);
+                inverseNorm[i] = 1f / (K1 * ((1 - B) + B * length / averageLength));
+            }
+            return inverseNorm;
+        }
+
+        /** BM25Similarity's idf. */
+        private static float idf(long docCount, long docFreq) {
+            return (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
         }
 
         private static int termId(ToIntFunction<String> termIds, BytesRef term, int terms) {

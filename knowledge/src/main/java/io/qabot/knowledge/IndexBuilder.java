@@ -37,6 +37,8 @@ final class IndexBuilder {
     private static final String ANSWER = "a";
     /** A term counts most in a turn's own question, then in its answer, then in the thread's opening question. */
     private static final float[] FIELD_BOOSTS = {3f, 1f, 1.5f};
+    /** Lucene's whitespace tokenizer splits a token at 255 characters; counting keeps well clear of it. */
+    private static final int MAX_WHOLE_TOKEN = 200;
 
     private IndexBuilder() {
     }
@@ -57,12 +59,30 @@ final class IndexBuilder {
      * analysing the others.
      */
     static KnowledgeIndex build(Collection<KnowledgeItem> items, Analyses stored, Confidence confidence) {
+        return build(items, stored, confidence, false);
+    }
+
+    /**
+     * As {@link #build(Collection, Analyses, Confidence)}; with {@code counted}, the postings are
+     * counted here from the analysed terms ({@link Bm25Postings#count}) instead of by Lucene's
+     * index writer, to the same arrays, when every term is one Lucene's whitespace tokenizer
+     * would keep whole (else Lucene builds them as always). For the small sets rebuilt often
+     * ({@link KeptAnalyses}): there Lucene's inversion and the reading back were most of a build.
+     */
+    static KnowledgeIndex build(Collection<KnowledgeItem> items, Analyses stored, Confidence confidence,
+                                boolean counted) {
         List<String> familyPrefixes = Community.BUILT_IN.familyPrefixes();
         MixedTextAnalyzer analyzer = analyzer();
         Products products = Products.learn(items, familyPrefixes);
         Vocabulary.Builder counts = new Vocabulary.Builder();
         Map<String, Integer> copyGroups = new HashMap<>();
         List<TurnTerms> analysed = new ArrayList<>();
+        // Analysis is most of the build and each item's is independent: spread it over
+        // the cores, then index in order so that document ids stay entry positions.
+        List<List<AnalysedTurn>> byItem = items.stream().parallel()
+                .map(item -> stored == null ? analyse(item, analyzer)
+                        : stored.analysed(item, i -> analyse(i, analyzer))).toList();
+        boolean counting = counted && byItem.stream().allMatch(turns -> turns.stream().allMatch(IndexBuilder::wholeTokens));
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             // terms are analysed once, here; Lucene sees them space-separated
@@ -73,12 +93,7 @@ final class IndexBuilder {
                     // the postings are read into arrays and the files dropped: a compound file
                     // only made forceMerge(1) write the one flushed segment again, unpacked
                     .setUseCompoundFile(false);
-            try (IndexWriter writer = new IndexWriter(directory, config)) {
-                // Analysis is most of the build and each item's is independent: spread it over
-                // the cores, then index in order so that document ids stay entry positions.
-                List<List<AnalysedTurn>> byItem = items.stream().parallel()
-                        .map(item -> stored == null ? analyse(item, analyzer)
-                                : stored.analysed(item, i -> analyse(i, analyzer))).toList();
+            try (IndexWriter writer = counting ? null : new IndexWriter(directory, config)) {
                 for (List<AnalysedTurn> turns : byItem) {
                     for (AnalysedTurn turn : turns) {
                         Set<String> thread = new LinkedHashSet<>(turn.question());
@@ -90,15 +105,20 @@ final class IndexBuilder {
                         // group, so one copy is never counted as the runner-up of another.
                         int group = copyGroups.computeIfAbsent(turn.copyKey(), k -> copyGroups.size());
                         analysed.add(new TurnTerms(turn.item(), turn.turnIndex(), Set.copyOf(turn.question()), thread,
-                                all, group, products.mentionedIn(turn.wholeWords(), turn.item().project()), turn.asks()));
-                        Document doc = new Document();
-                        doc.add(new TextField(QUESTION, String.join(" ", turn.question()), Field.Store.NO));
-                        doc.add(new TextField(CONTEXT, String.join(" ", turn.context()), Field.Store.NO));
-                        doc.add(new TextField(ANSWER, String.join(" ", turn.answer()), Field.Store.NO));
-                        writer.addDocument(doc);
+                                all, group, products.mentionedIn(turn.wholeWords(), turn.item().project()), turn.asks(),
+                                counting ? turn : null));
+                        if (writer != null) {
+                            Document doc = new Document();
+                            doc.add(new TextField(QUESTION, String.join(" ", turn.question()), Field.Store.NO));
+                            doc.add(new TextField(CONTEXT, String.join(" ", turn.context()), Field.Store.NO));
+                            doc.add(new TextField(ANSWER, String.join(" ", turn.answer()), Field.Store.NO));
+                            writer.addDocument(doc);
+                        }
                     }
                 }
-                writer.forceMerge(1);
+                if (writer != null) {
+                    writer.forceMerge(1);
+                }
             }
             Vocabulary vocabulary = counts.build();
             List<KnowledgeIndex.Entry> entries = new ArrayList<>(analysed.size());
@@ -116,9 +136,20 @@ final class IndexBuilder {
                         vocabulary.sortedIds(t.all()), questionIdf, t.group(), Set.copyOf(t.products()), t.asks()));
             }
             Bm25Postings postings;
-            try (DirectoryReader lucene = DirectoryReader.open(directory)) {
-                postings = Bm25Postings.load(lucene, List.of(QUESTION, CONTEXT, ANSWER), FIELD_BOOSTS, vocabulary::id,
-                        vocabulary.size());
+            if (counting) {
+                int[][][] tokens = new int[3][analysed.size()][];
+                for (int doc = 0; doc < analysed.size(); doc++) {
+                    AnalysedTurn turn = analysed.get(doc).tokens();
+                    tokens[0][doc] = ids(vocabulary, turn.question());
+                    tokens[1][doc] = ids(vocabulary, turn.context());
+                    tokens[2][doc] = ids(vocabulary, turn.answer());
+                }
+                postings = Bm25Postings.count(tokens, FIELD_BOOSTS, vocabulary.size());
+            } else {
+                try (DirectoryReader lucene = DirectoryReader.open(directory)) {
+                    postings = Bm25Postings.load(lucene, List.of(QUESTION, CONTEXT, ANSWER), FIELD_BOOSTS, vocabulary::id,
+                            vocabulary.size());
+                }
             }
             return assemble(entries, vocabulary, postings, analyzer, products, confidence);
         } catch (IOException e) {
@@ -126,11 +157,52 @@ final class IndexBuilder {
         }
     }
 
+    /** Each token's term number, in order (every token is a term of the vocabulary). */
+    private static int[] ids(Vocabulary vocabulary, List<String> tokens) {
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vocabulary.id(tokens.get(i));
+        }
+        return ids;
+    }
+
+    /**
+     * Whether Lucene's whitespace tokenizer, given this turn's terms joined by spaces, gives back
+     * exactly those terms: none empty, none holding white space, none near its longest token (255).
+     */
+    static boolean wholeTokens(AnalysedTurn turn) {
+        return wholeTokens(turn.question()) && wholeTokens(turn.context()) && wholeTokens(turn.answer());
+    }
+
+    private static boolean wholeTokens(List<String> terms) {
+        for (String term : terms) {
+            if (term.isEmpty() || term.length() > MAX_WHOLE_TOKEN) {
+                return false;
+            }
+            for (int i = 0; i < term.length(); ) {
+                int c = term.codePointAt(i);
+                if (Character.isWhitespace(c)) {
+                    return false;
+                }
+                i += Character.charCount(c);
+            }
+        }
+        return true;
+    }
+
     /** The query side from its finished parts, built here or decoded from an {@link IndexSnapshot}. */
     static KnowledgeIndex assemble(List<KnowledgeIndex.Entry> entries, Vocabulary vocabulary, Bm25Postings postings,
                                    MixedTextAnalyzer analyzer, Products products, Confidence confidence) {
-        QuestionReader reader = new QuestionReader(analyzer, vocabulary, Glossary.load(analyzer), products);
+        QuestionReader reader = new QuestionReader(analyzer, vocabulary, BuiltInGlossary.GLOSSARY, products);
         return new KnowledgeIndex(List.copyOf(entries), vocabulary, postings, reader, confidence);
+    }
+
+    /**
+     * The glossary as {@link #analyzer()} analyses it, loaded once: it depends on nothing a build
+     * is given, and loading it was a tenth of each of the desk's small builds.
+     */
+    private static final class BuiltInGlossary {
+        static final Glossary GLOSSARY = Glossary.load(analyzer());
     }
 
     static List<AnalysedTurn> analyse(KnowledgeItem item, MixedTextAnalyzer analyzer) {
@@ -175,6 +247,6 @@ final class IndexBuilder {
 
     /** A turn's terms while the vocabulary is still being counted. */
     private record TurnTerms(KnowledgeItem item, int turnIndex, Set<String> question, Set<String> thread,
-                             Set<String> all, int group, Set<String> products, int asks) {
+                             Set<String> all, int group, Set<String> products, int asks, AnalysedTurn tokens) {
     }
 }

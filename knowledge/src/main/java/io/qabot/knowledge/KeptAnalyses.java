@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * new question is compared with), analysing each item once: a build takes the analysis of every
  * item the previous build had, and analyses only the new ones. An item's analysis depends on
  * the item alone, so the index is the one {@link KnowledgeIndex#build} makes of the same items,
- * at the same default threshold; what is saved is most of a build (the Chinese segmenter).
+ * at the same default threshold; what is saved is most of a build (the Chinese segmenter). Its
+ * postings are counted from the kept terms, not inverted by Lucene's index writer and read back
+ * (same arrays; that round trip was about half of such a build over 500 open questions).
  *
  * <p>Keeps the analyses of the last build's items only, so it holds as many as the largest set
  * it was given. Thread-safe: builds may run at once; each keeps what it used.
@@ -29,7 +31,7 @@ public final class KeptAnalyses {
             }
             used.put(item, turns);
             return turns;
-        }, Confidence.FITTED);
+        }, Confidence.FITTED, true);
         kept = used;
         return index;
     }

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,6 +33,7 @@ import java.util.Set;
 
 /** Replies, flags and the maintainers' verdicts in the database; see {@link FeedbackStore} for the promises. */
 final class JdbcFeedbackStore implements FeedbackStore {
+    private static final String POSTED_AS = "UPDATE bot_reply SET post_id = ? WHERE reply_id = ?";
     /** Longer references cannot be ours: nothing a request names is looked up unbounded. */
     private static final int MAX_REFERENCE = 500;
 
@@ -85,7 +87,21 @@ final class JdbcFeedbackStore implements FeedbackStore {
 
     @Override
     public void postedAs(String replyId, String postId) {
-        sql.autoCommit(c -> Sql.update(c, "UPDATE bot_reply SET post_id = ? WHERE reply_id = ?", postId, replyId));
+        sql.autoCommit(c -> Sql.update(c, POSTED_AS, postId, replyId));
+    }
+
+    /** One transaction, so one commit for the lot, as {@link #rememberAll}. */
+    @Override
+    public void postedAsAll(Map<String, String> postIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        sql.transaction(c -> {
+            for (Map.Entry<String, String> posted : postIds.entrySet()) {
+                Sql.update(c, POSTED_AS, posted.getValue(), posted.getKey());
+            }
+            return null;
+        });
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.qabot.core.desk.AskedQuestion;
 import io.qabot.core.desk.LearnedAnswer;
 import io.qabot.core.desk.QuestionLog;
 import io.qabot.core.desk.QuestionStats;
-import io.qabot.core.desk.SameQuestion;
+import io.qabot.knowledge.snapshot.QuestionKey;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +54,8 @@ final class JdbcQuestionLog implements QuestionLog {
      * recorded before them read right too): askings answered from a learned answer count under
      * the escalation it came from, so one question is not listed twice (once not answered,
      * once answered); and an escalation a maintainer answered is answered, not a gap. Gaps are
-     * the topics nobody answered or dismissed, folded by wording (case, width, punctuation).
+     * the topics nobody answered or dismissed, folded by {@link QuestionKey} (the same letters and
+     * digits: case, width, spacing and punctuation do not count).
      */
     @Override
     public int prune(Instant cutoff, int batch) {
@@ -107,7 +108,7 @@ final class JdbcQuestionLog implements QuestionLog {
             Map<String, QuestionStats.Topic> gaps = new LinkedHashMap<>();
             for (QuestionStats.Topic topic : all) {
                 if (!topic.answered() && !closed.containsKey(topic.topic())) {
-                    gaps.merge(SameQuestion.key(topic.question()), topic, (a, b) ->
+                    gaps.merge(QuestionKey.of(topic.question()), topic, (a, b) ->
                             new QuestionStats.Topic(a.topic(), a.question(), a.count() + b.count(), false));
                 }
             }

@@ -29,7 +29,9 @@ import io.qabot.knowledge.Turn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,26 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         assertThrows(RuntimeException.class, () -> store.feedback().rememberAll(
                 List.of(answered("r4", "group-42", QUESTION), answered("r1", "group-42", QUESTION))));
         assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-42", "r4").isEmpty());
+    }
+
+    @Test
+    void severalPostIdsRecordedAtOnceAreEachFoundAndABatchWithABadOneRecordsNone() {
+        store.feedback().rememberAll(List.of(answered("r1", "group-42", QUESTION), answered("r2", "group-42", QUESTION),
+                answered("r3", "group-42", QUESTION)));
+        Map<String, String> postIds = new LinkedHashMap<>();
+        postIds.put("r1", "1700000000.000101");
+        postIds.put("r2", "1700000000.000102");
+        store.feedback().postedAsAll(postIds);
+
+        assertEquals("r1", store.feedback().reply(Platform.WEBHOOK, "group-42", "1700000000.000101").orElseThrow().replyId());
+        assertEquals("r2", store.feedback().reply(Platform.WEBHOOK, "group-42", "1700000000.000102").orElseThrow().replyId());
+        // a post id longer than the column: the batch is one transaction, so r3's before it is not recorded either
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("r3", "1700000000.000103");
+        bad.put("r1", "x".repeat(600));
+        assertThrows(RuntimeException.class, () -> store.feedback().postedAsAll(bad));
+        assertTrue(store.feedback().reply(Platform.WEBHOOK, "group-42", "1700000000.000103").isEmpty());
+        assertEquals("r1", store.feedback().reply(Platform.WEBHOOK, "group-42", "1700000000.000101").orElseThrow().replyId());
     }
 
     @Test

@@ -86,6 +86,51 @@ class QueuedRepliesTest {
     }
 
     @Test
+    void repliesAndTheirPostIdsInterleavedAreWrittenInAFewCommitsNotTwoPerReply() throws Exception {
+        try (Store store = Store.open(dataDir, Optional.empty(), clock)) {
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch storeBack = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+            FeedbackStore real = store.feedback();
+            // the writer's first write waits until all 300 answers and their post ids are queued,
+            // as when the store is busy for a moment; each write the store then sees is one commit
+            FeedbackStore counting = (FeedbackStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {FeedbackStore.class}, (proxy, method, args) -> {
+                        if (List.of("remember", "rememberAll", "postedAs", "postedAsAll").contains(method.getName())) {
+                            writes.incrementAndGet();
+                            if (writerBusy.getCount() > 0) {
+                                writerBusy.countDown();
+                                assertTrue(storeBack.await(30, TimeUnit.SECONDS));
+                            }
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            QueuedReplies replies = new QueuedReplies(counting);
+            replies.remember(reply("r0"));
+            assertTrue(writerBusy.await(30, TimeUnit.SECONDS), "the writer took r0");
+            replies.postedAs("r0", "post-0");
+            for (int i = 1; i < 300; i++) {
+                replies.remember(reply("r" + i));
+                replies.postedAs("r" + i, "post-" + i); // as on Slack or Telegram: the post's id once sent
+            }
+            storeBack.countDown();
+            replies.close();
+
+            for (int i = 0; i < 300; i++) {
+                assertEquals(Optional.of("r" + i), real.reply(Platform.WEBHOOK, CHAT, "post-" + i).map(AnsweredReply::replyId),
+                        "post id of r" + i);
+            }
+            // r0 alone, then per batch of 256 queued writes one commit for its replies and one for its post ids
+            assertTrue(writes.get() <= 8, "commits for 300 replies and their post ids: " + writes.get());
+            assertEquals(0, replies.overflowed());
+        }
+    }
+
+    @Test
     void aFullQueueWritesOnTheCallersThreadAndCountsIt() throws Exception {
         try (Store store = Store.open(dataDir, Optional.empty(), clock)) {
             CountDownLatch writerBusy = new CountDownLatch(1);

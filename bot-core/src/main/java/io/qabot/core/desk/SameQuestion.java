@@ -9,18 +9,17 @@ import io.qabot.knowledge.Match;
 import io.qabot.knowledge.Origin;
 import io.qabot.knowledge.Source;
 import io.qabot.knowledge.Turn;
-import java.text.Normalizer;
+import io.qabot.knowledge.snapshot.QuestionKey;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a new question is one that is already waiting for a maintainer. Two tests,
- * cheapest first: the same words once case, width, spacing and punctuation are folded away; or
- * the matcher itself, run over the open questions as if they were knowledge, answering
+ * cheapest first: the same {@link QuestionKey} (the same letters and digits once case and width
+ * are folded: spacing, punctuation and symbols do not count), the one definition of "the same
+ * question" the knowledge's superseding uses too; or the matcher itself, run over the open questions as if they were knowledge, answering
  * confidently with one of them. The second is what joins "jraft 能跨机房部署吗" to
  * "JRaft 支持跨机房部署吗" the way the bot would answer both from one digest thread.
  *
@@ -41,7 +40,6 @@ import java.util.regex.Pattern;
 public final class SameQuestion {
     /** See the class comment: the best rank score is 1 plus coverage shares worth up to 1.6. */
     static final double MIN_RANK_SCORE = 1.7;
-    private static final Pattern SPACING = Pattern.compile("[\\s\\p{Punct}？！。，、]+");
 
     private final KeptAnalyses analyses = new KeptAnalyses();
     private volatile OpenSet last = OpenSet.NONE;
@@ -56,7 +54,9 @@ public final class SameQuestion {
             return OptionalLong.empty();
         }
         OpenSet set = openSet(open);
-        Long sameKey = set.firstByKey().get(key(question));
+        // a key without a letter or digit ("？？", emoji) says nothing about what is asked
+        String key = QuestionKey.of(question);
+        Long sameKey = key.isEmpty() ? null : set.firstByKey().get(key);
         if (sameKey != null) {
             return OptionalLong.of(sameKey);
         }
@@ -69,12 +69,6 @@ public final class SameQuestion {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Long.parseLong(best.item().id().substring("escalation#".length())));
-    }
-
-    /** Questions differing only in case, width, spacing or punctuation have the same key. */
-    public static String key(String question) {
-        String folded = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return SPACING.matcher(folded).replaceAll(" ").strip();
     }
 
     /** The last set seen when {@code open} is it, else a new one taking the keys it can from the last. */
@@ -119,7 +113,7 @@ public final class SameQuestion {
             for (Open o : open) {
                 Keyed known = previous.byId.get(o.id());
                 Keyed keyed = known != null && known.question().equals(o.question()) ? known
-                        : new Keyed(o.question(), key(o.question()));
+                        : new Keyed(o.question(), QuestionKey.of(o.question()));
                 byId.put(o.id(), keyed);
                 firstByKey.putIfAbsent(keyed.key(), o.id());
             }

@@ -30,6 +30,14 @@ public interface FeedbackStore {
     void postedAs(String replyId, String postId);
 
     /**
+     * Records several post ids at once ({@code postIds}: reply id to post id); a database writes
+     * them in one transaction, so all or none.
+     */
+    default void postedAsAll(java.util.Map<String, String> postIds) {
+        postIds.forEach(this::postedAs);
+    }
+
+    /**
      * The reply in {@code chat} whose {@code reply_id} or platform post id is {@code reference};
      * a reference from another chat finds nothing. A null {@code chat} finds the reply posted as
      * {@code reference} anywhere on the platform (for events that name no chat, where post ids are unique).

@@ -10,7 +10,9 @@ import io.qabot.core.desk.FeedbackWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The feedback store with the bot's replies written off the message path: {@link #remember} and
- * {@link #postedAs} go into a bounded queue that one thread writes in batches (one transaction,
- * so one commit, per batch), in the order they came. Everything that reads goes through
+ * {@link #postedAs} go into a bounded queue that one thread writes in batches (the replies of a
+ * batch in one transaction, its post ids in another), in the order they came but for post ids
+ * after replies ({@link #write}). Everything that reads goes through
  * {@link #flush()} first, so a flag, a reaction or a "不对" right after an answer finds it.
  *
  * <p>Nothing is dropped: when the queue is full (the store fell behind), a reply is written on
@@ -164,23 +167,41 @@ public final class QueuedReplies implements FeedbackStore, AutoCloseable {
         }
     }
 
-    /** In order; the replies between two post ids as one batch. */
+    /**
+     * The batch's replies in one transaction, then its post ids in another. A post id is queued
+     * after its own reply (the platform names the post once the reply is sent), so it still comes
+     * after it, and a reply depends on no post id. Interleaved, as they come on a platform that
+     * names its posts, writing them in order cost two commits per reply.
+     */
     private void write(List<Write> writes) {
         List<AnsweredReply> replies = new ArrayList<>();
+        Map<String, String> postIds = new LinkedHashMap<>();
         for (Write w : writes) {
             if (w instanceof Remember r) {
                 replies.add(r.reply());
             } else if (w instanceof Posted p) {
-                writeReplies(replies);
-                replies.clear();
-                try {
-                    store.postedAs(p.replyId(), p.postId());
-                } catch (RuntimeException e) {
-                    log.warn("could not record that reply {} was posted as {}: {}", p.replyId(), p.postId(), e.toString());
-                }
+                postIds.put(p.replyId(), p.postId()); // a later id for the same reply wins, as in order
             }
         }
         writeReplies(replies);
+        writePostIds(postIds);
+    }
+
+    private void writePostIds(Map<String, String> postIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        try {
+            store.postedAsAll(postIds);
+        } catch (RuntimeException batchFailed) {
+            postIds.forEach((replyId, postId) -> {
+                try {
+                    store.postedAs(replyId, postId);
+                } catch (RuntimeException e) {
+                    log.warn("could not record that reply {} was posted as {}: {}", replyId, postId, e.toString());
+                }
+            });
+        }
     }
 
     private void writeReplies(List<AnsweredReply> replies) {

@@ -20,6 +20,24 @@ class SameQuestionTest {
     }
 
     @Test
+    void aQuestionTypedWithoutSpacesIsTheSameQuestion() {
+        // the matcher's words split differently without the spaces ("Couldnotfound…" is one word):
+        // only the key, which counts letters and digits alone, sees one question
+        List<SameQuestion.Open> withSpaces = List.of(open.get(0), new SameQuestion.Open(7,
+                "A -> B, A 没有问题，执行到 B 的更新操作时候， Could not found global transaction xid = 192.168.0.112:8091:1893025023560908，会是什么原因产生的？"));
+        assertEquals(OptionalLong.of(7), same.find(
+                "A->B,A没有问题，执行到B的更新操作时候，Couldnotfoundglobaltransactionxid=192.168.0.112:8091:1893025023560908，会是什么原因产生的？",
+                withSpaces));
+    }
+
+    @Test
+    void aKeyWithoutLettersOrDigitsJoinsNothing() {
+        List<SameQuestion.Open> marks = List.of(new SameQuestion.Open(8, "？？？"), new SameQuestion.Open(9, "🙏🙏"));
+        assertTrue(same.find("!!!", marks).isEmpty());
+        assertTrue(same.find("👍👍👍", marks).isEmpty());
+    }
+
+    @Test
     void joinsAParaphraseTheMatcherWouldAnswerTheSameWay() {
         assertEquals(OptionalLong.of(1), same.find("jraft 能不能跨机房部署？", open));
         assertEquals(OptionalLong.of(2), same.find("请问 sofa-rpc 超时时间怎么配置", open));

@@ -6,9 +6,11 @@ import java.util.Locale;
 /**
  * The text two askings of one question share: NFKC, lower case, letters and digits only. Strict on
  * purpose: superseding drops the older answer, so only the same question in other punctuation,
- * spacing or width counts as the same, never a merely similar one.
+ * spacing or width counts as the same, never a merely similar one. The one definition of "the
+ * same question" in qabot: the maintainers' desk joins an escalation to an open one with the same
+ * key, and the question log groups unanswered questions by it.
  */
-final class QuestionKey {
+public final class QuestionKey {
     /**
      * Punctuation NFKC maps to no letter or digit (most to itself), so the key drops it: what
      * Chinese questions use besides ideographs and fullwidth ASCII.
@@ -19,7 +21,8 @@ final class QuestionKey {
     private QuestionKey() {
     }
 
-    static String of(String text) {
+    /** The key of {@code text}; empty when it holds no letter or digit. */
+    public static String of(String text) {
         String plain = plain(text);
         return plain != null ? plain : folded(text);
     }
