@@ -1,6 +1,7 @@
 package io.qabot.store;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
@@ -17,6 +18,12 @@ import org.h2.mvstore.RandomAccessStore;
  * then chunks moved towards the start of the file and the file shortened
  * ({@link RandomAccessStore#compactMoveChunks}). Each step takes the lock for itself only, and
  * {@code betweenSlices} runs with no lock held, so a commit waits for one slice at most.
+ *
+ * <p>The pause after a slice is at least as long as the slice took, so the compaction holds the
+ * lock at most half the time however slow the disk is. On a disk other jobs keep busy a slice's
+ * fsyncs take up to a second (the hour-long soak beside four builds: 0.3–1.1 s), and a time
+ * budget spent in a handful of such slices gave nothing back; the upkeep's budget is long for
+ * that reason, and this pause is what keeps a long budget from starving the bot's writes.
  */
 final class FileCompaction {
     /** H2's own threshold ({@code autoCompactFillRate}): chunks fuller than this are not worth rewriting. */
@@ -24,27 +31,36 @@ final class FileCompaction {
     /** The most one step of a slice writes: about 20 ms of work on this machine's disk under load. */
     static final int SLICE_BYTES = 1 << 20;
 
+    /** The shortest pause between slices: enough for the commits waiting for the lock to take it. */
+    static final Duration MIN_PAUSE = Duration.ofMillis(20);
     /** Slices in a row that changed nothing before it stops. */
     private static final int IDLE_SLICES = 3;
 
     private final MVStore store;
-    private final Runnable betweenSlices;
+    private final Consumer<Duration> betweenSlices;
     private int idle;
 
     /**
-     * @param betweenSlices runs after every slice but the last, with no lock of the store held:
-     *     in production a short pause, so the commits waiting for the lock get it first
+     * @param betweenSlices runs after every slice but the last, with no lock of the store held,
+     *     given how long to pause ({@link #MIN_PAUSE}, or as long as the slice took if longer): in
+     *     production it parks for that long, so the commits waiting for the lock get it first
      */
-    FileCompaction(MVStore store, Runnable betweenSlices) {
+    FileCompaction(MVStore store, Consumer<Duration> betweenSlices) {
         this.store = store;
         this.betweenSlices = betweenSlices;
     }
 
-    /** What one compaction did: how many slices, the longest, and the file's length before and after. */
-    record Result(int slices, Duration longestSlice, long fileBefore, long fileAfter) {
+    /**
+     * What one compaction did: how many slices, the longest, the time spent in slices and in the
+     * pauses between them, and the file's length before and after.
+     */
+    record Result(int slices, Duration longestSlice, Duration working, Duration paused, long fileBefore, long fileAfter) {
     }
 
-    /** Compacts until nothing is worth rewriting or {@code maxTime} has passed, whichever comes first. */
+    /**
+     * Compacts until nothing is worth rewriting, {@code maxTime} has passed or the thread is
+     * interrupted, whichever comes first.
+     */
     Result run(Duration maxTime) {
         FileStore<?> file = store.getFileStore();
         long before = file.size();
@@ -54,17 +70,25 @@ final class FileCompaction {
         long deadline = System.nanoTime() + maxTime.toNanos();
         int slices = 0;
         long longest = 0;
+        long working = 0;
+        long paused = 0;
         while (true) {
             long started = System.nanoTime();
             boolean more = slice(file);
-            longest = Math.max(longest, System.nanoTime() - started);
+            long took = System.nanoTime() - started;
+            longest = Math.max(longest, took);
+            working += took;
             slices++;
-            if (!more || System.nanoTime() - deadline >= 0) {
+            // an interrupt is the bot stopping: what is compacted so far stays, the rest waits
+            if (!more || System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
                 break;
             }
-            betweenSlices.run();
+            long pause = Math.max(MIN_PAUSE.toNanos(), took);
+            betweenSlices.accept(Duration.ofNanos(pause));
+            paused += pause;
         }
-        return new Result(slices, Duration.ofNanos(longest), before, file.size());
+        return new Result(slices, Duration.ofNanos(longest), Duration.ofNanos(working), Duration.ofNanos(paused),
+                before, file.size());
     }
 
     /**
@@ -82,9 +106,10 @@ final class FileCompaction {
             return false;
         }
         // Progress is what the slice wrote: moving a chunk into a hole near the start changes
-        // neither the file's length nor its fill rate until the tail is empty, so those alone
-        // would call a working slice idle (a commit's writes in between count too; the time
-        // budget bounds that).
+        // neither the file's length nor its fill rate until the tail is empty, and rewriting a
+        // 1 MiB slice of a large file's sparse chunks moves neither whole-percent fill rate, so
+        // those alone would call a working slice idle (a commit's writes in between count too;
+        // the time budget bounds that).
         long writes = file.getWriteCount();
         // H2 tries the lock for 10 ms and skips the step if a commit holds it: the next slice tries again
         boolean rewrote = store.compact(FILL_RATE, SLICE_BYTES);

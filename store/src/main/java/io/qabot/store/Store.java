@@ -177,13 +177,15 @@ public final class Store implements AutoCloseable {
      * does nothing.
      */
     public void compact(java.time.Duration maxTime) {
-        compact(maxTime, () -> java.util.concurrent.locks.LockSupport.parkNanos(BETWEEN_SLICES.toNanos()))
-                .ifPresent(done -> log.info("store: compacted in {} slices (longest {} ms), file {} -> {} KiB",
-                        done.slices(), done.longestSlice().toMillis(), done.fileBefore() / 1024, done.fileAfter() / 1024));
+        compact(maxTime, pause -> java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos()))
+                .ifPresent(done -> log.info("store: compacted in {} slices (longest {} ms, {} ms in all, {} ms paused), file {} -> {} KiB",
+                        done.slices(), done.longestSlice().toMillis(), done.working().toMillis(), done.paused().toMillis(),
+                        done.fileBefore() / 1024, done.fileAfter() / 1024));
     }
 
     /** {@link #compact(java.time.Duration)} with what runs between the slices; empty unless H2's file store. */
-    Optional<FileCompaction.Result> compact(java.time.Duration maxTime, Runnable betweenSlices) {
+    Optional<FileCompaction.Result> compact(java.time.Duration maxTime,
+            java.util.function.Consumer<java.time.Duration> betweenSlices) {
         if (kind != Kind.H2) {
             return Optional.empty();
         }
@@ -199,9 +201,6 @@ public final class Store implements AutoCloseable {
             throw new StoreException("compacting the embedded database failed", e);
         }
     }
-
-    /** The pause between compaction slices, in which commits waiting for H2's lock take it. */
-    private static final java.time.Duration BETWEEN_SLICES = java.time.Duration.ofMillis(20);
 
     /** The replies the bot posted, members' flags on them and the maintainers' verdicts. */
     public FeedbackStore feedback() {
