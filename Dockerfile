@@ -37,7 +37,7 @@ COPY --from=build /src/app/target/qabot.jar /opt/qabot/qabot.jar
 ENV QABOT_HTTP_HOST=0.0.0.0 \
     QABOT_HTTP_PORT=8080 \
     QABOT_DATA_DIR=/data \
-    QABOT_JAVA_OPTS="-Xmx256m -Xms32m -Xmn24m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
+    QABOT_JAVA_OPTS="-Xmx128m -Xms32m -Xmn24m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
     MALLOC_ARENA_MAX=2
 # Class data sharing: the classes a serve run loads, archived at build time by a serve run that
 # answers one question, start every container faster. An archive made by `ask` would leave out

@@ -60,7 +60,7 @@ class DockerfileTest {
         String launcher = read("qabot");
         List<String> launcherOptions = lines(launcher, "^opts=\\$\\{QABOT_JAVA_OPTS:-(.*)}$");
         assertEquals(1, launcherOptions.size(), "the launcher's default options");
-        assertTrue(launcherOptions.get(0).startsWith("-Xmx256m "), "a heap that fits a 512 MiB host: " + launcherOptions);
+        assertTrue(launcherOptions.get(0).startsWith("-Xmx128m "), "a heap that fits a 512 MiB host: " + launcherOptions);
         assertEquals(launcherOptions, lines(dockerfile, "^\\s*QABOT_JAVA_OPTS=\"([^\"]*)\""));
         List<String> arenas = lines(launcher, "^export MALLOC_ARENA_MAX=\\$\\{MALLOC_ARENA_MAX:-(\\d+)}$");
         assertEquals(1, arenas.size(), "the launcher's malloc arenas");

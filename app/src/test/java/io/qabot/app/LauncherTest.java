@@ -38,7 +38,7 @@ class LauncherTest {
         Result ok = run(false);
         assertEquals(0, ok.status, ok.err);
         // the default heap (QABOT_JAVA_OPTS unset), and no class-data archive for a --help
-        assertEquals("java -Xmx256m -Xms32m -Xmn24m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
+        assertEquals("java -Xmx128m -Xms32m -Xmn24m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
                 + " -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError -jar " + root.resolve("app/target/qabot.jar") + " --help\n", ok.out);
         assertFalse(ok.err.contains("\u001b"), "no escape codes: " + ok.err);
         assertEquals("qabot: building " + root.resolve("app/target/qabot.jar") + " ...\n", ok.err);
