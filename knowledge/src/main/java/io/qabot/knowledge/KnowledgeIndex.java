@@ -39,6 +39,8 @@ public final class KnowledgeIndex {
      * few entries every word is rare, so one everyday word ("支持吗？", "why does this
      * happen?", "有什么区别？") passes {@link #MIN_INFORMATION} and, with no runner-up, the
      * margins say "certain"; one word is one piece of evidence however rare the knowledge makes it.
+     * "how do I run qabot" (one word beyond the name) is answered because it restates "How do I
+     * run qabot?".
      */
     static final int MIN_WORDS = 2;
     /**
