@@ -34,6 +34,16 @@ public final class KnowledgeIndex {
      */
     static final double MIN_INFORMATION = 0.4;
     /**
+     * Fewer words than this beyond product names, and it is not answered unless it restates a
+     * thread's question: a count, because it must not shrink with the knowledge. In a FAQ of a
+     * few entries every word is rare, so one everyday word ("支持吗？", "why does this
+     * happen?", "有什么区别？") passes {@link #MIN_INFORMATION} and, with no runner-up, the
+     * margins say "certain"; one word is one piece of evidence however rare the knowledge makes it.
+     * "how do I run qabot" (one word beyond the name) is answered because it restates "How do I
+     * run qabot?".
+     */
+    static final int MIN_WORDS = 2;
+    /**
      * The highest score a candidate ruled out by a rule is reported with: on the development
      * lines a rule stopped, the best candidate was right 4 times in 74.
      */
@@ -184,7 +194,8 @@ public final class KnowledgeIndex {
         }
         // "What is qabot?" says nothing beyond a name, but a thread that asks exactly that answers it
         boolean restatesTheThreadsQuestion = best.questionCoverage() >= 1 - 1e-9 && best.reverseCoverage() >= 1 - 1e-9;
-        if (asked.informativeIdf() < MIN_INFORMATION * vocabulary.idf(-1) && !restatesTheThreadsQuestion) {
+        if ((asked.informativeIdf() < MIN_INFORMATION * vocabulary.idf(-1) || asked.wordsBeyondProducts() < MIN_WORDS)
+                && !restatesTheThreadsQuestion) {
             return Rule.TOO_LITTLE_SAID;
         }
         if (best.otherProduct()) {

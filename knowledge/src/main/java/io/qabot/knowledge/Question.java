@@ -25,4 +25,9 @@ record Question(List<String> terms, List<Concept> concepts, double totalIdf, int
     boolean namesSomethingUnknown() {
         return names.stream().anyMatch(known -> known.length == 0);
     }
+
+    /** How many different words it uses beyond product names. */
+    int wordsBeyondProducts() {
+        return (int) concepts.stream().filter(c -> !c.productName()).map(Concept::term).distinct().count();
+    }
 }
