@@ -49,8 +49,10 @@ public final class DeskCost {
                 List<String> lines = new ArrayList<>();
                 for (Bench b : List.of(one, many)) {
                     b.figures.clear();
-                    b.time("list status=open (admin: all, then filtered)", reps, b::nothing, () -> b.queueAsTheAdminReadIt().size());
-                    b.time("list of the open ones (store)", reps, b::nothing, () -> b.store.escalations().open().size());
+                    b.time("status=open before: 500 of all, 2 statements each", reps, b::nothing, b::queueAsBefore);
+                    b.time("status=open, old filter on today's list", reps, b::nothing,
+                            () -> b.queueAsTheAdminReadIt().size());
+                    b.time("status=open now: store.open(500)", reps, b::nothing, () -> b.store.escalations().open(500).size());
                     b.time("find one", reps, b::nothing,
                             () -> b.store.escalations().find(b.openIds.get(0)).orElseThrow().askers().size());
                     b.time("dismiss one (reopened between, untimed)", reps, b::reopen, b::dismiss);
@@ -64,6 +66,11 @@ public final class DeskCost {
                             db, base.what, base.wallMs, base.cpuMs, askers, closed, load.wallMs, load.cpuMs,
                             load.wallMs / base.wallMs, load.cpuMs / base.cpuMs));
                 }
+                Figure before = many.figures.get(0);
+                Figure now = many.figures.get(2);
+                lines.add(String.format(java.util.Locale.ROOT, "DESKCOST %-8s status=open with %d askers each behind %d closed: "
+                                + "before/now wall %.0fx (%.3f / %.3f ms), cpu %.0fx (%.3f / %.3f ms)", db, askers, closed,
+                        before.wallMs / now.wallMs, before.wallMs, now.wallMs, before.cpuMs / now.cpuMs, before.cpuMs, now.cpuMs));
                 if (counted) {
                     lines.forEach(System.out::println);
                 }
@@ -81,6 +88,8 @@ public final class DeskCost {
         final Path dir;
         final List<Long> openIds = new ArrayList<>();
         final List<Figure> figures = new ArrayList<>();
+        /** A connection of its own for the old statements, opened once, as the store's pool keeps its own open. */
+        final Connection raw;
 
         Bench(String db, int open, int askers, int closed, Clock clock) throws Exception {
             dir = Files.createTempDirectory("desk-cost");
@@ -98,6 +107,7 @@ public final class DeskCost {
                 openIds.addAll(seed(c, open, askers, "open"));
                 c.commit();
             }
+            raw = DriverManager.getConnection(url);
         }
 
         private static List<Long> seed(Connection c, int count, int askers, String status) throws Exception {
@@ -135,6 +145,30 @@ public final class DeskCost {
         /** What {@code GET /api/v1/escalations?status=open} asked of the store up to now: every status, then filtered. */
         List<Escalation> queueAsTheAdminReadIt() {
             return store.escalations().list(Optional.empty(), 500).stream().filter(Escalation::isOpen).toList();
+        }
+
+        /**
+         * The statements the admin API's queue ran before this change, verbatim, on one connection:
+         * the newest 500 escalations of every status, then each one's askers and its flagged reply
+         * (none is flagged here, so the two further statements for one never ran), kept if open.
+         */
+        long queueAsBefore() {
+            try {
+                Connection c = raw;
+                List<long[]> all = Sql.query(c, "SELECT * FROM escalation ORDER BY created_at DESC, id DESC LIMIT ?",
+                        row -> new long[] {row.getLong("id"), row.getString("status").matches("open|claimed") ? 1 : 0}, 500);
+                long open = 0;
+                for (long[] e : all) {
+                    List<io.qabot.core.Asker> askers = Sql.query(c, "SELECT " + JdbcEscalationStore.ASKER_COLUMNS
+                            + " FROM asker a WHERE a.escalation_id = ? ORDER BY a.id", JdbcEscalationStore::asker, e[0]);
+                    List<String> flagged = Sql.query(c, "SELECT * FROM bot_reply WHERE escalation_id = ? ORDER BY answered_at "
+                            + "LIMIT 1", row -> row.getString("reply_id"), e[0]);
+                    open += e[1] * (askers.isEmpty() && flagged.isEmpty() ? 0 : 1);
+                }
+                return open;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         long dismiss() {
@@ -179,7 +213,8 @@ public final class DeskCost {
         }
 
         @Override
-        public void close() {
+        public void close() throws Exception {
+            raw.close();
             store.close();
         }
     }
