@@ -200,7 +200,7 @@ public final class AdminRoutes {
         List<Escalation> queue;
         switch (status) {
             case "all" -> queue = desk.queue(Optional.empty());
-            case "open" -> queue = desk.queue(Optional.empty()).stream().filter(Escalation::isOpen).toList();
+            case "open" -> queue = desk.openQueue();
             default -> {
                 try {
                     queue = desk.queue(Optional.of(Escalation.Status.fromWireName(status)));

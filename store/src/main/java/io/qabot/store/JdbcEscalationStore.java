@@ -3,6 +3,7 @@ package io.qabot.store;
 import io.qabot.core.Asker;
 import io.qabot.core.Escalation;
 import io.qabot.core.Escalation.Status;
+import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.Reply;
 import io.qabot.core.Platform;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -90,9 +93,14 @@ final class JdbcEscalationStore implements EscalationStore {
 
     @Override
     public List<Escalation> open() {
+        return open(1000);
+    }
+
+    @Override
+    public List<Escalation> open(int limit) {
         return sql.autoCommit(c -> withAskers(c, Sql.query(c,
-                "SELECT * FROM escalation WHERE " + OPEN + " ORDER BY created_at DESC, id DESC LIMIT 1000",
-                JdbcEscalationStore::row)));
+                "SELECT * FROM escalation WHERE " + OPEN + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                JdbcEscalationStore::row, limit)));
     }
 
     @Override
@@ -269,13 +277,33 @@ final class JdbcEscalationStore implements EscalationStore {
                 Optional.ofNullable(Sql.instant(row, "closed_at")));
     }
 
+    /** How many escalations one statement asks about; well under both databases' limits on parameters. */
+    private static final int IDS_PER_STATEMENT = 500;
+
+    /**
+     * The escalations with their askers and flagged answers, asked for together: two or three
+     * statements per {@value #IDS_PER_STATEMENT} escalations, not two per escalation (which made
+     * the maintainers' queue take up to a second once escalations had hundreds of askers).
+     */
     private static List<Escalation> withAskers(Connection c, List<Escalation> escalations) throws SQLException {
+        record Owned(long escalation, Asker asker) {
+        }
+        Map<Long, List<Asker>> askers = new HashMap<>();
+        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
+        List<Long> ids = escalations.stream().map(Escalation::id).toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+            for (Owned owned : Sql.query(c, "SELECT a.escalation_id, " + ASKER_COLUMNS + " FROM asker a "
+                            + "WHERE a.escalation_id IN (" + Sql.placeholders(some.size()) + ") ORDER BY a.id",
+                    row -> new Owned(row.getLong("escalation_id"), asker(row)), some.toArray())) {
+                askers.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
+            }
+            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, some));
+        }
         List<Escalation> out = new ArrayList<>(escalations.size());
         for (Escalation e : escalations) {
-            List<Asker> askers = Sql.query(c, "SELECT " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
-                    + "ORDER BY a.id", JdbcEscalationStore::asker, e.id());
-            out.add(new Escalation(e.id(), e.status(), e.question(), askers, e.created(), e.answer(), e.claimedBy(),
-                    e.closed(), JdbcFeedbackStore.flaggedAnswer(c, e.id())));
+            out.add(new Escalation(e.id(), e.status(), e.question(), askers.getOrDefault(e.id(), List.of()), e.created(),
+                    e.answer(), e.claimedBy(), e.closed(), Optional.ofNullable(flagged.get(e.id()))));
         }
         return out;
     }

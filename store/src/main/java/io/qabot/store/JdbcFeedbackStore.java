@@ -383,18 +383,46 @@ final class JdbcFeedbackStore implements FeedbackStore {
 
     /** The flagged answer escalation {@code id} carries, if it came from a flag; inside the caller's connection. */
     static Optional<FlaggedAnswer> flaggedAnswer(Connection c, long id) throws SQLException {
-        List<AnsweredReply> flagged = Sql.query(c, "SELECT * FROM bot_reply WHERE escalation_id = ? ORDER BY answered_at LIMIT 1",
-                JdbcFeedbackStore::reply, id);
-        if (flagged.isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(flaggedAnswers(c, List.of(id)).get(id));
+    }
+
+    /**
+     * The flagged answer of each of the escalations {@code ids} that has one (at most a few hundred ids):
+     * its first reply and the wrong-flags on all its replies. One query when none has one (the usual
+     * case), two otherwise, however many ids: a list of escalations does not ask once per escalation.
+     */
+    static Map<Long, FlaggedAnswer> flaggedAnswers(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-        AnsweredReply r = flagged.get(0);
-        String verdict = Sql.query(c, "SELECT verdict FROM bot_reply WHERE reply_id = ?", row -> row.getString(1), r.replyId())
-                .get(0);
-        int flags = Sql.query(c, "SELECT COUNT(*) FROM reply_flag f JOIN bot_reply b ON b.reply_id = f.reply_id "
-                + "WHERE b.escalation_id = ? AND f.kind = 'wrong'", row -> row.getInt(1), id).get(0);
-        return Optional.of(new FlaggedAnswer(r.replyId(), r.question(), r.itemId(), r.answer(), r.source(), r.confidence(),
-                r.answered(), flags, Verdict.fromWireName(verdict)));
+        String in = Sql.placeholders(ids.size());
+        record First(long escalation, AnsweredReply reply, String verdict) {
+        }
+        Map<Long, First> first = new java.util.HashMap<>();
+        for (First f : Sql.query(c, "SELECT * FROM bot_reply WHERE escalation_id IN (" + in + ") "
+                        + "ORDER BY escalation_id, answered_at, reply_id",
+                row -> new First(row.getLong("escalation_id"), reply(row), row.getString("verdict")), ids.toArray())) {
+            first.putIfAbsent(f.escalation(), f);
+        }
+        if (first.isEmpty()) {
+            return Map.of();
+        }
+        record Flags(long escalation, int wrong) {
+        }
+        Map<Long, Integer> flags = new java.util.HashMap<>();
+        for (Flags f : Sql.query(c, "SELECT b.escalation_id, COUNT(*) FROM reply_flag f JOIN bot_reply b "
+                        + "ON b.reply_id = f.reply_id WHERE b.escalation_id IN (" + Sql.placeholders(first.size()) + ") "
+                        + "AND f.kind = 'wrong' GROUP BY b.escalation_id",
+                row -> new Flags(row.getLong(1), row.getInt(2)), first.keySet().toArray())) {
+            flags.put(f.escalation(), f.wrong());
+        }
+        Map<Long, FlaggedAnswer> out = new java.util.HashMap<>();
+        for (First f : first.values()) {
+            AnsweredReply r = f.reply();
+            out.put(f.escalation(), new FlaggedAnswer(r.replyId(), r.question(), r.itemId(), r.answer(), r.source(),
+                    r.confidence(), r.answered(), flags.getOrDefault(f.escalation(), 0), Verdict.fromWireName(f.verdict())));
+        }
+        return out;
     }
 
     /** The audit subject names the item; long ids are cut to the column's width, the detail has them whole. */

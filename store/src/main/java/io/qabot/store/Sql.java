@@ -106,6 +106,11 @@ final class Sql {
         }
     }
 
+    /** {@code ?, ?, ?} for an {@code IN} list of {@code count} values ({@code count} at least 1). */
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant, or null. */
     static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

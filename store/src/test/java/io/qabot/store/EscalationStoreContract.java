@@ -114,6 +114,94 @@ abstract class EscalationStoreContract {
         assertEquals(List.of(newer), ids(store.escalations().list(Optional.of(Status.OPEN), 10)));
     }
 
+    /**
+     * The maintainers' queue asks the database for the open ones: before, the admin API read the
+     * newest 500 escalations of every status and kept the open ones, so an open question older
+     * than 500 closed ones was not listed (and the soak's queue took up to a second to read).
+     */
+    @Test
+    void anOpenQuestionBehindSixHundredClosedOnesIsStillInTheQueue() throws Exception {
+        long waiting = store.escalations().enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u1", "m-1"));
+        store.escalations().claim(waiting, "bob").orElseThrow();
+        advance(Duration.ofMinutes(1));
+        long newest = store.escalations().enqueue("sofa-rpc 的超时时间在哪里配置", asker("u2", "m-2"));
+        advance(Duration.ofMinutes(1));
+        seed(600, 1, "dismissed");
+
+        assertEquals(List.of(newest, waiting), ids(store.escalations().open(500)));
+        assertEquals(List.of(newest), ids(store.escalations().open(1)), "newest first, at most the limit");
+    }
+
+    /** Ten open questions with 500 askers each, as the soak's: every asker listed, in the order they asked. */
+    @Test
+    void aQueueOfTenQuestionsWithFiveHundredAskersEachListsEveryAskerOfEach() throws Exception {
+        List<Long> ids = seed(10, 500, "open");
+        seed(5, 3, "answered");
+
+        List<Escalation> queue = store.escalations().open(500);
+
+        List<Long> newestFirst = new java.util.ArrayList<>(ids);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, ids(queue));
+        for (Escalation e : queue) {
+            assertEquals(seededAskers(e.id(), 500), e.askers(), "askers of " + e.id());
+            assertEquals(e, store.escalations().find(e.id()).orElseThrow(), "the list shows what the escalation holds");
+        }
+        assertEquals(queue, store.escalations().list(Optional.of(Status.OPEN), 500));
+    }
+
+    /** The asker rows {@link #seed} gives escalation {@code id}, in the order they were inserted. */
+    List<Asker> seededAskers(long id, int askers) {
+        List<Asker> out = new java.util.ArrayList<>();
+        for (int a = 0; a < askers; a++) {
+            out.add(new Asker(Platform.WEBHOOK, "chat-" + (a % 7), a % 2 == 0 ? null : "t-" + a,
+                    new Sender("user-" + a, "User " + a), "m-" + id + "-" + a, START.plusSeconds(a)));
+        }
+        return out;
+    }
+
+    /**
+     * {@code count} escalations with {@code status}, each newer than the last, with {@code askers}
+     * askers each ({@link #seededAskers}); written with plain JDBC batches, since joining hundreds
+     * of askers through {@code enqueue} would take the matcher minutes. Returns their ids, oldest first.
+     */
+    List<Long> seed(int count, int askers, String status) throws Exception {
+        String jdbc = url().orElseGet(() -> Store.embeddedUrl(dataDir));
+        List<Long> ids = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc);
+             java.sql.PreparedStatement escalation = c.prepareStatement(
+                     "INSERT INTO escalation (question, status, created_at) VALUES (?, ?, ?)", new String[] {"id"});
+             java.sql.PreparedStatement asker = c.prepareStatement("INSERT INTO asker (escalation_id, platform, chat, "
+                     + "thread, user_id, user_name, message_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int e = 0; e < count; e++) {
+                advance(Duration.ofSeconds(1));
+                escalation.setString(1, "seeded question " + status + " " + e);
+                escalation.setString(2, status);
+                escalation.setObject(3, java.time.OffsetDateTime.ofInstant(now.get(), ZoneOffset.UTC));
+                escalation.executeUpdate();
+                long id;
+                try (java.sql.ResultSet keys = escalation.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                ids.add(id);
+                for (Asker a : seededAskers(id, askers)) {
+                    asker.setLong(1, id);
+                    asker.setString(2, a.platform().wireName());
+                    asker.setString(3, a.chat());
+                    asker.setString(4, a.thread());
+                    asker.setString(5, a.user().id());
+                    asker.setString(6, a.user().name());
+                    asker.setString(7, a.messageId());
+                    asker.setObject(8, java.time.OffsetDateTime.ofInstant(a.asked(), ZoneOffset.UTC));
+                    asker.addBatch();
+                }
+                asker.executeBatch();
+            }
+        }
+        return ids;
+    }
+
     @Test
     void claimingRecordsWhoAndKeepsItOpenForAnAnswer() {
         long id = store.escalations().enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u1", "m-1"));

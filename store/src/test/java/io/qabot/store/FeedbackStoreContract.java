@@ -165,6 +165,30 @@ abstract class FeedbackStoreContract extends EscalationStoreContract {
         assertFalse(store.feedback().flag(reply, FlagKind.HELPFUL, member("u4", "m-6")).recorded());
     }
 
+    /** A list reads the flagged answers of all its escalations together; each still gets its own, with its own flags. */
+    @Test
+    void aListedEscalationCarriesItsOwnFlaggedAnswerAndFlags() {
+        AnsweredReply first = answered("r1", "group-42", QUESTION);
+        AnsweredReply second = answered("r2", "group-7", "jraft 的选举超时怎么配置");
+        store.feedback().remember(first);
+        store.feedback().remember(second);
+        long one = store.feedback().flag(first, FlagKind.WRONG, member("u2", "m-2")).escalationId().orElseThrow();
+        advance(java.time.Duration.ofMinutes(1));
+        long two = store.feedback().flag(second, FlagKind.WRONG, member("u3", "m-3")).escalationId().orElseThrow();
+        store.feedback().flag(second, FlagKind.WRONG, member("u4", "m-4"));
+        long plain = store.escalations().enqueue("sofa-rpc 的超时时间在哪里配置", member("u5", "m-5"));
+
+        List<Escalation> queue = store.escalations().open(10);
+
+        assertEquals(List.of(plain, two, one), queue.stream().map(Escalation::id).toList());
+        assertTrue(queue.get(0).flagged().isEmpty());
+        assertEquals("r2", queue.get(1).flagged().orElseThrow().replyId());
+        assertEquals(2, queue.get(1).flagged().orElseThrow().flags());
+        assertEquals("r1", queue.get(2).flagged().orElseThrow().replyId());
+        assertEquals(1, queue.get(2).flagged().orElseThrow().flags());
+        assertEquals(queue, store.escalations().list(Optional.empty(), 10));
+    }
+
     @Test
     void untilDecidedTheFlaggedItemIsNotUsedForThatQuestionInThatChat() {
         AnsweredReply reply = answered("r1", "group-42", QUESTION);

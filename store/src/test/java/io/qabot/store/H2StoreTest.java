@@ -14,6 +14,34 @@ class H2StoreTest extends FeedbackStoreContract {
         return Optional.empty();
     }
 
+    /**
+     * The soak's slow maintainer turn: a list asked two statements per escalation (its askers, its
+     * flagged answer). Now it asks three in all, however many escalations and askers it lists.
+     * Counted by H2's own statistics (database-wide, so what the store's pool runs is in them).
+     */
+    @Test
+    void aListOfTenQuestionsWithFiveHundredAskersEachIsReadInThreeStatements() throws Exception {
+        seed(10, 500, "open");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(Store.embeddedUrl(dataDir));
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SET QUERY_STATISTICS TRUE");
+
+            assertEquals(10, store.escalations().list(Optional.of(io.qabot.core.Escalation.Status.OPEN), 500).size());
+
+            java.util.Map<String, Long> ran = new java.util.TreeMap<>();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT sql_statement, execution_count "
+                    + "FROM information_schema.query_statistics")) {
+                while (r.next()) {
+                    if (!r.getString(1).toLowerCase(java.util.Locale.ROOT).contains("query_statistics")) {
+                        ran.put(r.getString(1), r.getLong(2));
+                    }
+                }
+            }
+            s.execute("SET QUERY_STATISTICS FALSE");
+            assertTrue(ran.values().stream().mapToLong(Long::longValue).sum() <= 3, "statements run: " + ran);
+        }
+    }
+
     @Test
     void compactingAfterThePruneGivesTheFileBackTheRoomTheDeletedQuestionsTook() throws Exception {
         java.nio.file.Path file = dataDir.resolve("qabot.mv.db");

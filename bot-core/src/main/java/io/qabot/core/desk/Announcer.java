@@ -75,7 +75,7 @@ public final class Announcer {
         if (now.toLocalTime().isBefore(summaryAt.get()) || !store.takeJob("daily-summary", now.toLocalDate().toString())) {
             return false;
         }
-        List<Escalation> open = store.list(Optional.empty(), 500).stream().filter(Escalation::isOpen).toList();
+        List<Escalation> open = store.open(500);
         return post("summary-" + now.toLocalDate(), summary(open, now.toInstant(), platform.dialect())).isPresent();
     }
 

@@ -18,6 +18,13 @@ public interface EscalationStore extends EscalationQueue {
     /** Escalations with {@code status} (all when empty), newest first, at most {@code limit}. */
     List<Escalation> list(Optional<Escalation.Status> status, int limit);
 
+    /**
+     * The open escalations (claimed ones included), newest first, at most {@code limit}: what the
+     * maintainers' queue shows, asked of the database itself, so closed escalations (hundreds of
+     * askers each after a busy day) are neither read nor able to push an older open one out.
+     */
+    List<Escalation> open(int limit);
+
     /** Marks an open escalation as claimed by {@code maintainer}; empty when it is not open. */
     Optional<Escalation> claim(long id, String maintainer);
 

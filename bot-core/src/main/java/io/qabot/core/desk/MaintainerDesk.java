@@ -47,6 +47,11 @@ public final class MaintainerDesk {
         return escalations.list(status, QUEUE_LIMIT);
     }
 
+    /** The open escalations (claimed ones included), newest first: the queue a maintainer works through. */
+    public List<Escalation> openQueue() {
+        return escalations.open(QUEUE_LIMIT);
+    }
+
     public Optional<Escalation> find(long id) {
         return escalations.find(id);
     }
@@ -101,8 +106,7 @@ public final class MaintainerDesk {
 
     /** The open questions most people are waiting on: most askers first, then oldest. */
     public List<Escalation> unansweredTopics(int limit) {
-        return escalations.list(Optional.empty(), QUEUE_LIMIT).stream()
-                .filter(Escalation::isOpen)
+        return escalations.open(QUEUE_LIMIT).stream()
                 .sorted(Comparator.comparingInt((Escalation e) -> e.askers().size()).reversed()
                         .thenComparing(Escalation::created))
                 .limit(limit)
