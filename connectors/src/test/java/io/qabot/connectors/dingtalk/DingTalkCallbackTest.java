@@ -11,6 +11,7 @@ import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -112,7 +113,7 @@ class DingTalkCallbackTest {
         assertEquals(false, body.at("/at/isAtAll").asBoolean());
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAMessageWhoseCreateAtIsAHugeNumberWrittenAsText(String hostile) throws Exception {
