@@ -2,6 +2,7 @@ package io.qabot.connectors.dingtalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dingtalk.api.DingTalkSignatureUtil;
@@ -276,6 +277,15 @@ class DingTalkCallbackTest {
         JsonNode byOpenApi = fixture.api.next("/v1.0/robot/groupMessages/send").json();
         assertEquals("cidAbCdEf0123456789=", byOpenApi.get("openConversationId").asText());
         assertTrue(fixture.api.all(SESSION_PATH).isEmpty());
+    }
+
+    @Test
+    void aSessionWebhookOnDingTalksHostIsDingTalksWhateverTheCaseOfItsLettersOrAnExplicitPort() {
+        // host names are case-insensitive: the fuzzer's oapi.diNgtalk.com is DingTalk's own host
+        assertEquals(DingTalkReplies.Origin.of(DingTalkReplies.DINGTALK_SESSIONS),
+                DingTalkReplies.Origin.of(URI.create("https://oapi.diNgtalk.com:443/robot/sendBySession?session=0f1e2d3c")));
+        assertNotEquals(DingTalkReplies.Origin.of(DingTalkReplies.DINGTALK_SESSIONS),
+                DingTalkReplies.Origin.of(URI.create("https://oapi.dingtalk.com.example.net/robot/sendBySession")));
     }
 
     @Test
