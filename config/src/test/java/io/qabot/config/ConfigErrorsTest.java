@@ -234,6 +234,8 @@ class ConfigErrorsTest {
     void messagesAboutSecretsNeverQuoteTheirValue() {
         String message = errorFromEnv(Map.of("QABOT_DATABASE_URL", "postgresql://qabot:hunter2@db/qabot"));
         assertEquals("databaseUrl: must start with \"jdbc:\", not \"postgresql:\"", message);
+        // a URL that is nothing but a scheme: quoting the scheme would quote the whole secret
+        assertEquals("databaseUrl: must start with \"jdbc:\"", errorFromEnv(Map.of("QABOT_DATABASE_URL", "hunter2hunter2: ")));
 
         String url = errorFromFile("connectors:\n  wecom: {token: t, encodingAesKey: " + "a".repeat(43)
                 + ", webhookUrl: 'qyapi/send?key=hunter2'}\n");
