@@ -138,7 +138,13 @@ final class ConfigBinder {
         List<String> paths = s.texts("paths");
         for (int i = 0; i < paths.size(); i++) {
             String inside = paths.get(i);
-            if (inside.isBlank() || Path.of(inside).isAbsolute() || Path.of(inside).normalize().startsWith("..")) {
+            Path relative;
+            try {
+                relative = Path.of(inside);
+            } catch (InvalidPathException e) {
+                relative = null; // a NUL character, say: no path at all (it once escaped as this exception)
+            }
+            if (inside.isBlank() || relative == null || relative.isAbsolute() || relative.normalize().startsWith("..")) {
                 throw new ConfigException(s.pathOf("paths") + "[" + i + "]: " + SectionReader.quote(inside)
                         + " is not a path inside the repository");
             }

@@ -226,6 +226,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aKnowledgeGitPathWithANulCharacterIsNoPathInsideTheRepositoryNotAnInvalidPathException() {
+        String message = errorFromFile("knowledgeGit:\n  url: https://example.com/site.git\n  paths: [\"docs\\0x\"]\n");
+
+        assertTrue(message.startsWith("knowledgeGit.paths[0]: "), message);
+        assertTrue(message.endsWith(" is not a path inside the repository"), message);
+    }
+
+    @Test
     void anEmptySecretInTheFileIsAnErrorNotAnAbsence() {
         assertEquals("adminToken: is empty", errorFromFile("adminToken: \"\"\n"));
     }
