@@ -138,7 +138,13 @@ final class ConfigBinder {
         List<String> paths = s.texts("paths");
         for (int i = 0; i < paths.size(); i++) {
             String inside = paths.get(i);
-            if (inside.isBlank() || Path.of(inside).isAbsolute() || Path.of(inside).normalize().startsWith("..")) {
+            Path relative;
+            try {
+                relative = Path.of(inside);
+            } catch (InvalidPathException e) {
+                relative = null; // a NUL character, say: no path at all (it once escaped as this exception)
+            }
+            if (inside.isBlank() || relative == null || relative.isAbsolute() || relative.normalize().startsWith("..")) {
                 throw new ConfigException(s.pathOf("paths") + "[" + i + "]: " + SectionReader.quote(inside)
                         + " is not a path inside the repository");
             }
@@ -162,10 +168,13 @@ final class ConfigBinder {
     private Optional<Secret> databaseUrl() {
         Optional<Secret> url = root.secret("databaseUrl");
         if (url.isPresent() && !url.get().value().startsWith("jdbc:")) {
-            // Quote only the scheme: the rest of a JDBC URL may hold a password.
+            // Quote only the scheme: the rest of a JDBC URL may hold a password. And not even the
+            // scheme when nothing follows it, for then it is the whole secret (the environment
+            // fuzz target's "QABOT_CONFIG:").
             String value = url.get().value();
             int colon = value.indexOf(':');
-            String scheme = colon > 0 && colon < 20 ? ", not " + SectionReader.quote(value.substring(0, colon + 1)) : "";
+            String scheme = colon > 0 && colon < 20 && !value.substring(colon + 1).isBlank()
+                    ? ", not " + SectionReader.quote(value.substring(0, colon + 1)) : "";
             throw root.problem("databaseUrl", "must start with \"jdbc:\"" + scheme);
         }
         return url;

@@ -226,6 +226,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aKnowledgeGitPathWithANulCharacterIsNoPathInsideTheRepositoryNotAnInvalidPathException() {
+        String message = errorFromFile("knowledgeGit:\n  url: https://example.com/site.git\n  paths: [\"docs\\0x\"]\n");
+
+        assertTrue(message.startsWith("knowledgeGit.paths[0]: "), message);
+        assertTrue(message.endsWith(" is not a path inside the repository"), message);
+    }
+
+    @Test
     void anEmptySecretInTheFileIsAnErrorNotAnAbsence() {
         assertEquals("adminToken: is empty", errorFromFile("adminToken: \"\"\n"));
     }
@@ -234,6 +242,8 @@ class ConfigErrorsTest {
     void messagesAboutSecretsNeverQuoteTheirValue() {
         String message = errorFromEnv(Map.of("QABOT_DATABASE_URL", "postgresql://qabot:hunter2@db/qabot"));
         assertEquals("databaseUrl: must start with \"jdbc:\", not \"postgresql:\"", message);
+        // a URL that is nothing but a scheme: quoting the scheme would quote the whole secret
+        assertEquals("databaseUrl: must start with \"jdbc:\"", errorFromEnv(Map.of("QABOT_DATABASE_URL", "hunter2hunter2: ")));
 
         String url = errorFromFile("connectors:\n  wecom: {token: t, encodingAesKey: " + "a".repeat(43)
                 + ", webhookUrl: 'qyapi/send?key=hunter2'}\n");

@@ -8,6 +8,10 @@ import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -17,7 +21,27 @@ import java.time.Instant;
 record WebhookPayload(ChatMessage message, String problem) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The contract's JSON is UTF-8, and Jackson does not check it everywhere: a field name whose
+     * bytes equal a shorter name it has already seen, padded with 0xFF the way its symbol table
+     * pads them ({@code "\xFF\xFF\xFF "} after a {@code " "}, {@code "\xFF\xFFid"} after
+     * {@code "id"}), is read as that name without decoding, so the same bytes were refused or
+     * taken depending on what earlier requests had named (found by WebhookPayloadFuzzTest).
+     */
+    private static boolean wellFormedUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     static WebhookPayload read(byte[] body, Instant sent) {
+        if (!wellFormedUtf8(body)) {
+            return problem("body is not UTF-8");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(body);

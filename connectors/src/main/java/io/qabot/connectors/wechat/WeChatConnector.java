@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,7 @@ public final class WeChatConnector implements Connector {
     private final Clock clock;
     private final ReplayWindow window;
     private final UsedSignatures usedSignatures;
-    private final Duration passiveDeadline;
+    private final PassiveDeadline passiveDeadline;
     private final WeixinSignature signature;
     private final WeixinCipher cipher;
     private final WeChatCustomerService customerService;
@@ -75,11 +74,11 @@ public final class WeChatConnector implements Connector {
 
     /** @param digestFile where maintainer answers are recorded for the weekly digest; null to log them only */
     public WeChatConnector(WeChatConfig config, Pipeline pipeline, OutboundClient client, Clock clock, Path digestFile) {
-        this(config, pipeline, client, clock, digestFile, PASSIVE_DEADLINE);
+        this(config, pipeline, client, clock, digestFile, PassiveDeadline.after(PASSIVE_DEADLINE));
     }
 
     WeChatConnector(WeChatConfig config, Pipeline pipeline, OutboundClient client, Clock clock, Path digestFile,
-                    Duration passiveDeadline) {
+                    PassiveDeadline passiveDeadline) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -153,19 +152,19 @@ public final class WeChatConnector implements Connector {
         questions.put(asked.messageId(), asked.text());
         String account = message.text("ToUserName");
         CompletableFuture<Handled> handling = pipeline.handle(asked);
-        return handling.copy()
-                .completeOnTimeout(null, passiveDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(handled -> {
-                    if (handled == null) {
-                        handling.thenCompose(late -> later(asked, late)).whenComplete((ignored, failure) -> {
-                            if (failure != null) {
-                                log.warn("WeChat late answer to {} failed", asked.messageId(), failure);
-                            }
-                        });
-                        return plain(SUCCESS);
+        CompletableFuture<Handled> inTime = handling.copy();
+        passiveDeadline.start().thenRun(() -> inTime.complete(null));
+        return inTime.thenApply(handled -> {
+            if (handled == null) {
+                handling.thenCompose(late -> later(asked, late)).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        log.warn("WeChat late answer to {} failed", asked.messageId(), failure);
                     }
-                    return passive(request, asked.chat(), account, passiveText(handled.outcome()));
                 });
+                return plain(SUCCESS);
+            }
+            return passive(request, asked.chat(), account, passiveText(handled.outcome()));
+        });
     }
 
     /** The text of the passive reply, or null for none: what the outcome says, and WeChat's own acknowledgement. */

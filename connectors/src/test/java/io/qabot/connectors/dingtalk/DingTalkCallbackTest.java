@@ -2,6 +2,7 @@ package io.qabot.connectors.dingtalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dingtalk.api.DingTalkSignatureUtil;
@@ -11,6 +12,7 @@ import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -112,7 +114,7 @@ class DingTalkCallbackTest {
         assertEquals(false, body.at("/at/isAtAll").asBoolean());
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAMessageWhoseCreateAtIsAHugeNumberWrittenAsText(String hostile) throws Exception {
@@ -275,6 +277,15 @@ class DingTalkCallbackTest {
         JsonNode byOpenApi = fixture.api.next("/v1.0/robot/groupMessages/send").json();
         assertEquals("cidAbCdEf0123456789=", byOpenApi.get("openConversationId").asText());
         assertTrue(fixture.api.all(SESSION_PATH).isEmpty());
+    }
+
+    @Test
+    void aSessionWebhookOnDingTalksHostIsDingTalksWhateverTheCaseOfItsLettersOrAnExplicitPort() {
+        // host names are case-insensitive: the fuzzer's oapi.diNgtalk.com is DingTalk's own host
+        assertEquals(DingTalkReplies.Origin.of(DingTalkReplies.DINGTALK_SESSIONS),
+                DingTalkReplies.Origin.of(URI.create("https://oapi.diNgtalk.com:443/robot/sendBySession?session=0f1e2d3c")));
+        assertNotEquals(DingTalkReplies.Origin.of(DingTalkReplies.DINGTALK_SESSIONS),
+                DingTalkReplies.Origin.of(URI.create("https://oapi.dingtalk.com.example.net/robot/sendBySession")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.qabot.connectors.fakes.RecordingPlatformApi.Answer;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -241,7 +242,7 @@ class DiscordGatewayTest {
         assertEquals("<@1110000000000000004> use learners", rest.next().json().get("content").asText());
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void ignoresAResetAfterItCannotReadAsAPlainNumberOfSeconds(String hostile) throws Exception {

@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +72,11 @@ public final class RecordingPlatformApi implements AutoCloseable {
         return on(path, r -> Answer.ok(json));
     }
 
-    /** The next request the bot made, waiting up to 5 s for it. */
+    /** The next request the bot made, waiting up to {@link TestBot#PATIENCE} for it. */
     public Recorded next() throws InterruptedException {
-        Recorded request = requests.poll(5, TimeUnit.SECONDS);
+        Recorded request = requests.poll(TestBot.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         if (request == null) {
-            throw new AssertionError("the bot sent nothing within 5 s");
+            throw new AssertionError("the bot sent nothing within " + TestBot.PATIENCE.toSeconds() + " s");
         }
         return request;
     }
@@ -87,13 +86,13 @@ public final class RecordingPlatformApi implements AutoCloseable {
         return requests.poll(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** The next request to {@code path}, skipping others (token fetches, say); fails after 10 s. */
+    /** The next request to {@code path}, skipping others (token fetches, say); fails after {@link TestBot#PATIENCE}. */
     public Recorded next(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + TestBot.PATIENCE.toNanos();
         while (true) {
             Recorded request = requests.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (request == null) {
-                throw new AssertionError("no request to " + path + " within 10 s; saw " + paths());
+                throw new AssertionError("no request to " + path + " within " + TestBot.PATIENCE.toSeconds() + " s; saw " + paths());
             }
             if (request.path().equals(path)) {
                 return request;

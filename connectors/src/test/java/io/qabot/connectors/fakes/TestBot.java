@@ -62,6 +62,12 @@ public final class TestBot implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     public static final String QUESTION = "请问 jraft 支持跨机房吗";
     public static final String ANSWER = "跨机房不需要特殊支持，只是网络延时大一点而已。";
+    /**
+     * How long a test waits for something the bot does on its own threads before failing. It
+     * bounds a failing test, not a speed: on a shared machine at load 15-30 a pipeline step that
+     * takes milliseconds when quiet can take seconds, so it is generous.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Quick retries, so a test of a failing platform does not wait for the production back-off. */
     static final OutboundOptions QUICK = new OutboundOptions(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
             Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5));
@@ -166,7 +172,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     public HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(PATIENCE);
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -179,21 +185,21 @@ public final class TestBot implements AutoCloseable {
         ReplyWriter writer = new ReplyWriter(); // as the outbox worker renders them
         for (Asker asker : escalation.askers()) {
             connector.sender().send(writer.answer(asker, new MaintainerAnswer(text, List.of(), "maintainer"), null))
-                    .get(10, TimeUnit.SECONDS);
+                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
-    /** The open escalations, polled until {@code done} holds or 5 s pass (the pipeline works after the acknowledgement). */
+    /** The open escalations, polled until {@code done} holds or {@link #PATIENCE} runs out (the pipeline works after the acknowledgement). */
     public List<Escalation> openWhen(Predicate<List<Escalation>> done) throws InterruptedException {
         return await(escalations::open, done);
     }
 
     public static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 5 s: " + value);
+                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + value);
             }
             Thread.sleep(20); // polling with a deadline, not waiting for time to pass
             value = probe.get();
@@ -300,11 +306,11 @@ public final class TestBot implements AutoCloseable {
             this.queue = queue;
         }
 
-        /** The next escalation's id; fails after 10 s. */
+        /** The next escalation's id; fails after {@link #PATIENCE}. */
         public Escalation next() throws InterruptedException {
-            Long id = enqueued.poll(10, TimeUnit.SECONDS);
+            Long id = enqueued.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             if (id == null) {
-                throw new AssertionError("nothing was escalated within 10 s");
+                throw new AssertionError("nothing was escalated within " + PATIENCE.toSeconds() + " s");
             }
             return queue.find(id).orElseThrow();
         }

@@ -12,6 +12,7 @@ import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -159,7 +160,7 @@ class FeishuEventTest {
         assertTrue(text.startsWith("<at user_id=\"ou_asker\">ou_asker</at> 跨机房不需要特殊支持"), text);
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAMessageWhoseCreateTimeIsAHugeNumber(String hostile) throws Exception {

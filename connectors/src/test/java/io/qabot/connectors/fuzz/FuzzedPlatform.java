@@ -70,13 +70,15 @@ public final class FuzzedPlatform {
      * As {@link #api()}, and connections to {@code host:port} are expected too: an origin a
      * connector trusts by design for a URL the payload carries (DingTalk's session webhooks on
      * {@code oapi.dingtalk.com}, taken from a signed message and from nowhere else; the same-origin
-     * rule has its own tests). Offline, such a post fails like any unreachable platform.
+     * rule has its own tests). Offline, such a post fails like any unreachable platform. Host
+     * names are case-insensitive, and the connector compares them so: {@code oapi.diNgtalk.com}
+     * is DingTalk's host too (a 3-minute local run reported it as SSRF).
      */
     public static synchronized URI api(String trustedHost, int trustedPort) {
         URI started = started();
         int port = started.getPort();
         BugDetectors.allowNetworkConnections((host, to) -> (to == port && (host.equals("127.0.0.1") || host.equals("localhost")))
-                || (to == trustedPort && host.equals(trustedHost)));
+                || (to == trustedPort && host.equalsIgnoreCase(trustedHost)));
         return started;
     }
 

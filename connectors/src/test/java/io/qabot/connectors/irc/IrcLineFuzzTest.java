@@ -28,6 +28,18 @@ class IrcLineFuzzTest {
     private static final IrcConnector CONNECTOR = new IrcConnector(new IrcConfig("127.0.0.1", 9, false, "qabot",
             List.of("#sofa-jraft"), Optional.empty(), Optional.empty()), FuzzedPlatform.pipeline(), FuzzedPlatform.CLOCK);
 
+    static {
+        // The connector (and so its pipeline) lives for the JVM: the first escalated questions load
+        // the same-question index and the knowledge analysis behind it, which Jazzer instruments as
+        // they load. At nice 19 on a busy machine that took over the 5 s per-input limit, and
+        // libFuzzer called the first PRIVMSG a timeout. Done here, before any input is timed.
+        for (String line : List.of(":hanmeimei!~h@10.0.0.8 PRIVMSG #sofa-jraft :qabot: how do I rotate the raft log?",
+                ":lilei!~lilei@10.0.0.7 PRIVMSG #sofa-jraft :qabot: how do I rotate raft logs?",
+                ":lilei!~lilei@10.0.0.7 PRIVMSG #sofa-jraft :qabot: raft 能跨机房部署吗？")) {
+            CONNECTOR.accept(IrcMessage.parse(line));
+        }
+    }
+
     @Timeout(5)
     @FuzzTest(maxDuration = "10s")
     void anyLineParsesAndAnyAnswerSplitsWithinTheBudget(byte[] input) {

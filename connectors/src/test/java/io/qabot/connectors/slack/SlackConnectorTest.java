@@ -16,6 +16,7 @@ import io.qabot.connectors.fakes.RecordingPlatformApi.Answer;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
 import io.qabot.connectors.fakes.TestBot;
 import io.qabot.connectors.payload.Fields;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -145,7 +146,7 @@ class SlackConnectorTest {
         assertTrue(text.contains("<https://www.sofastack.tech/blog/sofa-weekly-20191101/|SOFA Weekly"), text);
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersASignedEventWhoseTsIsAHugeNumberWithoutExpandingIt(String hostile) throws Exception {

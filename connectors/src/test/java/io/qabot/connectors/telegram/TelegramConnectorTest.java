@@ -13,6 +13,7 @@ import io.qabot.config.Secret;
 import io.qabot.config.TelegramConfig;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
@@ -127,7 +128,7 @@ class TelegramConnectorTest {
         assertEquals("跨机房 部署要注意什么", ((TelegramUpdate.Message) command).message().text());
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAMessageWhoseDateIsAHugeNumberWrittenAsText(String hostile) throws Exception {
@@ -140,7 +141,7 @@ class TelegramConnectorTest {
         assertTrue(telegram.next("sendMessage").json().get("text").asText().contains(ANSWER));
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAMessageWhoseDateIsAHugeJsonNumberOrRefusesItWithAReason(String hostile) throws Exception {

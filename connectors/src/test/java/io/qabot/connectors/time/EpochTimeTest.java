@@ -26,7 +26,7 @@ class EpochTimeTest {
         assertEquals(Optional.of(Duration.ofMillis(1_250)), EpochTime.duration("1.25"));
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void anExponentASignOrTenThousandDigitsIsNoTimeAtAll(String hostile) throws Exception {

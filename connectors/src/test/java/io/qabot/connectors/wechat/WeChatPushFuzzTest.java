@@ -13,7 +13,6 @@ import io.qabot.connectors.weixin.WeixinSignature;
 import io.qabot.connectors.xml.FlatXml;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ class WeChatPushFuzzTest {
         String message = new String(input, StandardCharsets.UTF_8);
         var connector = new WeChatConnector(new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret")), Secret.of(TOKEN),
                 Optional.of(Secret.of(AES_KEY)), FuzzedPlatform.api()), FuzzedPlatform.pipeline(), FuzzedPlatform.CLIENT,
-                FuzzedPlatform.CLOCK, null, Duration.ofSeconds(4));
+                FuzzedPlatform.CLOCK, null, PassiveDeadline.after(WeChatConnector.PASSIVE_DEADLINE));
         String encrypt = CIPHER.encrypt(message);
         String timestamp = Long.toString(FuzzedPlatform.NOW.getEpochSecond());
         var signature = new WeixinSignature(Secret.of(TOKEN));

@@ -11,6 +11,7 @@ import io.qabot.config.Secret;
 import io.qabot.config.WeChatConfig;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.connectors.xml.FlatXml;
 import io.qabot.core.ChatMode;
 import io.qabot.core.ChatPolicy;
@@ -50,6 +51,10 @@ class WeChatPushTest {
     private static final String SEND_PATH = "/cgi-bin/message/custom/send";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A deadline that does not pass while a test runs, and one that has passed as the push arrives. */
+    private static final PassiveDeadline NOT_PASSED = CompletableFuture::new;
+    private static final PassiveDeadline PASSED = () -> CompletableFuture.completedFuture(null);
+
     private final TestBot fixture = TestBot.forOneConnector();
     private final String now = Long.toString(TestBot.NOW.getEpochSecond());
     private int nonces;
@@ -65,11 +70,12 @@ class WeChatPushTest {
         return data.resolve("wechat-answers.jsonl");
     }
 
+    /** The stand-in pipeline answers in time, however slow the machine: the tests say when the deadline passes. */
     private void start(boolean safeMode) throws InterruptedException {
-        start(safeMode, null, WeChatConnector.PASSIVE_DEADLINE);
+        start(safeMode, null, NOT_PASSED);
     }
 
-    private WeChatConnector start(boolean safeMode, Pipeline pipeline, Duration deadline) throws InterruptedException {
+    private WeChatConnector start(boolean safeMode, Pipeline pipeline, PassiveDeadline deadline) throws InterruptedException {
         fixture.api.on("/cgi-bin/token", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}")
                 .on(SEND_PATH, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         WeChatConfig config = new WeChatConfig(APP_ID, Optional.of(Secret.of("app-secret-1")), Secret.of(TOKEN),
@@ -149,7 +155,7 @@ class WeChatPushTest {
         assertTrue(xml(response.body()).text("Content").startsWith("跨机房不需要特殊支持"), response.body());
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAPushWhoseCreateTimeIsAHugeNumber(String hostile) throws Exception {
@@ -232,7 +238,7 @@ class WeChatPushTest {
 
     @Test
     void announcesIntoTheChatWithoutReplyingToAnything() throws Exception {
-        WeChatConnector connector = start(false, null, WeChatConnector.PASSIVE_DEADLINE);
+        WeChatConnector connector = start(false, null, NOT_PASSED);
 
         connector.sender().send(OutboundMessage.post(Platform.WECHAT, "oMaintainer", null, "New question #7",
                 OutboundMessage.Author.BOT, "announce-7-1")).get(10, TimeUnit.SECONDS);
@@ -265,7 +271,7 @@ class WeChatPushTest {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         Pipeline held = Pipeline.builder(fixture.matcher, fixture.escalations, command -> gate.thenRunAsync(command))
                 .clock(fixture.clock).policy(ChatPolicy.everywhere(ChatMode.MENTION)).build();
-        start(false, held, Duration.ofMillis(50));
+        start(false, held, PASSED);
 
         HttpResponse<String> response = postPlain(message("m-5", "raft 能跨机房部署吗"), now, TOKEN);
         gate.complete(null);
@@ -337,6 +343,15 @@ class WeChatPushTest {
         assertEquals("success", response.body());
         assertEquals(0, fixture.matcher.calls());
         assertEquals(List.of(), fixture.api.paths());
+    }
+
+    @Test
+    void theProductsDeadlineIsATimerThatPassesAfterItsWaitAndNotBefore() throws Exception {
+        CompletableFuture<Void> soon = PassiveDeadline.after(Duration.ofMillis(1)).start();
+        CompletableFuture<Void> later = PassiveDeadline.after(Duration.ofHours(1)).start();
+
+        soon.get(30, TimeUnit.SECONDS);
+        assertFalse(later.isDone(), "an hour has not passed");
     }
 
     @Test

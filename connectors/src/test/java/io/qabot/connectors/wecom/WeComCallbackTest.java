@@ -9,6 +9,7 @@ import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
 import io.qabot.connectors.weixin.WeixinSignature;
@@ -143,7 +144,7 @@ class WeComCallbackTest {
         assertTrue(body.at("/markdown/content").asText().startsWith("<@lilei> 跨机房不需要特殊支持"), body.toString());
     }
 
-    @Timeout(5)
+    @Timeout(HostileNumbers.HANG_SECONDS)
     @ParameterizedTest
     @MethodSource("io.qabot.connectors.time.HostileNumbers#texts")
     void answersAMessageWhoseCreateTimeIsAHugeNumber(String hostile) throws Exception {
