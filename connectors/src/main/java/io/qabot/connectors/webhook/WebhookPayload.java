@@ -22,29 +22,30 @@ record WebhookPayload(ChatMessage message, String problem) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The contract's JSON is UTF-8, and Jackson does not check it everywhere: a field name whose
-     * bytes equal a shorter name it has already seen, padded with 0xFF the way its symbol table
-     * pads them ({@code "\xFF\xFF\xFF "} after a {@code " "}, {@code "\xFF\xFFid"} after
-     * {@code "id"}), is read as that name without decoding, so the same bytes were refused or
-     * taken depending on what earlier requests had named (found by WebhookPayloadFuzzTest).
+     * The body decoded strictly, or null when it is not UTF-8: the contract's JSON is UTF-8, and
+     * Jackson's byte parser does not check it everywhere: a field name whose bytes equal a shorter
+     * name it has already seen, padded with 0xFF the way its symbol table pads them
+     * ({@code "\xFF\xFFid"} after {@code "id"}), is read as that name without decoding, so the same
+     * bytes were refused or taken depending on what earlier requests had named (found by
+     * WebhookPayloadFuzzTest). Jackson then parses the decoded text, so the body is decoded once.
      */
-    private static boolean wellFormedUtf8(byte[] body) {
+    private static String utf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 
     static WebhookPayload read(byte[] body, Instant sent) {
-        if (!wellFormedUtf8(body)) {
+        String json = utf8(body);
+        if (json == null) {
             return problem("body is not UTF-8");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             return problem("body is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
