@@ -3,8 +3,11 @@
 # registry: the base images are build arguments, and here they are Debian stand-ins built with
 # debootstrap (openjdk-17-jre-headless for the runtime; openjdk-17-jdk-headless and maven, plus a
 # copy of ~/.m2/repository so the build downloads nothing, for the build stage).
-# Then, from the host: /readyz 200, the process is not root, a stop lets requests in progress
-# finish, and the data (the store and the persisted index) survives a restart on the volume.
+# Then, from the host: /readyz 200, the process is not root and runs with the image's JVM options,
+# it answers a stream of requests (RSS, heap and CPU before and after), a stop lets requests in
+# progress finish, and the data (the store and the persisted index) survives a restart on the volume.
+# CPU times are read from /proc/<pid>/stat, so they mean something on a loaded machine; the
+# ready times in milliseconds are wall clock and do not.
 #
 # Needs root and Debian's buildah, podman, runc and debootstrap:
 #   apt-get install -y buildah podman runc debootstrap
@@ -80,6 +83,33 @@ rss_mib() { # RSS of the container's java (PID 1 inside), read from the host wit
   local pid; pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
   echo $(( $(ps -o rss= -p "$pid") / 1024 ))
 }
+cpu_ms() { # CPU time (user + system) the container's java has used, from the host's /proc: load does not change it
+  local pid; pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat"
+}
+heap_mib() { # the heap as the JVM reports it on /metrics: "used committed max" in MiB, summed over the pools
+  curl -s "http://127.0.0.1:$PORT/metrics" | python3 -c '
+import re, sys
+sums = {"used": 0.0, "committed": 0.0, "max": 0.0}
+for line in sys.stdin:
+    m = re.match(r"jvm_memory_(used|committed|max)_bytes\{([^}]*)\} (\S+)", line)
+    if m and "area=\"heap\"" in m.group(2):
+        sums[m.group(1)] += max(float(m.group(3)), 0.0)
+print(" ".join("%.0f" % (sums[k] / 1048576) for k in ("used", "committed", "max")))'
+}
+traffic() { # $1 POSTs to /api/v1/ask over one keep-alive connection, five questions in turn; prints how many answered 200
+  local cfg="/tmp/$NAME.traffic" i
+  local questions=("How do I run qabot?" "What is qabot?" "What happens to a question qabot cannot answer?"
+    "How do I configure flamingo brokers on the moon base?" "qabot 支持哪些聊天平台？")
+  : >"$cfg"
+  for i in $(seq "$1"); do
+    [ "$i" = 1 ] || echo next >>"$cfg"
+    printf 'url = "http://127.0.0.1:%s/api/v1/ask"\nheader = "Content-Type: application/json"\ndata = "{\\"text\\":\\"%s\\"}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' \
+      "$PORT" "${questions[$((i % ${#questions[@]}))]}" >>"$cfg"
+  done
+  curl -s -K "$cfg" | grep -c '^200$' || true
+  rm -f "$cfg"
+}
 escalations() {
   curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/escalations?status=open" \
     | python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d["items"]))'
@@ -98,16 +128,29 @@ log "podman run (runc, cgroupfs, host network, volume $VOLUME)"
 run
 first=$(ready)
 rss_ready=$(rss_mib)
-log "ready in $first ms, RSS $rss_ready MiB"
+cpu_ready=$(cpu_ms)
+heap_ready=$(heap_mib)
+log "ready in $first ms, RSS $rss_ready MiB, java CPU $cpu_ready ms, heap used/committed/max $heap_ready MiB"
 uid=$(podman exec "$NAME" sh -c 'awk "/^Uid:/ {print \$2}" /proc/1/status')
 user=$(podman exec "$NAME" sh -c 'id -un')
 [ "$uid" != 0 ] || { echo "try-image: java runs as root" >&2; exit 1; }
 log "PID 1 runs as uid $uid ($user)"
-jvm=$(podman exec "$NAME" sh -c 'tr "\0" " " </proc/1/cmdline' | grep -oE -- '-Xmx[^ ]+|-XX:\+Use[A-Za-z]+GC|-XX:TieredStopAtLevel=[0-9]' | tr '\n' ' ')
+# every JVM option PID 1 runs with, as the kernel has its command line (not what the Dockerfile says)
+jvm=$(podman exec "$NAME" sh -c 'tr "\0" "\n" </proc/1/cmdline' | grep -E -- '^-X' | tr '\n' ' ' | sed 's/ $//')
 log "PID 1's JVM options: $jvm"
+case " $jvm " in *" -Xmx128m "*) ;; *) echo "try-image: PID 1 does not run with the image's -Xmx128m" >&2; exit 1 ;; esac
 say 1 "How do I configure flamingo brokers on the moon base?" >/dev/null
 open_before=$(escalations)
 log "open escalations: $open_before"
+TRAFFIC=${TRAFFIC:-5000}
+log "traffic: $TRAFFIC /api/v1/ask"
+cpu_before=$(cpu_ms)
+answered=$(traffic "$TRAFFIC")
+cpu_traffic=$(( $(cpu_ms) - cpu_before ))
+rss_traffic=$(rss_mib)
+heap_traffic=$(heap_mib)
+log "traffic: $answered of $TRAFFIC answered 200, java CPU $cpu_traffic ms; RSS $rss_traffic MiB, heap used/committed/max $heap_traffic MiB"
+[ "$answered" = "$TRAFFIC" ] || { echo "try-image: $((TRAFFIC - answered)) of the traffic's requests were not answered 200" >&2; exit 1; }
 
 log "stopping while requests are in progress"
 : >"/tmp/$NAME.codes"
@@ -131,6 +174,7 @@ log "stop: $stop_ms ms, exit status $status; requests: $ok answered 200, $refuse
 log "restart on the same volume"
 podman start "$NAME" >/dev/null
 second=$(ready)
+cpu_second=$(cpu_ms)
 open_after=$(escalations)
 # the second start's line: "index decoded, N items" when the persisted index was read back
 reused=$(podman logs "$NAME" 2>&1 | grep -oE 'knowledge index: (index decoded, [0-9]+ items|[0-9]+ items reused, [0-9]+ analysed)' | tail -1)
@@ -145,6 +189,8 @@ podman stop -t 30 "$NAME" >/dev/null
 t3=$(date +%s)
 echo "SUMMARY image $TAG from $BUILD_IMAGE + $RUNTIME_IMAGE; load average $load0 at the start, $(uptime | sed 's/.*load average: //') at the end"
 echo "SUMMARY bases $((t1 - t0)) s, buildah bud $((t2 - t1)) s, runs $((t3 - t2)) s"
-echo "SUMMARY first start: /readyz 200 from the host after $first ms; PID 1 uid $uid ($user), $jvm; RSS at ready $rss_ready MiB"
+echo "SUMMARY first start: /readyz 200 from the host after $first ms (java CPU $cpu_ready ms); PID 1 uid $uid ($user); RSS at ready $rss_ready MiB; heap used/committed/max $heap_ready MiB"
+echo "SUMMARY JVM options of PID 1: $jvm"
+echo "SUMMARY traffic: $answered of $TRAFFIC /api/v1/ask answered 200, java CPU $cpu_traffic ms; then RSS $rss_traffic MiB, heap used/committed/max $heap_traffic MiB"
 echo "SUMMARY stop under load: $stop_ms ms, exit $status, $ok answered, $refused refused after close, $broken cut off"
-echo "SUMMARY restart: ready after $second ms, open escalations $open_before -> $open_after, $reused, RSS at ready $rss MiB"
+echo "SUMMARY restart: ready after $second ms (java CPU $cpu_second ms), open escalations $open_before -> $open_after, $reused, RSS at ready $rss MiB"
