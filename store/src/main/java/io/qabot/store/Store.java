@@ -103,6 +103,9 @@ public final class Store implements AutoCloseable {
      * {@code CACHE_SIZE=4096} (KiB) keeps H2's page cache at 4 MiB of heap instead of its 16:
      * the bot reads back little (open escalations, answers, the outbox), and the heap is planned
      * to fit a 512 MiB host (README, "Start-up, memory and retention").
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2 otherwise closes the file from a shutdown hook of its own,
+     * which a stop signal runs beside serve's, so requests still finishing after a {@code docker
+     * stop} found the store closed ({@code EmbeddedStoreShutdownTest}); {@link #close()} closes it.
      */
     static String embeddedUrl(Path dataDir) {
         try {
@@ -111,7 +114,8 @@ public final class Store implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("qabot")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=4096";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=4096"
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**
