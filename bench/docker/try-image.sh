@@ -154,7 +154,8 @@ log "traffic: $answered of $TRAFFIC answered 200, java CPU $cpu_traffic ms; RSS 
 [ "$answered" = "$TRAFFIC" ] || { echo "try-image: $((TRAFFIC - answered)) of the traffic's requests were not answered 200" >&2; exit 1; }
 
 log "stopping while requests are in progress (3 clients: two ask, one sends signed messages, which the store logs)"
-# one line per request: when curl started (ns), the code, curl's exit code, seconds to connect and in all
+# one line per request: the time before curl started and after it ended (ns), the code, curl's exit
+# code, and curl's own seconds to connect and in all
 : >"/tmp/$NAME.codes"
 LOAD=()
 timing=(-o /dev/null -w '%{http_code} %{exitcode} %{time_connect} %{time_total}')
@@ -167,7 +168,7 @@ for client in 1 2 3; do
         r=$(curl -s "${timing[@]}" -X POST -H 'Content-Type: application/json' \
           --data '{"text":"How do I run qabot?"}' "http://127.0.0.1:$PORT/api/v1/ask" || true)
       fi
-      echo "$t $r" >>"/tmp/$NAME.codes"
+      echo "$t $(date +%s%N) $r" >>"/tmp/$NAME.codes"
       case "$r" in "000 7 "*) break ;; esac # refused: the port has closed
     done ) & LOAD+=($!)
 done
@@ -177,16 +178,19 @@ podman stop -t 30 "$NAME" >/dev/null
 stop_ms=$(( ($(date +%s%N) - stop_start) / 1000000 ))
 wait "${LOAD[@]}" || true
 status=$(podman inspect -f '{{.State.ExitCode}}' "$NAME")
-ok=$(grep -c '^[0-9]* 200 ' "/tmp/$NAME.codes" || true)
-refused=$(grep -c '^[0-9]* 000 7 ' "/tmp/$NAME.codes" || true)
-broken=$(grep -vc -e '^[0-9]* 200 ' -e '^[0-9]* 000 7 ' "/tmp/$NAME.codes" || true)
+ok=$(grep -c '^[0-9]* [0-9]* 200 ' "/tmp/$NAME.codes" || true)
+refused=$(grep -c '^[0-9]* [0-9]* 000 7 ' "/tmp/$NAME.codes" || true)
+broken=$(grep -vc -e '^[0-9]* [0-9]* 200 ' -e '^[0-9]* [0-9]* 000 7 ' "/tmp/$NAME.codes" || true)
 stop_log=$(podman logs "$NAME" 2>&1 | grep -E 'stopping: finishing requests in progress|QabotServer - stopped' | sed 's/^.*Z //' | tr '\n' ';')
-# requests connected before java began to drain (its "stopping:" line, ms) and answered after it
+# requests surely connected before java began to drain (its "stopping:" line, ms) and surely
+# answered after it: the connect at the latest (the end after curl, less curl's time from connect to
+# end) before it, the end at the earliest (the start before curl, plus curl's time in all) after it;
+# a lower bound, since starting curl takes longer than most requests
 drain=$(podman logs "$NAME" 2>&1 | grep 'stopping: finishing requests in progress' | tail -1 | cut -d' ' -f1)
 drain_ns=$(date -d "$drain" +%s%N)
-spanned=$(awk -v d="$drain_ns" '$2 == 200 && $1 + $4 * 1e9 < d && $1 + $5 * 1e9 > d { n++ } END { print n + 0 }' "/tmp/$NAME.codes")
+spanned=$(awk -v d="$drain_ns" '$3 == 200 && $2 - ($6 - $5) * 1e9 < d && $1 + $6 * 1e9 > d { n++ } END { print n + 0 }' "/tmp/$NAME.codes")
 log "stop: $stop_ms ms, exit status $status; requests: $ok answered 200 ($spanned of them connected before java began to drain at $drain and answered after), $refused refused after the port closed, $broken cut off; log: $stop_log"
-[ "$broken" = 0 ] || { cut -d' ' -f2,3 "/tmp/$NAME.codes" | sort | uniq -c >&2; echo "try-image: requests were cut off by the stop" >&2; exit 1; }
+[ "$broken" = 0 ] || { cut -d' ' -f3,4 "/tmp/$NAME.codes" | sort | uniq -c >&2; echo "try-image: requests were cut off by the stop" >&2; exit 1; }
 [ "$status" = 143 ] || { echo "try-image: exit status $status after podman stop, not the JVM's own 143 after SIGTERM" >&2; exit 1; }
 # a clean stop logs no problem: H2's own shutdown hook once closed the store under the drain
 # ("store: not reachable" before "QabotServer - stopped")
