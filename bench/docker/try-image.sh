@@ -3,11 +3,11 @@
 # registry: the base images are build arguments, and here they are Debian stand-ins built with
 # debootstrap (openjdk-17-jre-headless for the runtime; openjdk-17-jdk-headless and maven, plus a
 # copy of ~/.m2/repository so the build downloads nothing, for the build stage).
-# Then, from the host: /readyz 200, the process is not root and runs with the image's JVM options,
+# Then, from the host: /readyz 200, the process is not root and runs with the Dockerfile's JVM options,
 # it answers a stream of requests (RSS, heap and CPU before and after), a stop lets requests in
 # progress finish, and the data (the store and the persisted index) survives a restart on the volume.
-# CPU times are read from /proc/<pid>/stat, so they mean something on a loaded machine; the
-# ready times in milliseconds are wall clock and do not.
+# CPU times are read from /proc/<pid>/stat: load moves them much less than the ready times in
+# milliseconds, which are wall clock.
 #
 # Needs root and Debian's buildah, podman, runc and debootstrap:
 #   apt-get install -y buildah podman runc debootstrap
@@ -83,7 +83,7 @@ rss_mib() { # RSS of the container's java (PID 1 inside), read from the host wit
   local pid; pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
   echo $(( $(ps -o rss= -p "$pid") / 1024 ))
 }
-cpu_ms() { # CPU time (user + system) the container's java has used, from the host's /proc: load does not change it
+cpu_ms() { # CPU time (user + system) the container's java has used, from the host's /proc
   local pid; pid=$(podman inspect -f '{{.State.Pid}}' "$NAME")
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat"
 }
@@ -139,7 +139,8 @@ log "PID 1 runs as uid $uid ($user)"
 # every JVM option PID 1 runs with, as the kernel has its command line (not what the Dockerfile says)
 jvm=$(podman exec "$NAME" sh -c 'tr "\0" "\n" </proc/1/cmdline' | grep -E -- '^-X' | tr '\n' ' ' | sed 's/ $//')
 log "PID 1's JVM options: $jvm"
-case " $jvm " in *" -Xmx128m "*) ;; *) echo "try-image: PID 1 does not run with the image's -Xmx128m" >&2; exit 1 ;; esac
+image_opts=$(sed -n 's/^ *QABOT_JAVA_OPTS="\([^"]*\)".*/\1/p' Dockerfile)
+case " $jvm " in *" $image_opts "*) ;; *) echo "try-image: PID 1 does not run with the Dockerfile's QABOT_JAVA_OPTS ($image_opts)" >&2; exit 1 ;; esac
 say 1 "How do I configure flamingo brokers on the moon base?" >/dev/null
 open_before=$(escalations)
 log "open escalations: $open_before"
