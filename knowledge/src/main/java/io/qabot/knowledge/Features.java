@@ -11,8 +11,9 @@ import java.util.List;
  * @param allCoverage      the same, counting the answer too
  * @param reverseCoverage  share of the best turn's own question that the asker's words cover
  * @param margin           how far the best candidate's rank leads the best one from another thread,
- *                         times how full the field it leads is ({@link #fieldShare})
- * @param bm25Margin       the same lead in raw BM25, the same way
+ *                         a lead counted only as far as the knowledge has other questions to lead
+ *                         ({@link #fieldShare}), the rest at the margin's mean
+ * @param bm25Margin       the same lead in raw BM25, counted the same way
  * @param length           the question's number of distinct terms, saturating at 20
  * @param unseenShare      share of the question's information in terms the knowledge never uses
  * @param otherProduct     1 when the question names a product the best turn is not about
