@@ -21,7 +21,8 @@ import java.util.Set;
 public final class KnowledgeIndex {
     /** A glossary alternative counts a little less than the asker's own word. */
     private static final float ALTERNATIVE_BOOST = 0.8f;
-    private static final int CANDIDATES = 50;
+    /** The ranker's field; a margin is worth its fitted weight only over a full one ({@link Features#FULL_FIELD}). */
+    private static final int CANDIDATES = Features.FULL_FIELD;
     private static final int MAX_QUESTION_CHARS = 4_000;
     /** More than this share of a question's information in unknown words, and it is not answered. */
     static final double MOSTLY_UNSEEN = 0.5;
@@ -55,15 +56,42 @@ public final class KnowledgeIndex {
     private final Bm25Postings postings;
     private final QuestionReader reader;
     private final Confidence confidence;
+    /** Other questions a best candidate competes with: the copy groups less its own ({@link Features#fieldShare}). */
+    private final int competitors;
 
     /** Made by {@link IndexBuilder}. */
     KnowledgeIndex(List<Entry> entries, Vocabulary vocabulary, Bm25Postings postings, QuestionReader reader,
                    Confidence confidence) {
+        this(entries, vocabulary, postings, reader, confidence, copyGroups(entries) - 1);
+    }
+
+    private KnowledgeIndex(List<Entry> entries, Vocabulary vocabulary, Bm25Postings postings, QuestionReader reader,
+                           Confidence confidence, int competitors) {
         this.entries = entries;
         this.vocabulary = vocabulary;
         this.postings = postings;
         this.reader = reader;
         this.confidence = confidence;
+        this.competitors = competitors;
+    }
+
+    /**
+     * The number of different questions (copy groups) among the turns. Sorted, not hashed: at 100k
+     * turns a stream's distinct() cost 21-27 ms of CPU at start-up, this 4-16 ms.
+     */
+    private static int copyGroups(List<Entry> entries) {
+        int[] groups = new int[entries.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = entries.get(i).group();
+        }
+        java.util.Arrays.sort(groups);
+        int distinct = groups.length == 0 ? 0 : 1;
+        for (int i = 1; i < groups.length; i++) {
+            if (groups[i] != groups[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
     }
 
     public static KnowledgeIndex build(Collection<KnowledgeItem> items) {
@@ -126,7 +154,7 @@ public final class KnowledgeIndex {
      * {@code matching.minConfidence}); everything built is shared.
      */
     public KnowledgeIndex withMinConfidence(double threshold) {
-        return new KnowledgeIndex(entries, vocabulary, postings, reader, confidence.withThreshold(threshold));
+        return new KnowledgeIndex(entries, vocabulary, postings, reader, confidence.withThreshold(threshold), competitors);
     }
 
     /** The confidence at or above which this index answers. */
@@ -162,7 +190,7 @@ public final class KnowledgeIndex {
         }
         Scored best = ranked.get(0);
         Scored runnerUp = runnerUp(ranked);
-        Features features = Features.of(best, runnerUp, asked, vocabulary.idf(-1));
+        Features features = Features.of(best, runnerUp, asked, vocabulary.idf(-1), competitors);
         double p = confidence.probability(features);
         List<Candidate> candidates = ranked.stream().limit(5)
                 .map(s -> new Candidate(s.entry().item(), s.entry().turnIndex(), s.rankScore())).toList();
@@ -281,7 +309,7 @@ public final class KnowledgeIndex {
     }
 
     Features features(List<Scored> ranked, Question asked) {
-        return Features.of(ranked.get(0), runnerUp(ranked), asked, vocabulary.idf(-1));
+        return Features.of(ranked.get(0), runnerUp(ranked), asked, vocabulary.idf(-1), competitors);
     }
 
     private static Scored runnerUp(List<Scored> ranked) {

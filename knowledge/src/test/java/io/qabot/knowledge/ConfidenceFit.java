@@ -150,6 +150,13 @@ public final class ConfidenceFit {
         for (int j = 1; j < all.w().length; j++) {
             System.out.printf(Locale.ROOT, "  %-17s %7.3f%n", Features.NAMES.get(j - 1), all.w()[j]);
         }
+        // Features.MEAN_MARGIN and MEAN_BM25_MARGIN: what a lead over a field of none is counted as
+        int marginAt = 1 + Features.NAMES.indexOf("margin");
+        int bm25MarginAt = 1 + Features.NAMES.indexOf("bm25Margin");
+        List<Row> reaching = dev.stream().filter(r -> r.x() != null && !r.vetoed()).toList();
+        System.out.printf(Locale.ROOT, "margins' means over the %d development lines no rule stops: margin %.3f, bm25Margin %.3f%n",
+                reaching.size(), reaching.stream().mapToDouble(r -> r.x()[marginAt]).average().orElse(0),
+                reaching.stream().mapToDouble(r -> r.x()[bm25MarginAt]).average().orElse(0));
         if (System.getProperty("replayDump") != null) {
             List<String> out = new ArrayList<>();
             extra.stream().filter(r -> r.file().equals("replay"))
