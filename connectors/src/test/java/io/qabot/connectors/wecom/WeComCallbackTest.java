@@ -78,6 +78,15 @@ class WeComCallbackTest {
         return post(body, timestamp, SHA1.gen(TOKEN, timestamp, "1372623149", encrypt));
     }
 
+    /** The AI bot's documented message with {@code question}, its response_url on the fake, encrypted by WxJava. */
+    private String aiBotEncrypted(String question) {
+        String message = TestBot.resource("wecom/aibot-text-message.json")
+                .replace("how do I build?", question)
+                .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
+        // the AI bot encrypts for an empty receive id
+        return new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
+    }
+
     private HttpResponse<String> post(String body, String timestamp, String signature) throws Exception {
         return fixture.send(fixture.request(WeComConnector.PATH + "?msg_signature=" + signature + "&timestamp=" + timestamp
                         + "&nonce=1372623149")
@@ -176,11 +185,7 @@ class WeComCallbackTest {
     @Test
     void answersAnAiBotMessageThroughItsResponseUrl() throws Exception {
         start(Optional.empty());
-        String message = TestBot.resource("wecom/aibot-text-message.json")
-                .replace("how do I build?", "raft 能跨机房部署吗")
-                .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
-        // the AI bot encrypts for an empty receive id
-        String encrypt = new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
+        String encrypt = aiBotEncrypted("raft 能跨机房部署吗");
 
         HttpResponse<String> response = post("{\"encrypt\":\"" + encrypt + "\"}", now, SHA1.gen(TOKEN, now, "1372623149", encrypt));
 
@@ -194,10 +199,7 @@ class WeComCallbackTest {
     @Test
     void refusesAJsonEnvelopeThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
         start(Optional.empty());
-        String message = TestBot.resource("wecom/aibot-text-message.json")
-                .replace("how do I build?", "raft 能跨机房部署吗")
-                .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
-        String encrypt = new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
+        String encrypt = aiBotEncrypted("raft 能跨机房部署吗");
         String envelope = "{\"encrypt\":\"" + encrypt + "\"}";
         String signature = SHA1.gen(TOKEN, now, "1372623149", encrypt);
         assertEquals(200, post(envelope, now, signature).statusCode());
