@@ -7,6 +7,8 @@ import io.qabot.config.Secret;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.core.Escalation;
 import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
@@ -14,7 +16,6 @@ import io.qabot.core.feedback.Verdicts;
 import io.qabot.core.desk.DeskResult;
 import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.QuestionLog;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -333,13 +334,9 @@ public final class AdminRoutes {
             return EscalationJson.JSON.createObjectNode();
         }
         try {
-            JsonNode body = EscalationJson.JSON.readTree(request.body());
-            if (body == null || !body.isObject()) {
-                throw new BadRequest("body must be a JSON object");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequest("body is not JSON");
+            return JsonBody.object(request.body());
+        } catch (MalformedJsonException e) {
+            throw new BadRequest(e.getMessage());
         }
     }
 

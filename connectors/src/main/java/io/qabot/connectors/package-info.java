@@ -7,6 +7,7 @@
  * {@code /api/v1/ask} route and the ask result object, {@code webhook} the generic signed
  * webhook, {@code outbound} the one HTTP client every connector posts through, {@code time}
  * the one replay window every verifier asks and the bounded reading of timestamps a request
- * carries.
+ * carries, {@code json} the one way a request body becomes JSON (the admin module's routes
+ * use it too).
  */
 package io.qabot.connectors;

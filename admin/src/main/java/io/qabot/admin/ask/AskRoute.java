@@ -1,21 +1,18 @@
 package io.qabot.admin.ask;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.connectors.ask.AskObject;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.core.Pipeline;
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code POST /api/v1/ask} with {@code {"text": "…"}}: the ask object, no chat involved. */
 public final class AskRoute implements Route {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Pipeline pipeline;
 
     public AskRoute(Pipeline pipeline) {
@@ -36,14 +33,9 @@ public final class AskRoute implements Route {
     public CompletableFuture<RouteResponse> handle(RouteRequest request) {
         JsonNode body;
         try {
-            body = JSON.readTree(request.body());
-        } catch (JsonProcessingException e) {
-            return done(RouteResponse.error(400, "body is not JSON: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            return done(RouteResponse.error(400, "body is not JSON"));
-        }
-        if (body == null || !body.isObject()) {
-            return done(RouteResponse.error(400, "body must be a JSON object like {\"text\": \"…\"}"));
+            body = JsonBody.object(request.body());
+        } catch (MalformedJsonException e) {
+            return done(RouteResponse.error(400, e.getMessage()));
         }
         JsonNode text = body.get("text");
         if (text == null || !text.isTextual()) {

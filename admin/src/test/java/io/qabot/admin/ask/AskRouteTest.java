@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qabot.connectors.KeywordMatcher;
 import io.qabot.connectors.http.HttpServerOptions;
 import io.qabot.connectors.http.QabotServer;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.core.Pipeline;
 import io.qabot.core.escalation.InMemoryEscalationQueue;
 import java.net.URI;
@@ -60,6 +61,20 @@ class AskRouteTest {
         assertTrue(body.get("reply").asText().startsWith("跨机房不需要特殊支持"), body.get("reply").asText());
         assertEquals("SOFA Weekly | 每周精选【10/28 - 11/01】", body.get("source").get("title").asText());
         assertFalse(body.has("in_reply_to"));
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        String question = "{\"id\": 1, \"text\": \"raft 能跨机房部署吗\"}";
+        assertEquals(200, ask(question).statusCode());
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ask"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PaddedNames.withPaddedName(question, "id"))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        // this route is not signed: anyone's bytes reach it
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("body is not UTF-8 (byte 0xFF at offset 2)", JSON.readTree(response.body()).get("error").asText());
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.connectors.payload.WrongField;
@@ -19,7 +21,6 @@ import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -136,9 +137,9 @@ public final class DingTalkConnector implements Connector {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(request.body());
-        } catch (IOException e) {
-            return done(RouteResponse.error(400, "body is not JSON"));
+            root = JsonBody.object(request.body());
+        } catch (MalformedJsonException e) {
+            return done(RouteResponse.error(400, e.getMessage()));
         }
         accept(root);
         return done(RouteResponse.json(200, JSON.createObjectNode()));

@@ -3,6 +3,8 @@ package io.qabot.connectors.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.payload.Fields;
 import io.qabot.connectors.payload.WrongField;
 import io.qabot.core.ChatMessage;
@@ -11,7 +13,6 @@ import io.qabot.core.Outcome;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
-import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +49,9 @@ final class DiscordInteractions {
         }
         JsonNode interaction;
         try {
-            interaction = DiscordRestApi.JSON.readTree(request.body());
-        } catch (IOException e) {
-            return RouteResponse.error(400, "body is not JSON");
-        }
-        if (interaction == null || !interaction.isObject()) {
-            return RouteResponse.error(400, "body must be a JSON object");
+            interaction = JsonBody.object(request.body());
+        } catch (MalformedJsonException e) {
+            return RouteResponse.error(400, e.getMessage());
         }
         int type = interaction.path("type").asInt(-1);
         if (type == 1) {

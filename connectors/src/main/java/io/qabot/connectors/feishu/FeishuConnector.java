@@ -8,6 +8,8 @@ import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.payload.Fields;
 import io.qabot.connectors.payload.WrongField;
@@ -19,7 +21,6 @@ import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
 import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +141,10 @@ public final class FeishuConnector implements Connector {
     private CompletableFuture<RouteResponse> receive(RouteRequest request) {
         JsonNode event;
         try {
-            event = authentic(request);
+            event = authentic(request, JsonBody.object(request.body()));
+        } catch (MalformedJsonException malformed) {
+            // not even an envelope: nothing to check a signature or a token in
+            return done(RouteResponse.error(400, malformed.getMessage()));
         } catch (FeishuRefusal refusal) {
             log.debug("refused Feishu event from {}: {}", request.remote(), refusal.getMessage());
             return done(RouteResponse.error(401, refusal.getMessage()));
@@ -189,9 +193,8 @@ public final class FeishuConnector implements Connector {
                 });
     }
 
-    /** The event, decrypted, after every check passed; otherwise the reason it is refused. */
-    private JsonNode authentic(RouteRequest request) throws FeishuRefusal {
-        JsonNode outer = parse(request.body(), "body");
+    /** The event in {@code outer}, decrypted, after every check passed; otherwise the reason it is refused. */
+    private JsonNode authentic(RouteRequest request, JsonNode outer) throws FeishuRefusal {
         JsonNode event = outer;
         boolean signed = false;
         if (decryptor != null) {
@@ -208,8 +211,11 @@ public final class FeishuConnector implements Connector {
             if (!outer.path("encrypt").isTextual()) {
                 throw new FeishuRefusal("events must be encrypted with the configured Encrypt Key");
             }
-            event = parse(decryptor.decrypt(outer.path("encrypt").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "decrypted event");
+            try {
+                event = JsonBody.object(decryptor.decrypt(outer.path("encrypt").asText()), "decrypted event");
+            } catch (MalformedJsonException e) {
+                throw new FeishuRefusal(e.getMessage());
+            }
         }
         boolean challenge = "url_verification".equals(event.path("type").asText());
         // Feishu does not sign the URL challenge (its SDKs check only the token there); every event it signs
@@ -227,18 +233,6 @@ public final class FeishuConnector implements Connector {
         String stale = window.refusal(timestamp, "X-Lark-Request-Timestamp");
         if (stale != null) {
             throw new FeishuRefusal(stale);
-        }
-    }
-
-    private static JsonNode parse(byte[] bytes, String what) throws FeishuRefusal {
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new FeishuRefusal(what + " is not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new FeishuRefusal(what + " is not JSON");
         }
     }
 

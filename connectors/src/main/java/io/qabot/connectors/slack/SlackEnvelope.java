@@ -2,6 +2,8 @@ package io.qabot.connectors.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.payload.Fields;
 import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.EpochTime;
@@ -10,7 +12,6 @@ import io.qabot.core.FlagKind;
 import io.qabot.core.Platform;
 import io.qabot.core.Reaction;
 import io.qabot.core.Sender;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,12 +40,9 @@ sealed interface SlackEnvelope {
     static SlackEnvelope read(byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            return new Malformed("body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            return new Malformed("body must be a JSON object");
+            root = JsonBody.object(body);
+        } catch (MalformedJsonException e) {
+            return new Malformed(e.getMessage());
         }
         String type = root.path("type").asText("");
         return switch (type) {

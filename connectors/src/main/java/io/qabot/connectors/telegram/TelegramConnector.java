@@ -8,13 +8,14 @@ import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.pacing.ChannelPacer;
 import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -152,11 +153,11 @@ public final class TelegramConnector implements Connector {
         }
         JsonNode update;
         try {
-            update = TelegramBotApi.JSON.readTree(request.body());
-        } catch (IOException e) {
-            return RouteResponse.error(400, "body is not JSON");
+            update = JsonBody.object(request.body());
+        } catch (MalformedJsonException e) {
+            return RouteResponse.error(400, e.getMessage());
         }
-        if (update == null || !update.isObject() || !update.has("update_id")) {
+        if (!update.has("update_id")) {
             return RouteResponse.error(400, "body is not a Telegram update (no update_id)");
         }
         // acknowledged now; a slow or failed answer would only make Telegram send the update again

@@ -1,17 +1,12 @@
 package io.qabot.connectors.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.payload.Fields;
 import io.qabot.core.ChatMessage;
 import io.qabot.core.Platform;
 import io.qabot.core.Sender;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -19,40 +14,12 @@ import java.time.Instant;
  * becomes a {@link #problem()} naming the field, not an exception.
  */
 record WebhookPayload(ChatMessage message, String problem) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * The body decoded strictly, or null when it is not UTF-8: the contract's JSON is UTF-8, and
-     * Jackson's byte parser does not check it everywhere: a field name whose bytes equal a shorter
-     * name it has already seen, padded with 0xFF the way its symbol table pads them
-     * ({@code "\xFF\xFFid"} after {@code "id"}), is read as that name without decoding, so the same
-     * bytes were refused or taken depending on what earlier requests had named (found by
-     * WebhookPayloadFuzzTest). Jackson then parses the decoded text, so the body is decoded once.
-     */
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
     static WebhookPayload read(byte[] body, Instant sent) {
-        String json = utf8(body);
-        if (json == null) {
-            return problem("body is not UTF-8");
-        }
         JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            return problem("body is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return problem("body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            return problem("body must be a JSON object, not " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+            root = JsonBody.object(body);
+        } catch (MalformedJsonException e) {
+            return problem(e.getMessage());
         }
         JsonNode idNode = root.get("id");
         // ids are strings in the contract; integral numbers are accepted as their decimal text

@@ -3,7 +3,6 @@ package io.qabot.connectors.wecom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpMethod;
 import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
@@ -11,6 +10,8 @@ import io.qabot.connectors.Connector;
 import io.qabot.connectors.http.Route;
 import io.qabot.connectors.http.RouteRequest;
 import io.qabot.connectors.http.RouteResponse;
+import io.qabot.connectors.json.JsonBody;
+import io.qabot.connectors.json.MalformedJsonException;
 import io.qabot.connectors.outbound.OutboundClient;
 import io.qabot.connectors.payload.WrongField;
 import io.qabot.connectors.time.ReplayWindow;
@@ -23,7 +24,6 @@ import io.qabot.core.ChatSender;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Pipeline;
 import io.qabot.core.Platform;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeComConnector implements Connector {
     private static final Logger log = LoggerFactory.getLogger(WeComConnector.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String PATH = "/hooks/wecom";
     /**
      * WeCom documents no window; its retries come within seconds (a 5 s deadline, three
@@ -161,15 +160,16 @@ public final class WeComConnector implements Connector {
                 throw new Refusal(e.getMessage());
             }
         }
+        JsonNode json;
         try {
-            JsonNode json = JSON.readTree(body);
-            if (json == null || !json.path("encrypt").isTextual()) {
-                throw new Refusal("body has no encrypt field");
-            }
-            return json.path("encrypt").asText();
-        } catch (IOException e) {
-            throw new Refusal("body is neither XML nor JSON");
+            json = JsonBody.object(body);
+        } catch (MalformedJsonException e) {
+            throw new Refusal(e.getMessage());
         }
+        if (!json.path("encrypt").isTextual()) {
+            throw new Refusal("body has no encrypt field");
+        }
+        return json.path("encrypt").asText();
     }
 
     private void accept(WeComMessage message) {

@@ -3,6 +3,7 @@ package io.qabot.connectors.dingtalk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dingtalk.api.DingTalkSignatureUtil;
@@ -12,6 +13,7 @@ import io.qabot.config.DingTalkConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
@@ -112,6 +114,27 @@ class DingTalkCallbackTest {
         assertTrue(body.at("/markdown/text").asText().startsWith("@0123456789 跨机房不需要特殊支持"), body.toString());
         assertEquals("0123456789", body.at("/at/atUserIds/0").asText());
         assertEquals(false, body.at("/at/isAtAll").asBoolean());
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        start();
+        assertEquals(200, post(message("msg-seen", " raft 能跨机房部署吗")).statusCode());
+        fixture.api.next(SESSION_PATH);
+        byte[] padded = PaddedNames.withPaddedName(message("msg-padded", " raft 能跨机房部署吗"), "msgtype");
+        String stamp = Long.toString(now - posts++);
+
+        HttpResponse<String> response = fixture.send(fixture.request(DingTalkConnector.PATH)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("timestamp", stamp)
+                .header("sign", sdkSign(stamp, APP_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(JSON.readTree(response.body()).get("error").asText().startsWith("body is not UTF-8 (byte 0xFF at offset "),
+                response.body());
+        assertNull(fixture.api.nextWithin(300));
+        assertEquals(1, fixture.matcher.calls());
     }
 
     @Timeout(HostileNumbers.HANG_SECONDS)

@@ -14,6 +14,7 @@ import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.core.Platform;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -104,6 +105,25 @@ class DiscordInteractionsTest {
 
             assertEquals(401, response.statusCode(), timestamp + ": " + response.body());
         }
+    }
+
+    @Test
+    void refusesASignedBodyThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        String ask = golden("interaction_ask.json");
+        assertEquals(200, deliver(ask).statusCode());
+        rest.next();
+        byte[] padded = PaddedNames.withPaddedName(ask, "options");
+        String ts = Long.toString(NOW.getEpochSecond());
+
+        HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri("/hooks/discord"))
+                .header("Content-Type", "application/json")
+                .header("X-Signature-Ed25519", sign(discord.getPrivate(), ts, padded))
+                .header("X-Signature-Timestamp", ts)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("{\"error\":\"body is not UTF-8 (byte 0xFF at offset "), response.body());
+        assertNull(rest.nextWithin(300));
     }
 
     @Test

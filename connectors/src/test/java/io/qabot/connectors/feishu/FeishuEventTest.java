@@ -12,6 +12,7 @@ import io.qabot.config.FeishuConfig;
 import io.qabot.config.Secret;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.Escalation;
 import io.qabot.core.OutboundMessage;
@@ -131,6 +132,23 @@ class FeishuEventTest {
 
         assertEquals(200, response.statusCode());
         assertEquals("ajls384kdjx98XX", JSON.readTree(response.body()).get("challenge").asText());
+    }
+
+    @Test
+    void refusesAnEnvelopeThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        start();
+        String challenge = encrypted(ENCRYPT_KEY, TestBot.resource("feishu/url-verification.json"));
+        assertEquals(200, post(challenge, 0, null).statusCode());
+        byte[] padded = PaddedNames.withPaddedName(challenge, "encrypt");
+
+        HttpResponse<String> response = fixture.send(fixture.request(FeishuConnector.PATH)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build());
+
+        // not an envelope at all: a 400 with the reason, not a refused signature or token (401)
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("body is not UTF-8 (byte 0xFF at offset 6)", JSON.readTree(response.body()).get("error").asText());
+        assertFalse(response.body().contains("ajls384kdjx98XX"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Answer;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.connectors.payload.Fields;
 import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.OutboundMessage;
@@ -232,6 +233,26 @@ class SlackConnectorTest {
         assertEquals(200, botMessage.statusCode());
         assertNull(slack.nextWithin(300));
         assertEquals(0, bot.matcher.calls());
+    }
+
+    @Test
+    void refusesASignedBodyThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        String challenge = golden("url_verification.json");
+        assertEquals(200, deliver(challenge).statusCode());
+        byte[] padded = PaddedNames.withPaddedName(challenge, "challenge");
+        String ts = Long.toString(NOW.getEpochSecond());
+        // the SDK's generator signs a String; these bytes are none, so they are signed as Slack signs bytes
+        String signature = new SlackSignature(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), bot.clock).sign(ts, padded);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(bot.uri("/hooks/slack"))
+                .header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("{\"error\":\"body is not UTF-8 (byte 0xFF at offset " + (challenge.indexOf("\"challenge\"") + 9) + ")\"}",
+                response.body());
     }
 
     @Test

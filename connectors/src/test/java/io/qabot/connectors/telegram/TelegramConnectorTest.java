@@ -13,6 +13,7 @@ import io.qabot.config.Secret;
 import io.qabot.config.TelegramConfig;
 import io.qabot.connectors.fakes.RecordingPlatformApi.Recorded;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.core.OutboundMessage;
 import io.qabot.core.Platform;
@@ -199,6 +200,24 @@ class TelegramConnectorTest {
         assertEquals(401, deliver(golden("group_mention.json"), null).statusCode());
 
         assertNull(telegram.nextWithin("getMe", 300), "not even getMe");
+        assertEquals(0, bot.matcher.calls());
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        webhookMode();
+        assertEquals(200, deliver("{\"update_id\":734512998,\"my_chat_member\":{\"chat\":{\"id\":1}}}").statusCode());
+        byte[] padded = PaddedNames.withPaddedName(golden("group_mention.json"), "update_id");
+
+        HttpResponse<String> response = bot.http.send(HttpRequest.newBuilder(bot.uri("/hooks/telegram"))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(json(response.body()).get("error").asText().startsWith("body is not UTF-8 (byte 0xFF at offset "),
+                response.body());
+        assertNull(telegram.nextWithin("sendMessage", 300));
         assertEquals(0, bot.matcher.calls());
     }
 

@@ -1,6 +1,7 @@
 package io.qabot.connectors.wecom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.qabot.config.Secret;
 import io.qabot.config.WeComConfig;
 import io.qabot.connectors.fakes.RecordingPlatformApi;
 import io.qabot.connectors.fakes.TestBot;
+import io.qabot.connectors.json.PaddedNames;
 import io.qabot.connectors.time.HostileNumbers;
 import io.qabot.connectors.weixin.WeixinCipher;
 import io.qabot.connectors.weixin.WeixinCryptoException;
@@ -74,6 +76,15 @@ class WeComCallbackTest {
         String body = "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><AgentID><![CDATA[1]]></AgentID>"
                 + "<Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
         return post(body, timestamp, SHA1.gen(TOKEN, timestamp, "1372623149", encrypt));
+    }
+
+    /** The AI bot's documented message with {@code question}, its response_url on the fake, encrypted by WxJava. */
+    private String aiBotEncrypted(String question) {
+        String message = TestBot.resource("wecom/aibot-text-message.json")
+                .replace("how do I build?", question)
+                .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
+        // the AI bot encrypts for an empty receive id
+        return new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
     }
 
     private HttpResponse<String> post(String body, String timestamp, String signature) throws Exception {
@@ -174,11 +185,7 @@ class WeComCallbackTest {
     @Test
     void answersAnAiBotMessageThroughItsResponseUrl() throws Exception {
         start(Optional.empty());
-        String message = TestBot.resource("wecom/aibot-text-message.json")
-                .replace("how do I build?", "raft 能跨机房部署吗")
-                .replace("<opaque URL supplied by WeCom>", fixture.api.url("/cgi-bin/aibot/response?response_code=rc-1").toString());
-        // the AI bot encrypts for an empty receive id
-        String encrypt = new WxCryptUtil(TOKEN, AES_KEY, "").encrypt("a1b2c3d4e5f6g7h8", message);
+        String encrypt = aiBotEncrypted("raft 能跨机房部署吗");
 
         HttpResponse<String> response = post("{\"encrypt\":\"" + encrypt + "\"}", now, SHA1.gen(TOKEN, now, "1372623149", encrypt));
 
@@ -187,6 +194,25 @@ class WeComCallbackTest {
         assertEquals("rc-1", post.queryParameter("response_code"));
         assertTrue(post.json().at("/markdown/content").asText().startsWith("<@lilei> 跨机房不需要特殊支持"), post.text());
         assertTrue(fixture.api.all(WEBHOOK_PATH).isEmpty());
+    }
+
+    @Test
+    void refusesAJsonEnvelopeThatIsNotUtf8EvenWhenJacksonWouldTakeItsNameForOneItHasSeen() throws Exception {
+        start(Optional.empty());
+        String encrypt = aiBotEncrypted("raft 能跨机房部署吗");
+        String envelope = "{\"encrypt\":\"" + encrypt + "\"}";
+        String signature = SHA1.gen(TOKEN, now, "1372623149", encrypt);
+        assertEquals(200, post(envelope, now, signature).statusCode());
+        fixture.api.next("/cgi-bin/aibot/response");
+
+        HttpResponse<String> response = fixture.send(fixture.request(WeComConnector.PATH + "?msg_signature=" + signature
+                        + "&timestamp=" + now + "&nonce=1372623149")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PaddedNames.withPaddedName(envelope, "encrypt"))).build());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("{\"error\":\"body is not UTF-8 (byte 0xFF at offset 6)\"}", response.body());
+        assertNull(fixture.api.nextWithin(300));
+        assertEquals(1, fixture.matcher.calls());
     }
 
     @Test
