@@ -11,6 +11,7 @@ import io.qabot.core.Sender;
 import io.qabot.core.desk.Announcement;
 import io.qabot.core.desk.Delivery;
 import io.qabot.core.desk.EscalationStore;
+import io.qabot.core.desk.ListedEscalation;
 import io.qabot.core.desk.SameQuestion;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Escalations and their askers in the database; see {@link EscalationStore} for the promises. */
 final class JdbcEscalationStore implements EscalationStore {
@@ -88,6 +90,8 @@ final class JdbcEscalationStore implements EscalationStore {
                             + "asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     id, asker.platform().wireName(), asker.chat(), asker.thread(), asker.user().id(),
                     asker.user().name(), asker.messageId(), asker.asked());
+            // the count a list shows; the update's row lock serializes two askers joining at once
+            Sql.update(c, "UPDATE escalation SET asker_count = asker_count + 1 WHERE id = ?", id);
         }
     }
 
@@ -110,6 +114,60 @@ final class JdbcEscalationStore implements EscalationStore {
                         JdbcEscalationStore::row, status.get().wireName(), limit)
                 : Sql.query(c, "SELECT * FROM escalation ORDER BY created_at DESC, id DESC LIMIT ?",
                         JdbcEscalationStore::row, limit)));
+    }
+
+    @Override
+    public List<ListedEscalation> listed(Set<Status> statuses, int limit, int askersEach) {
+        if (askersEach < 0) {
+            throw new IllegalArgumentException("askersEach must not be negative: " + askersEach);
+        }
+        List<Object> params = new ArrayList<>();
+        statuses.forEach(status -> params.add(status.wireName()));
+        params.add(limit);
+        String where = statuses.isEmpty() ? "" : " WHERE status IN (" + Sql.placeholders(statuses.size()) + ")";
+        return sql.autoCommit(c -> {
+            record Counted(Escalation escalation, int askers) {
+            }
+            List<Counted> counted = Sql.query(c, "SELECT * FROM escalation" + where
+                            + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                    row -> new Counted(row(row), row.getInt("asker_count")), params.toArray());
+            List<Escalation> read = firstAskers(c, counted.stream().map(Counted::escalation).toList(), askersEach);
+            List<ListedEscalation> out = new ArrayList<>(read.size());
+            for (int i = 0; i < read.size(); i++) {
+                // an asker may join between the two reads: the count is never shown below the askers listed
+                out.add(new ListedEscalation(read.get(i), Math.max(counted.get(i).askers(), read.get(i).askers().size())));
+            }
+            return out;
+        });
+    }
+
+    /** How many escalations one statement of {@link #firstAskers} reads the first askers of. */
+    private static final int FIRST_ASKERS_PER_STATEMENT = 100;
+
+    /**
+     * The escalations with their first {@code each} askers (and flagged answers): per escalation a
+     * {@code LIMIT} subquery on the {@code (escalation_id, id)} index, which reads those rows and
+     * no others, the subqueries of {@value #FIRST_ASKERS_PER_STATEMENT} escalations joined into one
+     * statement. (A window function over all the askers would read every one of them first.)
+     */
+    private static List<Escalation> firstAskers(Connection c, List<Escalation> escalations, int each) throws SQLException {
+        Map<Long, List<Asker>> askers = new HashMap<>();
+        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
+        List<Long> ids = escalations.stream().map(Escalation::id).toList();
+        for (int from = 0; each > 0 && from < ids.size(); from += FIRST_ASKERS_PER_STATEMENT) {
+            List<Long> some = ids.subList(from, Math.min(ids.size(), from + FIRST_ASKERS_PER_STATEMENT));
+            String one = "(SELECT a.id, a.escalation_id, " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
+                    + "ORDER BY a.escalation_id, a.id LIMIT " + each + ")";
+            List<Object> params = new ArrayList<>(some);
+            for (Owned owned : Sql.query(c, "SELECT * FROM (" + String.join(" UNION ALL ",
+                            java.util.Collections.nCopies(some.size(), one)) + ") first_askers ORDER BY id", row -> new Owned(row.getLong("escalation_id"), asker(row)), params.toArray())) {
+                askers.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
+            }
+        }
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT))));
+        }
+        return assembled(escalations, askers, flagged);
     }
 
     @Override
@@ -286,8 +344,6 @@ final class JdbcEscalationStore implements EscalationStore {
      * the maintainers' queue take up to a second once escalations had hundreds of askers).
      */
     private static List<Escalation> withAskers(Connection c, List<Escalation> escalations) throws SQLException {
-        record Owned(long escalation, Asker asker) {
-        }
         Map<Long, List<Asker>> askers = new HashMap<>();
         Map<Long, FlaggedAnswer> flagged = new HashMap<>();
         List<Long> ids = escalations.stream().map(Escalation::id).toList();
@@ -300,6 +356,14 @@ final class JdbcEscalationStore implements EscalationStore {
             }
             flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, some));
         }
+        return assembled(escalations, askers, flagged);
+    }
+
+    private record Owned(long escalation, Asker asker) {
+    }
+
+    private static List<Escalation> assembled(List<Escalation> escalations, Map<Long, List<Asker>> askers,
+                                              Map<Long, FlaggedAnswer> flagged) {
         List<Escalation> out = new ArrayList<>(escalations.size());
         for (Escalation e : escalations) {
             out.add(new Escalation(e.id(), e.status(), e.question(), askers.getOrDefault(e.id(), List.of()), e.created(),
