@@ -126,16 +126,28 @@ final class JdbcEscalationStore implements EscalationStore {
         params.add(limit);
         String where = statuses.isEmpty() ? "" : " WHERE status IN (" + Sql.placeholders(statuses.size()) + ")";
         return sql.autoCommit(c -> {
-            record Counted(Escalation escalation, int askers) {
-            }
-            List<Counted> counted = Sql.query(c, "SELECT * FROM escalation" + where
-                            + " ORDER BY created_at DESC, id DESC LIMIT ?",
-                    row -> new Counted(row(row), row.getInt("asker_count")), params.toArray());
-            List<Escalation> read = firstAskers(c, counted.stream().map(Counted::escalation).toList(), askersEach);
-            List<ListedEscalation> out = new ArrayList<>(read.size());
-            for (int i = 0; i < read.size(); i++) {
-                // an asker may join between the two reads: the count is never shown below the askers listed
-                out.add(new ListedEscalation(read.get(i), Math.max(counted.get(i).askers(), read.get(i).askers().size())));
+            Map<Long, Integer> counts = new HashMap<>();
+            List<Escalation> escalations = Sql.query(c, "SELECT * FROM escalation" + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?", row -> {
+                        Escalation e = row(row);
+                        counts.put(e.id(), row.getInt("asker_count"));
+                        return e;
+                    }, params.toArray());
+            // those with no more askers than a list shows are read whole, in one plain statement
+            // (most escalations have a few); only the busy ones need a LIMIT each
+            List<Long> few = new ArrayList<>();
+            List<Long> busy = new ArrayList<>();
+            escalations.forEach(e -> (counts.get(e.id()) <= askersEach ? few : busy).add(e.id()));
+            Map<Long, List<Asker>> askers = new HashMap<>();
+            allAskers(c, few, askers);
+            firstAskers(c, busy, askersEach, askers);
+            List<ListedEscalation> out = new ArrayList<>(escalations.size());
+            for (Escalation e : assembled(escalations, askers, flagged(c, ids(escalations)))) {
+                // an asker may have joined since the count was read: at most askersEach listed, and
+                // the count never below them
+                List<Asker> first = e.askers().subList(0, Math.min(askersEach, e.askers().size()));
+                out.add(new ListedEscalation(new Escalation(e.id(), e.status(), e.question(), first, e.created(), e.answer(),
+                        e.claimedBy(), e.closed(), e.flagged()), Math.max(counts.get(e.id()), first.size())));
             }
             return out;
         });
@@ -145,31 +157,25 @@ final class JdbcEscalationStore implements EscalationStore {
     private static final int FIRST_ASKERS_PER_STATEMENT = 100;
 
     /**
-     * The escalations with their first {@code each} askers (and flagged answers): per escalation a
-     * {@code LIMIT} subquery on the {@code (escalation_id, id)} index, which reads those rows and
+     * The first {@code each} askers of each escalation {@code ids}, into {@code into}: per escalation
+     * a {@code LIMIT} subquery on the {@code (escalation_id, id)} index, which reads those rows and
      * no others, the subqueries of {@value #FIRST_ASKERS_PER_STATEMENT} escalations joined into one
      * statement. (A window function over all the askers would read every one of them first.)
      */
-    private static List<Escalation> firstAskers(Connection c, List<Escalation> escalations, int each) throws SQLException {
-        Map<Long, List<Asker>> askers = new HashMap<>();
-        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
-        List<Long> ids = escalations.stream().map(Escalation::id).toList();
+    private static void firstAskers(Connection c, List<Long> ids, int each, Map<Long, List<Asker>> into)
+            throws SQLException {
+        // "a.id > 0" (always true) makes the (escalation_id, id) index H2's cheapest: on the
+        // escalation_id alone it took the foreign key's index, read every asker and sorted them
+        String one = "(SELECT a.id, a.escalation_id, " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
+                + "AND a.id > 0 ORDER BY a.escalation_id, a.id LIMIT " + each + ")";
         for (int from = 0; each > 0 && from < ids.size(); from += FIRST_ASKERS_PER_STATEMENT) {
             List<Long> some = ids.subList(from, Math.min(ids.size(), from + FIRST_ASKERS_PER_STATEMENT));
-            // "a.id > 0" (always true) makes the (escalation_id, id) index H2's cheapest: on the
-            // escalation_id alone it took the foreign key's index, read every asker and sorted them
-            String one = "(SELECT a.id, a.escalation_id, " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
-                    + "AND a.id > 0 ORDER BY a.escalation_id, a.id LIMIT " + each + ")";
-            List<Object> params = new ArrayList<>(some);
             for (Owned owned : Sql.query(c, "SELECT * FROM (" + String.join(" UNION ALL ",
-                            java.util.Collections.nCopies(some.size(), one)) + ") first_askers ORDER BY id", row -> new Owned(row.getLong("escalation_id"), asker(row)), params.toArray())) {
-                askers.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
+                            java.util.Collections.nCopies(some.size(), one)) + ") first_askers ORDER BY id",
+                    row -> new Owned(row.getLong("escalation_id"), asker(row)), some.toArray())) {
+                into.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
             }
         }
-        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT))));
-        }
-        return assembled(escalations, askers, flagged);
     }
 
     @Override
@@ -347,18 +353,33 @@ final class JdbcEscalationStore implements EscalationStore {
      */
     private static List<Escalation> withAskers(Connection c, List<Escalation> escalations) throws SQLException {
         Map<Long, List<Asker>> askers = new HashMap<>();
-        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
-        List<Long> ids = escalations.stream().map(Escalation::id).toList();
+        allAskers(c, ids(escalations), askers);
+        return assembled(escalations, askers, flagged(c, ids(escalations)));
+    }
+
+    private static List<Long> ids(List<Escalation> escalations) {
+        return escalations.stream().map(Escalation::id).toList();
+    }
+
+    /** Every asker of each escalation {@code ids}, in the order they asked, into {@code into}. */
+    private static void allAskers(Connection c, List<Long> ids, Map<Long, List<Asker>> into) throws SQLException {
         for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
             List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
             for (Owned owned : Sql.query(c, "SELECT a.escalation_id, " + ASKER_COLUMNS + " FROM asker a "
                             + "WHERE a.escalation_id IN (" + Sql.placeholders(some.size()) + ") ORDER BY a.id",
                     row -> new Owned(row.getLong("escalation_id"), asker(row)), some.toArray())) {
-                askers.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
+                into.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
             }
-            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, some));
         }
-        return assembled(escalations, askers, flagged);
+    }
+
+    /** The flagged answers of the escalations {@code ids} that came from a flag. */
+    private static Map<Long, FlaggedAnswer> flagged(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT))));
+        }
+        return flagged;
     }
 
     private record Owned(long escalation, Asker asker) {
