@@ -14,6 +14,7 @@ import io.qabot.core.FlaggedAnswer;
 import io.qabot.core.MaintainerAnswer;
 import io.qabot.core.feedback.Verdicts;
 import io.qabot.core.desk.DeskResult;
+import io.qabot.core.desk.ListedEscalation;
 import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.QuestionLog;
 import java.time.Clock;
@@ -37,8 +38,9 @@ import java.util.function.Supplier;
  *
  * <table>
  * <caption>routes</caption>
- * <tr><td>GET /api/v1/escalations?status=open|claimed|answered|dismissed|all</td><td>the queue, newest first; {@code open} (the default) includes claimed ones</td></tr>
- * <tr><td>GET /api/v1/escalations/{id}</td><td>one escalation with its askers' delivery state</td></tr>
+ * <tr><td>GET /api/v1/escalations?status=open|claimed|answered|dismissed|all</td><td>the queue, newest first; {@code open} (the default) includes claimed ones;
+ * each item's {@code askers} are its first ones, {@code asker_count} how many asked</td></tr>
+ * <tr><td>GET /api/v1/escalations/{id}</td><td>one escalation with every asker and their delivery state</td></tr>
  * <tr><td>POST /api/v1/escalations/{id}/answer</td><td>{@code {"answer", "links", "maintainer"}}</td></tr>
  * <tr><td>POST /api/v1/escalations/{id}/claim, /dismiss</td><td>{@code {"maintainer"}}, optional</td></tr>
  * <tr><td>GET /api/v1/learned</td><td>learned answers, {@code ?retracted=true} for all</td></tr>
@@ -100,7 +102,7 @@ public final class AdminRoutes {
         routes.add(route(HttpMethod.POST, "/api/v1/learned/{id}/retract",
                 r -> learnedResult(desk.retract(id(r), maintainer(body(r, true))))));
         routes.add(route(HttpMethod.GET, "/api/v1/topics", r -> RouteResponse.json(200, EscalationJson.items(
-                desk.unansweredTopics(20).stream().map(EscalationJson::escalation).toList()))));
+                desk.unansweredTopics(20).stream().map(e -> EscalationJson.escalation(e)).toList()))));
         routes.add(route(HttpMethod.POST, "/api/v1/explain", r -> RouteResponse.json(200,
                 EscalationJson.explanation(desk.explain(text(body(r, false), "text"))))));
         routes.add(route(HttpMethod.GET, "/api/v1/audit", r -> RouteResponse.json(200, EscalationJson.items(
@@ -198,7 +200,7 @@ public final class AdminRoutes {
 
     private RouteResponse queue(RouteRequest request) {
         String status = Optional.ofNullable(query(request, "status")).orElse("open");
-        List<Escalation> queue;
+        List<ListedEscalation> queue;
         switch (status) {
             case "all" -> queue = desk.queue(Optional.empty());
             case "open" -> queue = desk.openQueue();
@@ -210,7 +212,7 @@ public final class AdminRoutes {
                 }
             }
         }
-        return RouteResponse.json(200, EscalationJson.items(queue.stream().map(EscalationJson::escalation).toList()));
+        return RouteResponse.json(200, EscalationJson.items(queue.stream().map(e -> EscalationJson.escalation(e)).toList()));
     }
 
     private RouteResponse stats(RouteRequest request) {

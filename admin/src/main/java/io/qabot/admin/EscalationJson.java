@@ -13,6 +13,7 @@ import io.qabot.core.desk.AuditRecord;
 import io.qabot.core.desk.Delivery;
 import io.qabot.core.desk.Explanation;
 import io.qabot.core.desk.LearnedAnswer;
+import io.qabot.core.desk.ListedEscalation;
 import io.qabot.knowledge.Candidate;
 import java.util.List;
 
@@ -23,13 +24,25 @@ final class EscalationJson {
     private EscalationJson() {
     }
 
+    /** One escalation with every asker; {@code asker_count} is how many that is. */
     static ObjectNode escalation(Escalation e) {
+        return escalation(ListedEscalation.of(e));
+    }
+
+    /**
+     * An escalation as a list carries it: {@code askers} holds its first askers only, and
+     * {@code asker_count} says how many asked in all (more than listed: {@code GET
+     * /api/v1/escalations/{id}} has every one).
+     */
+    static ObjectNode escalation(ListedEscalation listed) {
+        Escalation e = listed.escalation();
         ObjectNode json = JSON.createObjectNode();
         json.put("id", e.id());
         json.put("status", e.status().wireName());
         json.put("question", e.question());
         ArrayNode askers = json.putArray("askers");
         e.askers().forEach(a -> askers.add(asker(a)));
+        json.put("asker_count", listed.askers());
         json.put("created", e.created().toString());
         json.put("claimed_by", e.claimedBy().orElse(null));
         json.put("closed", e.closed().map(Object::toString).orElse(null));

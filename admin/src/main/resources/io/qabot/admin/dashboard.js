@@ -81,14 +81,16 @@ function escalationNode(e) {
   const status = $(".status", node);
   status.textContent = e.status + (e.claimed_by ? " by " + e.claimed_by : "");
   status.classList.add(e.status);
+  // a list carries the first askers and asker_count, how many asked in all
+  const asked = e.asker_count ?? e.askers.length;
   const askers = $(".askers", node);
-  askers.textContent = e.askers.length + (e.askers.length === 1 ? " asker" : " askers");
-  if (e.askers.length > 1) askers.classList.add("many");
+  askers.textContent = asked + (asked === 1 ? " asker" : " askers");
+  if (asked > 1) askers.classList.add("many");
   $(".age", node).textContent = age(e.created);
   $(".age", node).title = e.created;
   $(".question", node).textContent = e.question;
   $(".where", node).textContent = e.askers.map(a => a.user.name + " in " + a.platform + " " + a.chat
-    + (a.thread ? " (thread)" : "")).join(" · ");
+    + (a.thread ? " (thread)" : "")).join(" · ") + (asked > e.askers.length ? " · and " + (asked - e.askers.length) + " more" : "");
   const open = e.status === "open" || e.status === "claimed";
   if (e.answer) showAnswer($(".answer-shown", node), e.answer.answer + (e.answer.maintainer ? "\n— " + e.answer.maintainer : ""), e.answer.links);
   $(".actions:not(.flagged-actions)", node).hidden = !open; // the flagged answer has its own actions, before these

@@ -115,6 +115,43 @@ class DashboardTest {
         screenshot("dashboard-phone.png");
     }
 
+    /**
+     * A question many asked: the list carries its first askers and how many asked, the card says
+     * so, and the answer sent from the page reaches every asker, those the list left out too.
+     */
+    @Test
+    void aQuestionWithMoreAskersThanTheListCarriesIsAnsweredToEveryAsker() throws Exception {
+        int askers = io.qabot.core.desk.MaintainerDesk.ASKERS_LISTED + 3;
+        long id = bot.client.say("chat-0", null, "u0", "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong();
+        for (int a = 1; a < askers; a++) {
+            assertEquals(id, bot.client.say("chat-" + a, null, "u" + a, "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong());
+        }
+        com.fasterxml.jackson.databind.JsonNode listed = WebhookClient.json(
+                bot.client.admin("GET", "/api/v1/escalations?status=all", null)).path("items").get(0);
+        assertEquals(askers, listed.path("asker_count").asInt());
+        assertEquals(io.qabot.core.desk.MaintainerDesk.ASKERS_LISTED, listed.path("askers").size());
+        assertEquals(askers, WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null))
+                .path("askers").size(), "the escalation itself has every asker");
+
+        signIn();
+        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#queue-list li[data-id='" + id + "']")));
+        assertEquals(askers + " askers", item.findElement(By.className("askers")).getText());
+        String where = item.findElement(By.className("where")).getText();
+        assertTrue(where.startsWith("Name u0 in webhook chat-0 · ") && where.endsWith(" · and 3 more"), where);
+
+        item.findElement(By.className("answer-button")).click();
+        WebElement form = item.findElement(By.className("answer-form"));
+        form.findElement(By.name("answer")).sendKeys("跨机房不需要特殊支持，只是网络延时大一点。");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        List<Callback> delivered = Eventually.await(Duration.ofSeconds(30), "every asker gets the answer",
+                () -> chat.accepted().stream().filter(c -> c.text().contains("网络延时")).toList(),
+                list -> list.size() == askers);
+        assertEquals(java.util.stream.IntStream.range(0, askers).mapToObj(a -> "chat-" + a).sorted().toList(),
+                delivered.stream().map(Callback::chat).sorted().toList());
+    }
+
     @Test
     void aMaintainerSeesTheAnswerRateAndTheGapsWithQuestionsShownAsText() throws Exception {
         bot.client.say("group-42", null, "u1", "How do I run qabot?");

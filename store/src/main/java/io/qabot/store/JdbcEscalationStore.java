@@ -11,6 +11,7 @@ import io.qabot.core.Sender;
 import io.qabot.core.desk.Announcement;
 import io.qabot.core.desk.Delivery;
 import io.qabot.core.desk.EscalationStore;
+import io.qabot.core.desk.ListedEscalation;
 import io.qabot.core.desk.SameQuestion;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Escalations and their askers in the database; see {@link EscalationStore} for the promises. */
 final class JdbcEscalationStore implements EscalationStore {
@@ -88,6 +90,8 @@ final class JdbcEscalationStore implements EscalationStore {
                             + "asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     id, asker.platform().wireName(), asker.chat(), asker.thread(), asker.user().id(),
                     asker.user().name(), asker.messageId(), asker.asked());
+            // the count a list shows; the update's row lock serializes two askers joining at once
+            Sql.update(c, "UPDATE escalation SET asker_count = asker_count + 1 WHERE id = ?", id);
         }
     }
 
@@ -110,6 +114,68 @@ final class JdbcEscalationStore implements EscalationStore {
                         JdbcEscalationStore::row, status.get().wireName(), limit)
                 : Sql.query(c, "SELECT * FROM escalation ORDER BY created_at DESC, id DESC LIMIT ?",
                         JdbcEscalationStore::row, limit)));
+    }
+
+    @Override
+    public List<ListedEscalation> listed(Set<Status> statuses, int limit, int askersEach) {
+        if (askersEach < 0) {
+            throw new IllegalArgumentException("askersEach must not be negative: " + askersEach);
+        }
+        List<Object> params = new ArrayList<>();
+        statuses.forEach(status -> params.add(status.wireName()));
+        params.add(limit);
+        String where = statuses.isEmpty() ? "" : " WHERE status IN (" + Sql.placeholders(statuses.size()) + ")";
+        return sql.autoCommit(c -> {
+            Map<Long, Integer> counts = new HashMap<>();
+            List<Escalation> escalations = Sql.query(c, "SELECT * FROM escalation" + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?", row -> {
+                        Escalation e = row(row);
+                        counts.put(e.id(), row.getInt("asker_count"));
+                        return e;
+                    }, params.toArray());
+            // those with no more askers than a list shows are read whole, in one plain statement
+            // (most escalations have a few); only the busy ones need a LIMIT each
+            List<Long> few = new ArrayList<>();
+            List<Long> busy = new ArrayList<>();
+            escalations.forEach(e -> (counts.get(e.id()) <= askersEach ? few : busy).add(e.id()));
+            Map<Long, List<Asker>> askers = new HashMap<>();
+            allAskers(c, few, askers);
+            firstAskers(c, busy, askersEach, askers);
+            List<ListedEscalation> out = new ArrayList<>(escalations.size());
+            for (Escalation e : assembled(escalations, askers, flagged(c, ids(escalations)))) {
+                // an asker may have joined since the count was read: at most askersEach listed, and
+                // the count never below them
+                List<Asker> first = e.askers().subList(0, Math.min(askersEach, e.askers().size()));
+                out.add(new ListedEscalation(new Escalation(e.id(), e.status(), e.question(), first, e.created(), e.answer(),
+                        e.claimedBy(), e.closed(), e.flagged()), Math.max(counts.get(e.id()), first.size())));
+            }
+            return out;
+        });
+    }
+
+    /** How many escalations one statement of {@link #firstAskers} reads the first askers of. */
+    private static final int FIRST_ASKERS_PER_STATEMENT = 100;
+
+    /**
+     * The first {@code each} askers of each escalation {@code ids}, into {@code into}: per escalation
+     * a {@code LIMIT} subquery on the {@code (escalation_id, id)} index, which reads those rows and
+     * no others, the subqueries of {@value #FIRST_ASKERS_PER_STATEMENT} escalations joined into one
+     * statement. (A window function over all the askers would read every one of them first.)
+     */
+    private static void firstAskers(Connection c, List<Long> ids, int each, Map<Long, List<Asker>> into)
+            throws SQLException {
+        // "a.id > 0" (always true) makes the (escalation_id, id) index H2's cheapest: on the
+        // escalation_id alone it took the foreign key's index, read every asker and sorted them
+        String one = "(SELECT a.id, a.escalation_id, " + ASKER_COLUMNS + " FROM asker a WHERE a.escalation_id = ? "
+                + "AND a.id > 0 ORDER BY a.escalation_id, a.id LIMIT " + each + ")";
+        for (int from = 0; each > 0 && from < ids.size(); from += FIRST_ASKERS_PER_STATEMENT) {
+            List<Long> some = ids.subList(from, Math.min(ids.size(), from + FIRST_ASKERS_PER_STATEMENT));
+            for (Owned owned : Sql.query(c, "SELECT * FROM (" + String.join(" UNION ALL ",
+                            java.util.Collections.nCopies(some.size(), one)) + ") first_askers ORDER BY id",
+                    row -> new Owned(row.getLong("escalation_id"), asker(row)), some.toArray())) {
+                into.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
+            }
+        }
     }
 
     @Override
@@ -286,20 +352,41 @@ final class JdbcEscalationStore implements EscalationStore {
      * the maintainers' queue take up to a second once escalations had hundreds of askers).
      */
     private static List<Escalation> withAskers(Connection c, List<Escalation> escalations) throws SQLException {
-        record Owned(long escalation, Asker asker) {
-        }
         Map<Long, List<Asker>> askers = new HashMap<>();
-        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
-        List<Long> ids = escalations.stream().map(Escalation::id).toList();
+        allAskers(c, ids(escalations), askers);
+        return assembled(escalations, askers, flagged(c, ids(escalations)));
+    }
+
+    private static List<Long> ids(List<Escalation> escalations) {
+        return escalations.stream().map(Escalation::id).toList();
+    }
+
+    /** Every asker of each escalation {@code ids}, in the order they asked, into {@code into}. */
+    private static void allAskers(Connection c, List<Long> ids, Map<Long, List<Asker>> into) throws SQLException {
         for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
             List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
             for (Owned owned : Sql.query(c, "SELECT a.escalation_id, " + ASKER_COLUMNS + " FROM asker a "
                             + "WHERE a.escalation_id IN (" + Sql.placeholders(some.size()) + ") ORDER BY a.id",
                     row -> new Owned(row.getLong("escalation_id"), asker(row)), some.toArray())) {
-                askers.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
+                into.computeIfAbsent(owned.escalation(), id -> new ArrayList<>()).add(owned.asker());
             }
-            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, some));
         }
+    }
+
+    /** The flagged answers of the escalations {@code ids} that came from a flag. */
+    private static Map<Long, FlaggedAnswer> flagged(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, FlaggedAnswer> flagged = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            flagged.putAll(JdbcFeedbackStore.flaggedAnswers(c, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT))));
+        }
+        return flagged;
+    }
+
+    private record Owned(long escalation, Asker asker) {
+    }
+
+    private static List<Escalation> assembled(List<Escalation> escalations, Map<Long, List<Asker>> askers,
+                                              Map<Long, FlaggedAnswer> flagged) {
         List<Escalation> out = new ArrayList<>(escalations.size());
         for (Escalation e : escalations) {
             out.add(new Escalation(e.id(), e.status(), e.question(), askers.getOrDefault(e.id(), List.of()), e.created(),

@@ -107,6 +107,7 @@ class AnnouncerTest {
     void theDailySummaryComesOnceADayAfterItsTime() {
         ask("u1", "SOFAJRaft 支持跨机房部署吗？");
         ask("u2", "sofa-rpc 的超时时间在哪里配置");
+        ask("u3", "SOFAJRaft 支持跨机房部署吗？");
 
         assertFalse(announcer.summarizeIfDue(), "08:00 in Shanghai is before 09:30");
         now.set(now.get().plus(Duration.ofHours(2)));
@@ -117,6 +118,7 @@ class AnnouncerTest {
 
         assertEquals(2, posted.size());
         assertTrue(posted.get(0).text().startsWith("Daily summary: 2 open questions."), posted.get(0).text());
+        assertTrue(posted.get(0).text().contains(" (2 asking, "), "how many asked each: " + posted.get(0).text());
         assertTrue(posted.get(0).isPost(), posted.get(0).toString());
         assertTrue(posted.get(0).idempotencyKey().startsWith("summary-"), posted.get(0).idempotencyKey());
     }

@@ -2,6 +2,7 @@ package io.qabot.store;
 
 import io.qabot.core.Escalation;
 import io.qabot.core.desk.EscalationStore;
+import io.qabot.core.desk.MaintainerDesk;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -16,8 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +33,10 @@ import java.util.function.LongSupplier;
  * <p>Args: {@code h2} or {@code postgres}, open escalations (10), askers each (500), closed
  * escalations of earlier rounds (120), repetitions (20). Prints wall time per call and, on H2
  * (whose work runs on the caller's thread), the caller's thread CPU per call; PostgreSQL works
- * in its own processes, so only wall time says anything there.
+ * in its own processes, so only wall time says anything there. Also the lists of every status
+ * ({@code status=all}) and of the open ones as the admin API reads them now: each escalation's
+ * asker count and first askers, against the list with every asker ({@code QueueJsonCost} in
+ * admin gives the JSON's size).
  */
 public final class DeskCost {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -56,6 +62,13 @@ public final class DeskCost {
                     b.time("find one", reps, b::nothing,
                             () -> b.store.escalations().find(b.openIds.get(0)).orElseThrow().askers().size());
                     b.time("dismiss one (reopened between, untimed)", reps, b::reopen, b::dismiss);
+                    b.time("status=all before: list(all, 500), every asker", reps, b::nothing,
+                            () -> b.store.escalations().list(Optional.empty(), 500).size());
+                    b.time("status=all now: listed(all, 500, first " + MaintainerDesk.ASKERS_LISTED + ")", reps, b::nothing,
+                            () -> b.store.escalations().listed(Set.of(), 500, MaintainerDesk.ASKERS_LISTED).size());
+                    b.time("status=open now: listed(open, 500, first " + MaintainerDesk.ASKERS_LISTED + ")", reps,
+                            b::nothing, () -> b.store.escalations().listed(EnumSet.of(Escalation.Status.OPEN,
+                                    Escalation.Status.CLAIMED), 500, MaintainerDesk.ASKERS_LISTED).size());
                 }
                 for (int i = 0; i < one.figures.size(); i++) {
                     Figure base = one.figures.get(i);
@@ -71,6 +84,13 @@ public final class DeskCost {
                 lines.add(String.format(java.util.Locale.ROOT, "DESKCOST %-8s status=open with %d askers each behind %d closed: "
                                 + "before/now wall %.0fx (%.3f / %.3f ms), cpu %.0fx (%.3f / %.3f ms)", db, askers, closed,
                         before.wallMs / now.wallMs, before.wallMs, now.wallMs, before.cpuMs / now.cpuMs, before.cpuMs, now.cpuMs));
+                for (int[] pair : new int[][] {{5, 6}, {2, 7}}) {
+                    Figure was = many.figures.get(pair[0]);
+                    Figure is = many.figures.get(pair[1]);
+                    lines.add(String.format(java.util.Locale.ROOT, "DESKCOST %-8s %s -> %s: before/now wall %.1fx "
+                                    + "(%.3f / %.3f ms), cpu %.1fx (%.3f / %.3f ms)", db, was.what, is.what,
+                            was.wallMs / is.wallMs, was.wallMs, is.wallMs, was.cpuMs / is.cpuMs, was.cpuMs, is.cpuMs));
+                }
                 if (counted) {
                     lines.forEach(System.out::println);
                 }
@@ -115,7 +135,8 @@ public final class DeskCost {
             try (PreparedStatement escalation = c.prepareStatement(
                     "INSERT INTO escalation (question, status, created_at) VALUES (?, ?, ?)", new String[] {"id"});
                  PreparedStatement asker = c.prepareStatement("INSERT INTO asker (escalation_id, platform, chat, thread, "
-                         + "user_id, user_name, message_id, asked_at) VALUES (?, 'webhook', ?, NULL, ?, ?, ?, ?)")) {
+                         + "user_id, user_name, message_id, asked_at) VALUES (?, 'webhook', ?, NULL, ?, ?, ?, ?)");
+                 PreparedStatement counted = c.prepareStatement("UPDATE escalation SET asker_count = ? WHERE id = ?")) {
                 for (int e = 0; e < count; e++) {
                     escalation.setString(1, "unknown question " + status + " " + e + " 这个怎么配置？");
                     escalation.setString(2, status);
@@ -137,6 +158,9 @@ public final class DeskCost {
                         asker.addBatch();
                     }
                     asker.executeBatch();
+                    counted.setInt(1, askers);
+                    counted.setLong(2, id);
+                    counted.executeUpdate(); // what adding each asker through the store keeps
                 }
             }
             return ids;

@@ -14,6 +14,8 @@ import io.qabot.core.Sender;
 import io.qabot.core.desk.Announcement;
 import io.qabot.core.desk.Delivery;
 import io.qabot.core.desk.LearnedAnswer;
+import io.qabot.core.desk.ListedEscalation;
+import io.qabot.core.desk.MaintainerDesk;
 import io.qabot.core.desk.PendingDelivery;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,6 +152,69 @@ abstract class EscalationStoreContract {
         assertEquals(queue, store.escalations().list(Optional.of(Status.OPEN), 500));
     }
 
+    /**
+     * A list carries each escalation's first askers and how many asked: with 500 askers each, the
+     * soak's queue of every status was megabytes. The first ones in the order they asked, the
+     * count of all, and the full list still through {@code find}.
+     */
+    @Test
+    void aListCarriesEachEscalationsFirstAskersAndHowManyAsked() throws Exception {
+        List<Long> busy = seed(10, 500, "open");
+        List<Long> quiet = seed(5, 3, "answered");
+
+        List<ListedEscalation> all = store.escalations().listed(java.util.Set.of(), 500, MaintainerDesk.ASKERS_LISTED);
+
+        List<Long> newestFirst = new java.util.ArrayList<>(busy);
+        newestFirst.addAll(quiet);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, all.stream().map(l -> l.escalation().id()).toList());
+        for (ListedEscalation l : all) {
+            long id = l.escalation().id();
+            int asked = busy.contains(id) ? 500 : 3;
+            assertEquals(asked, l.askers(), "asker count of " + id);
+            assertEquals(seededAskers(id, asked).subList(0, Math.min(asked, MaintainerDesk.ASKERS_LISTED)),
+                    l.escalation().askers(), "the first askers of " + id);
+            assertEquals(asked, store.escalations().find(id).orElseThrow().askers().size());
+        }
+        assertEquals(newestFirst.subList(0, 5), store.escalations().listed(java.util.Set.of(Status.ANSWERED), 500, 5).stream()
+                .map(l -> l.escalation().id()).toList());
+        assertEquals(newestFirst.subList(5, 8), store.escalations().listed(
+                java.util.EnumSet.of(Status.OPEN, Status.CLAIMED), 3, 5).stream().map(l -> l.escalation().id()).toList());
+        assertTrue(store.escalations().listed(java.util.Set.of(), 500, 0).stream()
+                .allMatch(l -> l.escalation().askers().isEmpty() && l.askers() > 0), "a count alone");
+    }
+
+    /**
+     * The list shows a few askers; the answer still goes to every one: askers joined through the
+     * store (so the count is the one it keeps), more of them than a list carries.
+     */
+    @Test
+    void anAnswerReachesEveryAskerOfAnEscalationWithMoreAskersThanAListCarries() {
+        int askers = MaintainerDesk.ASKERS_LISTED + 3;
+        long id = store.escalations().enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u0", "m-0"));
+        for (int a = 1; a < askers; a++) {
+            advance(Duration.ofSeconds(1));
+            assertEquals(id, store.escalations().enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u" + a, "m-" + a)));
+        }
+        store.escalations().enqueue("SOFAJRaft 支持跨机房部署吗？", asker("u1", "m-again")); // a repeat is not a new asker
+        List<String> everyone = java.util.stream.IntStream.range(0, askers).mapToObj(a -> "u" + a).toList();
+
+        ListedEscalation listed = store.escalations().listed(java.util.EnumSet.of(Status.OPEN, Status.CLAIMED), 500,
+                MaintainerDesk.ASKERS_LISTED).get(0);
+        assertEquals(askers, listed.askers());
+        assertEquals(everyone.subList(0, MaintainerDesk.ASKERS_LISTED),
+                listed.escalation().askers().stream().map(a -> a.user().id()).toList());
+        assertTrue(listed.more());
+
+        store.escalations().answer(id, ANSWER).orElseThrow();
+
+        assertEquals(everyone, store.escalations().deliveries(id).stream().map(d -> d.asker().user().id()).toList());
+        List<PendingDelivery> leased = store.outbox().lease("worker-a", now.get(), Duration.ofSeconds(30), 100);
+        assertEquals(everyone, leased.stream().map(d -> d.delivery().asker().user().id()).sorted(
+                java.util.Comparator.comparingInt(u -> Integer.parseInt(u.substring(1)))).toList(),
+                "every asker's answer is due to be sent");
+    }
+
     /** The asker rows {@link #seed} gives escalation {@code id}, in the order they were inserted. */
     List<Asker> seededAskers(long id, int askers) {
         List<Asker> out = new java.util.ArrayList<>();
@@ -172,7 +237,8 @@ abstract class EscalationStoreContract {
              java.sql.PreparedStatement escalation = c.prepareStatement(
                      "INSERT INTO escalation (question, status, created_at) VALUES (?, ?, ?)", new String[] {"id"});
              java.sql.PreparedStatement asker = c.prepareStatement("INSERT INTO asker (escalation_id, platform, chat, "
-                     + "thread, user_id, user_name, message_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "thread, user_id, user_name, message_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             java.sql.PreparedStatement counted = c.prepareStatement("UPDATE escalation SET asker_count = ? WHERE id = ?")) {
             for (int e = 0; e < count; e++) {
                 advance(Duration.ofSeconds(1));
                 escalation.setString(1, "seeded question " + status + " " + e);
@@ -197,6 +263,9 @@ abstract class EscalationStoreContract {
                     asker.addBatch();
                 }
                 asker.executeBatch();
+                counted.setInt(1, askers);
+                counted.setLong(2, id);
+                counted.executeUpdate(); // what adding each asker through the store keeps
             }
         }
         return ids;

@@ -162,6 +162,30 @@ class MigrationsTest {
             return new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, Store.class.getClassLoader());
         }
 
+        /**
+         * V9 keeps each escalation's asker count, which the lists show: the escalations asked before
+         * it get theirs counted when it runs, and an escalation with no askers gets 0.
+         */
+        @Test
+        void theAskersOfEarlierEscalationsAreCountedByTheMigrationThatKeepsTheCount() throws Exception {
+            org.flywaydb.core.Flyway.configure(Store.class.getClassLoader()).dataSource(dataSource())
+                    .locations("classpath:" + Migrations.LOCATION).target("8").load().migrate();
+            update("INSERT INTO escalation (id, question, status, created_at) VALUES "
+                    + "(1, 'q1', 'open', CURRENT_TIMESTAMP), (2, 'q2', 'dismissed', CURRENT_TIMESTAMP), "
+                    + "(3, 'q3', 'open', CURRENT_TIMESTAMP)");
+            for (int a = 0; a < 7; a++) {
+                update("INSERT INTO asker (escalation_id, platform, chat, user_id, user_name, message_id, asked_at) "
+                        + "VALUES (" + (a < 4 ? 1 : 2) + ", 'webhook', 'c', 'u" + a + "', 'U', 'm" + a + "', CURRENT_TIMESTAMP)");
+            }
+
+            Migrations.apply(dataSource(), Store.class.getClassLoader(), Migrations.LOCATION);
+
+            assertEquals(4, count("SELECT asker_count FROM escalation WHERE id = 1"));
+            assertEquals(3, count("SELECT asker_count FROM escalation WHERE id = 2"));
+            assertEquals(0, count("SELECT asker_count FROM escalation WHERE id = 3"));
+            assertTrue(Migrations.current(dataSource(), Store.class.getClassLoader(), Migrations.LOCATION));
+        }
+
         private void update(String sql) throws SQLException {
             try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate(sql);

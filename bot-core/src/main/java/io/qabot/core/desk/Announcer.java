@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +76,8 @@ public final class Announcer {
         if (now.toLocalTime().isBefore(summaryAt.get()) || !store.takeJob("daily-summary", now.toLocalDate().toString())) {
             return false;
         }
-        List<Escalation> open = store.open(500);
+        // the counts only: the askers themselves (hundreds each on a busy day) are not in the summary
+        List<ListedEscalation> open = store.listed(EnumSet.of(Escalation.Status.OPEN, Escalation.Status.CLAIMED), 500, 0);
         return post("summary-" + now.toLocalDate(), summary(open, now.toInstant(), platform.dialect())).isPresent();
     }
 
@@ -110,15 +112,16 @@ public final class Announcer {
     }
 
     /** The daily summary in the maintainers' {@code dialect}, each question's words as {@link Dialect#literal}. */
-    static String summary(List<Escalation> open, Instant now, Dialect dialect) {
+    static String summary(List<ListedEscalation> open, Instant now, Dialect dialect) {
         if (open.isEmpty()) {
             return "Daily summary: no open questions.";
         }
         StringBuilder text = new StringBuilder("Daily summary: " + open.size() + " open question"
                 + (open.size() == 1 ? "" : "s") + ".");
-        for (Escalation e : open.stream().limit(20).toList()) {
+        for (ListedEscalation listed : open.stream().limit(20).toList()) {
+            Escalation e = listed.escalation();
             long hours = Duration.between(e.created(), now).toHours();
-            text.append("\n#").append(e.id()).append(" (").append(e.askers().size()).append(" asking, ")
+            text.append("\n#").append(e.id()).append(" (").append(listed.askers()).append(" asking, ")
                     .append(hours).append(" h): ").append(dialect.literal(firstLine(e.question())));
         }
         return text.toString();

@@ -6,6 +6,7 @@ import io.qabot.core.MaintainerAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The durable escalation queue. Beyond {@link EscalationQueue} it keeps who claimed what, per-asker
@@ -24,6 +25,13 @@ public interface EscalationStore extends EscalationQueue {
      * askers each after a busy day) are neither read nor able to push an older open one out.
      */
     List<Escalation> open(int limit);
+
+    /**
+     * Escalations with one of {@code statuses} (every status when empty), newest first, at most
+     * {@code limit}, each with its asker count and its first {@code askersEach} askers: what a list
+     * shows. The work is bounded by {@code limit} and {@code askersEach}, not by how many asked.
+     */
+    List<ListedEscalation> listed(Set<Escalation.Status> statuses, int limit, int askersEach);
 
     /** Marks an open escalation as claimed by {@code maintainer}; empty when it is not open. */
     Optional<Escalation> claim(long id, String maintainer);

@@ -3,9 +3,11 @@ package io.qabot.core.desk;
 import io.qabot.core.Escalation;
 import io.qabot.core.MaintainerAnswer;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import io.qabot.knowledge.Match;
 
@@ -16,6 +18,12 @@ import io.qabot.knowledge.Match;
  */
 public final class MaintainerDesk {
     private static final int QUEUE_LIMIT = 500;
+    /**
+     * How many askers of each escalation a list carries (with the count of all of them): enough to
+     * see where it was asked. The soak's queue of 500 escalations with every asker was megabytes.
+     */
+    public static final int ASKERS_LISTED = 5;
+    private static final Set<Escalation.Status> OPEN = EnumSet.of(Escalation.Status.OPEN, Escalation.Status.CLAIMED);
 
     private final EscalationStore escalations;
     private final LearnedAnswers learned;
@@ -42,14 +50,18 @@ public final class MaintainerDesk {
         this.screen = Objects.requireNonNull(screen, "screen");
     }
 
-    /** Escalations with {@code status} (every status when empty), newest first. */
-    public List<Escalation> queue(Optional<Escalation.Status> status) {
-        return escalations.list(status, QUEUE_LIMIT);
+    /**
+     * Escalations with {@code status} (every status when empty), newest first, each with its asker
+     * count and first {@value #ASKERS_LISTED} askers; {@link #find} has all of them.
+     */
+    public List<ListedEscalation> queue(Optional<Escalation.Status> status) {
+        return escalations.listed(status.map(EnumSet::of).orElseGet(() -> EnumSet.noneOf(Escalation.Status.class)),
+                QUEUE_LIMIT, ASKERS_LISTED);
     }
 
-    /** The open escalations (claimed ones included), newest first: the queue a maintainer works through. */
-    public List<Escalation> openQueue() {
-        return escalations.open(QUEUE_LIMIT);
+    /** The open escalations (claimed ones included), newest first, listed as {@link #queue} lists them. */
+    public List<ListedEscalation> openQueue() {
+        return escalations.listed(OPEN, QUEUE_LIMIT, ASKERS_LISTED);
     }
 
     public Optional<Escalation> find(long id) {
@@ -105,10 +117,10 @@ public final class MaintainerDesk {
     }
 
     /** The open questions most people are waiting on: most askers first, then oldest. */
-    public List<Escalation> unansweredTopics(int limit) {
-        return escalations.open(QUEUE_LIMIT).stream()
-                .sorted(Comparator.comparingInt((Escalation e) -> e.askers().size()).reversed()
-                        .thenComparing(Escalation::created))
+    public List<ListedEscalation> unansweredTopics(int limit) {
+        return openQueue().stream()
+                .sorted(Comparator.comparingInt(ListedEscalation::askers).reversed()
+                        .thenComparing(e -> e.escalation().created()))
                 .limit(limit)
                 .toList();
     }

@@ -27,7 +27,7 @@ class AnnouncementEscapingTest {
 
     private static String announced(Dialect dialect) {
         return Announcer.text(new Announcement(ESCALATION, false), dialect) + "\n"
-                + Announcer.summary(List.of(ESCALATION), NOW, dialect);
+                + Announcer.summary(List.of(ListedEscalation.of(ESCALATION)), NOW, dialect);
     }
 
     @Test
