@@ -200,19 +200,40 @@ public final class AdminRoutes {
 
     private RouteResponse queue(RouteRequest request) {
         String status = Optional.ofNullable(query(request, "status")).orElse("open");
+        int askers = askersEach(query(request, "askers"));
         List<ListedEscalation> queue;
         switch (status) {
-            case "all" -> queue = desk.queue(Optional.empty());
-            case "open" -> queue = desk.openQueue();
+            case "all" -> queue = desk.queue(Optional.empty(), askers);
+            case "open" -> queue = desk.openQueue(askers);
             default -> {
                 try {
-                    queue = desk.queue(Optional.of(Escalation.Status.fromWireName(status)));
+                    queue = desk.queue(Optional.of(Escalation.Status.fromWireName(status)), askers);
                 } catch (IllegalArgumentException e) {
                     throw new BadRequest("status must be open, claimed, answered, dismissed or all, not " + status);
                 }
             }
         }
         return RouteResponse.json(200, EscalationJson.items(queue.stream().map(e -> EscalationJson.escalation(e)).toList()));
+    }
+
+    /**
+     * {@code askers=N}: each item lists its first N askers (its {@code asker_count} says how many
+     * there are), so a page of busy escalations stays small; without it every asker is listed, as
+     * the contract has it.
+     */
+    private static int askersEach(String askers) {
+        if (askers == null) {
+            return MaintainerDesk.ALL_ASKERS;
+        }
+        try {
+            int n = Integer.parseInt(askers);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the reason below
+        }
+        throw new BadRequest("askers must be a whole number of askers to list per escalation, not " + askers);
     }
 
     private RouteResponse stats(RouteRequest request) {

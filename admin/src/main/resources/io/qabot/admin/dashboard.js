@@ -411,7 +411,7 @@ function fill(list, empty, nodes) {
 async function render() {
   try {
     if (state.tab === "queue") {
-      const data = await api("GET", "/api/v1/escalations?status=" + encodeURIComponent($("#queue-status").value));
+      const data = await api("GET", "/api/v1/escalations?askers=5&status=" + encodeURIComponent($("#queue-status").value));
       fill($("#queue-list"), $("#queue-empty"), data.items.map(escalationNode));
     } else if (state.tab === "learned") {
       const data = await api("GET", "/api/v1/learned" + ($("#show-retracted").checked ? "?retracted=true" : ""));
@@ -422,7 +422,7 @@ async function render() {
     } else if (state.tab === "stats") {
       const since = $("#stats-since").value;
       const stats = await api("GET", "/api/v1/stats?top=10" + (since ? "&since=" + encodeURIComponent(since) : ""));
-      showStats(stats, (await api("GET", "/api/v1/escalations?status=open")).items);
+      showStats(stats, (await api("GET", "/api/v1/escalations?askers=5&status=open")).items);
       showFeedback(await api("GET", "/api/v1/feedback" + (since ? "?since=" + encodeURIComponent(since) : "")));
     } else if (state.tab === "digest") {
       if (!$("#digest-since").value) {
@@ -449,7 +449,7 @@ async function render() {
         return li;
       }));
     }
-    const open = await api("GET", "/api/v1/escalations?status=open");
+    const open = await api("GET", "/api/v1/escalations?askers=5&status=open");
     $("#queue-count").textContent = open.items.length || "";
   } catch (e) {
     console.warn(e);
@@ -555,7 +555,7 @@ document.addEventListener("DOMContentLoaded", () => {
     sessionStorage.setItem("qabot.token", $("#token").value.trim());
     sessionStorage.setItem("qabot.me", $("#me").value.trim());
     try {
-      await api("GET", "/api/v1/escalations?status=open");
+      await api("GET", "/api/v1/escalations?askers=5&status=open");
       signedIn();
     } catch (e) {
       signOut(e.message);

@@ -126,10 +126,20 @@ class DashboardTest {
         for (int a = 1; a < askers; a++) {
             assertEquals(id, bot.client.say("chat-" + a, null, "u" + a, "SOFAJRaft 支持跨机房部署吗？").path("escalation").asLong());
         }
-        com.fasterxml.jackson.databind.JsonNode listed = WebhookClient.json(
+        // the contract's list has every asker; the dashboard asks for the first five
+        com.fasterxml.jackson.databind.JsonNode whole = WebhookClient.json(
                 bot.client.admin("GET", "/api/v1/escalations?status=all", null)).path("items").get(0);
+        assertEquals(askers, whole.path("asker_count").asInt());
+        assertEquals(askers, whole.path("askers").size(), "without askers=N the list has every asker");
+        com.fasterxml.jackson.databind.JsonNode listed = WebhookClient.json(bot.client.admin("GET",
+                "/api/v1/escalations?status=all&askers=" + io.qabot.core.desk.MaintainerDesk.ASKERS_LISTED, null))
+                .path("items").get(0);
         assertEquals(askers, listed.path("asker_count").asInt());
         assertEquals(io.qabot.core.desk.MaintainerDesk.ASKERS_LISTED, listed.path("askers").size());
+        assertEquals(whole.path("askers").get(0), listed.path("askers").get(0), "the first askers, in the order they asked");
+        var refused = bot.client.admin("GET", "/api/v1/escalations?status=all&askers=-1", null);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("askers must be a whole number"), refused.body());
         assertEquals(askers, WebhookClient.json(bot.client.admin("GET", "/api/v1/escalations/" + id, null))
                 .path("askers").size(), "the escalation itself has every asker");
 

@@ -19,10 +19,13 @@ import io.qabot.knowledge.Match;
 public final class MaintainerDesk {
     private static final int QUEUE_LIMIT = 500;
     /**
-     * How many askers of each escalation a list carries (with the count of all of them): enough to
-     * see where it was asked. The soak's queue of 500 escalations with every asker was megabytes.
+     * How many askers of each escalation the dashboard's lists carry (with the count of all of
+     * them): enough to see where it was asked. The soak's queue of 500 escalations with every
+     * asker was megabytes. The API lists every asker unless asked for fewer (the contract).
      */
     public static final int ASKERS_LISTED = 5;
+    /** Every asker of each escalation listed: what the admin API's contract lists by default. */
+    public static final int ALL_ASKERS = Integer.MAX_VALUE;
     private static final Set<Escalation.Status> OPEN = EnumSet.of(Escalation.Status.OPEN, Escalation.Status.CLAIMED);
 
     private final EscalationStore escalations;
@@ -52,16 +55,16 @@ public final class MaintainerDesk {
 
     /**
      * Escalations with {@code status} (every status when empty), newest first, each with its asker
-     * count and first {@value #ASKERS_LISTED} askers; {@link #find} has all of them.
+     * count and its first {@code askersEach} askers ({@link #ALL_ASKERS} for every one).
      */
-    public List<ListedEscalation> queue(Optional<Escalation.Status> status) {
+    public List<ListedEscalation> queue(Optional<Escalation.Status> status, int askersEach) {
         return escalations.listed(status.map(EnumSet::of).orElseGet(() -> EnumSet.noneOf(Escalation.Status.class)),
-                QUEUE_LIMIT, ASKERS_LISTED);
+                QUEUE_LIMIT, askersEach);
     }
 
     /** The open escalations (claimed ones included), newest first, listed as {@link #queue} lists them. */
-    public List<ListedEscalation> openQueue() {
-        return escalations.listed(OPEN, QUEUE_LIMIT, ASKERS_LISTED);
+    public List<ListedEscalation> openQueue(int askersEach) {
+        return escalations.listed(OPEN, QUEUE_LIMIT, askersEach);
     }
 
     public Optional<Escalation> find(long id) {
@@ -118,7 +121,7 @@ public final class MaintainerDesk {
 
     /** The open questions most people are waiting on: most askers first, then oldest. */
     public List<ListedEscalation> unansweredTopics(int limit) {
-        return openQueue().stream()
+        return openQueue(ASKERS_LISTED).stream()
                 .sorted(Comparator.comparingInt(ListedEscalation::askers).reversed()
                         .thenComparing(e -> e.escalation().created()))
                 .limit(limit)
