@@ -60,6 +60,13 @@ final class MaintainersLoop implements AutoCloseable {
     private final Flags flags;
     private final QueuedReplies replies;
     private volatile OutboxWorker outbox;
+    /**
+     * How long a stop waits for the loop's running tasks: a question log batch or a compaction's
+     * slice takes a second at most on a busy disk, a post the platform refuses ends after the
+     * outbound client's retries (about 4 s). Only a delivery to a platform that does not answer
+     * for longer (the outbox waits up to half its lease) is interrupted, and logged.
+     */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
     /**
      * @param settled {@code KnowledgeSnapshot.of(base)}, already settled for {@code built}
@@ -170,12 +177,9 @@ final class MaintainersLoop implements AutoCloseable {
         if (worker != null) {
             worker.close();
         }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // the outbox, the question log's timer and the store's upkeep write to the store: an
+        // interrupt in a write closes the embedded database, so the running ones finish first
+        CooperativeStop.stop(scheduler, STOP_PATIENCE, "maintainers' loop");
         replies.close(); // the queued replies, before the store closes; later ones are written at once
     }
 }
