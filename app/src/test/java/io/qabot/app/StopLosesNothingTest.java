@@ -82,6 +82,51 @@ class StopLosesNothingTest {
         }
     }
 
+    /**
+     * Serve stopped while the announcement of an escalation waits for a maintainers' chat that
+     * never answers: the stop fails that post at once instead of interrupting the announcer when
+     * the loop's patience runs out, nothing is written with an interrupt flag, and every question
+     * is recorded.
+     */
+    @Test
+    void stoppingServeWhileAPostWaitsForASilentPlatformRecordsEveryQuestionWithoutInterrupting() throws Exception {
+        try (CallbackReceiver chat = new CallbackReceiver(CallbackReceiver.Mode.HOLD); LogCapture log = new LogCapture()) {
+            Map<String, String> env = new java.util.HashMap<>(BotFixture.environment(dataDir, Optional.empty(), chat.url()));
+            // longer than the loop's patience: the post is still waiting when that runs out
+            env.put("QABOT_OUTBOUND_REQUEST_TIMEOUT", "60s");
+            try (BotFixture bot = BotFixture.start(env)) {
+                assertEquals("escalated", bot.client.say("group-42", null, "u1", "How do I tune qabot's GC on ARM?")
+                        .path("outcome").asText());
+                assertEquals("replied", bot.client.say("group-42", null, "u2", "How do I run qabot?").path("outcome").asText());
+                Eventually.await(Duration.ofSeconds(20), "the announcement waits for the silent chat",
+                        () -> chat.seen().stream().filter(c -> c.chat().equals(BotFixture.MAINTAINERS)).toList(),
+                        held -> !held.isEmpty());
+            }
+
+            List<String> problems = log.events().stream()
+                    .filter(e -> e.getFormattedMessage().contains("interrupting it")
+                            || e.getFormattedMessage().contains("could not record")
+                            || causedByInterrupt(e.getThrowableProxy()))
+                    .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+            assertEquals(List.of(), problems, "the stop interrupted nothing and lost nothing");
+            assertTrue(log.events().stream().anyMatch(e -> e.getLoggerName().endsWith("Announcer")
+                            && e.getFormattedMessage().contains("the bot is stopping")),
+                    "the announcement's post ended with the stop, not with the platform's timeout");
+        }
+        try (Store store = Store.open(dataDir, Optional.empty(), Clock.systemUTC())) {
+            assertEquals(2, store.questions().stats(Instant.EPOCH, 5).asked(), "both questions recorded");
+        }
+    }
+
+    private static boolean causedByInterrupt(ch.qos.logback.classic.spi.IThrowableProxy thrown) {
+        for (ch.qos.logback.classic.spi.IThrowableProxy t = thrown; t != null; t = t.getCause()) {
+            if (t.getClassName().equals(java.nio.channels.ClosedByInterruptException.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<AskedQuestion> questions(String text, int count) {
         List<AskedQuestion> asked = new ArrayList<>();
         for (int i = 0; i < count; i++) {
