@@ -87,11 +87,7 @@ final class KnowledgeUpdates implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // a reload reads the learned answers from the store: not interrupted while it runs
+        CooperativeStop.stop(timer, Duration.ofSeconds(5), "knowledge updates");
     }
 }

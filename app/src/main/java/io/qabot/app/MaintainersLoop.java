@@ -60,6 +60,13 @@ final class MaintainersLoop implements AutoCloseable {
     private final Flags flags;
     private final QueuedReplies replies;
     private volatile OutboxWorker outbox;
+    private final SenderCutOff cutOff = new SenderCutOff();
+    /**
+     * How long a stop waits for the loop's running tasks: a question log batch or a compaction's
+     * slice takes a second at most on a busy disk, and a post under way fails at once
+     * ({@link SenderCutOff}). A task still running after it is interrupted, and logged.
+     */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
     /**
      * @param settled {@code KnowledgeSnapshot.of(base)}, already settled for {@code built}
@@ -130,8 +137,9 @@ final class MaintainersLoop implements AutoCloseable {
         Map<Platform, ChatSender> senders = new EnumMap<>(Platform.class);
         Map<Platform, ChatSender> announcers = new EnumMap<>(Platform.class);
         for (Connector connector : connectors) {
-            senders.put(connector.platform(), connector.sender());
-            announcers.put(connector.platform(), connector.announcer());
+            // cut off at the stop, so a task waiting for a platform ends without an interrupt
+            senders.put(connector.platform(), cutOff.guard(connector.sender()));
+            announcers.put(connector.platform(), cutOff.guard(connector.announcer()));
         }
         String owner = "qabot-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         OutboxWorker worker = new OutboxWorker(store.outbox(), senders, clock,
@@ -170,12 +178,11 @@ final class MaintainersLoop implements AutoCloseable {
         if (worker != null) {
             worker.close();
         }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // the outbox, the question log's timer and the store's upkeep write to the store: an
+        // interrupt in a write closes the embedded database, so the running ones finish first,
+        // those waiting for a platform at once
+        cutOff.cut();
+        CooperativeStop.stop(scheduler, STOP_PATIENCE, "maintainers' loop");
         replies.close(); // the queued replies, before the store closes; later ones are written at once
     }
 }

@@ -215,8 +215,10 @@ final class ServeCommand {
         progress.stage("connectors");
         loop.start(connectors, metrics);
         recorder.start(loop.scheduler(), timings.outboxTick());
-        new StoreUpkeep(store.questions(), store::compact, config.store().questionLogRetention(), clock)
-                .start(loop.scheduler());
+        StoreUpkeep upkeep = new StoreUpkeep(store.questions(), store::compact, config.store().questionLogRetention(), clock);
+        upkeep.start(loop.scheduler());
+        // closed before the loop waits for its tasks, so a compaction under way ends after its slice
+        life.onClose("store upkeep", upkeep::close);
         reloads.start();
         life.onClose("knowledge updates", reloads::close);
         for (Connector connector : connectors) {

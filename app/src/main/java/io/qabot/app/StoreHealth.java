@@ -59,11 +59,7 @@ final class StoreHealth implements BooleanSupplier, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        checker.shutdownNow();
-        try {
-            checker.awaitTermination(2, TimeUnit.SECONDS); // before the caller closes the store under a check
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // before the caller closes the store under a check; not interrupted, as a check reads the store's file
+        CooperativeStop.stop(checker, Duration.ofSeconds(2), "store health");
     }
 }

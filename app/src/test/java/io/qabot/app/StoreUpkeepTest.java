@@ -1,6 +1,8 @@
 package io.qabot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qabot.config.ConfigLoader;
 import io.qabot.config.QabotConfig;
@@ -47,12 +49,44 @@ class StoreUpkeepTest {
             store.questions().record(asked);
             List<Duration> compacted = new ArrayList<>();
 
-            long deleted = new StoreUpkeep(store.questions(), compacted::add, config.store().questionLogRetention(),
+            long deleted = new StoreUpkeep(store.questions(), (maxTime, stop) -> compacted.add(maxTime), config.store().questionLogRetention(),
                     clock).run();
 
             assertEquals(2 * StoreUpkeep.BATCH + 17, deleted);
             assertEquals(5, store.questions().stats(NOW.minus(Duration.ofDays(365)), 10).asked());
             assertEquals(1, compacted.size(), "compacted after the prune");
+        }
+    }
+
+    /**
+     * The bot stopping ends a compaction promptly, and without an interrupt (which would close
+     * the embedded database under the stop's last writes): closing the upkeep turns its stop on
+     * and wakes the compaction from its pause between slices, here a pause of the whole budget.
+     */
+    @Test
+    void closingTheUpkeepWakesItsCompactionFromAPauseAndStopsItWithoutAnInterrupt() throws Exception {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (Store store = Store.open(dataDir, Optional.empty(), clock)) {
+            java.util.concurrent.CountDownLatch compacting = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean stopSeen = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            StoreUpkeep upkeep = new StoreUpkeep(store.questions(), (maxTime, stop) -> {
+                compacting.countDown();
+                // as Store.compact pauses between slices; a stop that did not wake it would wait a minute
+                java.util.concurrent.locks.LockSupport.parkNanos(maxTime.toNanos());
+                stopSeen.set(stop.getAsBoolean());
+                interrupted.set(Thread.currentThread().isInterrupted());
+            }, Duration.ofDays(90), clock);
+            Thread running = new Thread(upkeep::run, "upkeep");
+            running.start();
+            assertTrue(compacting.await(30, java.util.concurrent.TimeUnit.SECONDS), "the compaction began");
+
+            upkeep.close();
+            running.join(Duration.ofSeconds(30).toMillis());
+
+            assertFalse(running.isAlive(), "the compaction ended well before its budget of " + StoreUpkeep.COMPACT_FOR);
+            assertTrue(stopSeen.get(), "the compaction was told to stop");
+            assertFalse(interrupted.get(), "without an interrupt");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.qabot.store;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
@@ -58,10 +59,12 @@ final class FileCompaction {
     }
 
     /**
-     * Compacts until nothing is worth rewriting, {@code maxTime} has passed or the thread is
-     * interrupted, whichever comes first.
+     * Compacts until nothing is worth rewriting, {@code maxTime} has passed or {@code stop} says
+     * so, whichever comes first. {@code stop} is asked after each slice and after each pause, so a
+     * stop waits for one slice at most; the thread's interrupt flag ends it too, but only as a
+     * last resort: the interrupt may already have closed the database.
      */
-    Result run(Duration maxTime) {
+    Result run(Duration maxTime, BooleanSupplier stop) {
         FileStore<?> file = store.getFileStore();
         long before = file.size();
         // as compactFile does: space that chunks free may be written over at once, not after
@@ -79,16 +82,23 @@ final class FileCompaction {
             longest = Math.max(longest, took);
             working += took;
             slices++;
-            // an interrupt is the bot stopping: what is compacted so far stays, the rest waits
-            if (!more || System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+            // the bot stopping: what is compacted so far stays, the rest waits for the next run
+            if (!more || System.nanoTime() - deadline >= 0 || stopping(stop)) {
                 break;
             }
             long pause = Math.max(MIN_PAUSE.toNanos(), took);
             betweenSlices.accept(Duration.ofNanos(pause));
             paused += pause;
+            if (stopping(stop)) {
+                break;
+            }
         }
         return new Result(slices, Duration.ofNanos(longest), Duration.ofNanos(working), Duration.ofNanos(paused),
                 before, file.size());
+    }
+
+    private static boolean stopping(BooleanSupplier stop) {
+        return stop.getAsBoolean() || Thread.currentThread().isInterrupted();
     }
 
     /**

@@ -177,18 +177,20 @@ public final class Store implements AutoCloseable {
      * the one thread that would otherwise compact the file as it runs; without this the file and
      * the store's in-memory chunk metadata grow with every row ever written, deleted or not. Works
      * for at most {@code maxTime}, in slices with a pause between them in which the bot's writes
-     * go first ({@link FileCompaction}). PostgreSQL's autovacuum does this itself, so there it
-     * does nothing.
+     * go first ({@link FileCompaction}), and ends after the slice under way once {@code stop}
+     * says so: the bot stopping does not interrupt it, as an interrupt in H2's file I/O closes the
+     * database. PostgreSQL's autovacuum does this itself, so there it does nothing.
      */
-    public void compact(java.time.Duration maxTime) {
-        compact(maxTime, pause -> java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos()))
+    public void compact(java.time.Duration maxTime, java.util.function.BooleanSupplier stop) {
+        // a stop that unparks this thread ends the pause at once
+        compact(maxTime, stop, pause -> java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos()))
                 .ifPresent(done -> log.info("store: compacted in {} slices (longest {} ms, {} ms in all, {} ms paused), file {} -> {} KiB",
                         done.slices(), done.longestSlice().toMillis(), done.working().toMillis(), done.paused().toMillis(),
                         done.fileBefore() / 1024, done.fileAfter() / 1024));
     }
 
-    /** {@link #compact(java.time.Duration)} with what runs between the slices; empty unless H2's file store. */
-    Optional<FileCompaction.Result> compact(java.time.Duration maxTime,
+    /** {@link #compact(java.time.Duration, java.util.function.BooleanSupplier)} with what runs between the slices; empty unless H2's file store. */
+    Optional<FileCompaction.Result> compact(java.time.Duration maxTime, java.util.function.BooleanSupplier stop,
             java.util.function.Consumer<java.time.Duration> betweenSlices) {
         if (kind != Kind.H2) {
             return Optional.empty();
@@ -198,7 +200,7 @@ public final class Store implements AutoCloseable {
             if (session instanceof org.h2.engine.SessionLocal local && local.getDatabase().getStore() != null
                     && local.getDatabase().getStore().getMvStore().getFileStore() != null) {
                 return Optional.of(new FileCompaction(local.getDatabase().getStore().getMvStore(), betweenSlices)
-                        .run(maxTime));
+                        .run(maxTime, stop));
             }
             return Optional.empty();
         } catch (java.sql.SQLException e) {

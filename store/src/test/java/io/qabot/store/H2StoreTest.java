@@ -64,7 +64,7 @@ class H2StoreTest extends FeedbackStoreContract {
         java.nio.file.Path file = dataDir.resolve("qabot.mv.db");
         long full = fillAndPrune(1);
         java.util.List<java.time.Duration> pauses = new java.util.ArrayList<>();
-        FileCompaction.Result done = store.compact(java.time.Duration.ofMinutes(1), pauses::add).orElseThrow();
+        FileCompaction.Result done = store.compact(java.time.Duration.ofMinutes(1), () -> false, pauses::add).orElseThrow();
         long compacted = Files.size(file);
         assertTrue(compacted < full / 2, "the file went from " + full + " to " + compacted + " bytes");
         assertEquals(0, store.questions().stats(START, 5).asked());
@@ -95,7 +95,7 @@ class H2StoreTest extends FeedbackStoreContract {
                     // that takes varies: 125-152 here as a rule, but 7,442 once and more than 13,244
                     // (a minute's worth at load) once, so the budget is generous; the upkeep's next
                     // run carries on where one stopped
-                    store.compact(java.time.Duration.ofMinutes(4), pause -> {
+                    store.compact(java.time.Duration.ofMinutes(4), () -> false, pause -> {
                         if (paused.getCount() > 0) {
                             paused.countDown();
                             await(written);
