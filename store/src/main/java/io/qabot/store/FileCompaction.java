@@ -32,6 +32,12 @@ final class FileCompaction {
     /** The most one step of a slice writes: about 20 ms of work on this machine's disk under load. */
     static final int SLICE_BYTES = 1 << 20;
 
+    /**
+     * The most a slice's move may take once moves of {@link #SLICE_BYTES} stopped shortening the
+     * file: H2's own compactFile moves this much a round.
+     */
+    static final int MAX_MOVE_BYTES = 16 << 20;
+
     /** The shortest pause between slices: enough for the commits waiting for the lock to take it. */
     static final Duration MIN_PAUSE = Duration.ofMillis(20);
     /** Slices in a row that changed nothing before it stops. */
@@ -40,6 +46,7 @@ final class FileCompaction {
     private final MVStore store;
     private final Consumer<Duration> betweenSlices;
     private int idle;
+    private int moveBytes = SLICE_BYTES;
 
     /**
      * @param betweenSlices runs after every slice but the last, with no lock of the store held,
@@ -106,7 +113,15 @@ final class FileCompaction {
      * rewritten, then chunks moved into the holes and the file shortened (which also stores the
      * rewritten pages), each step at most {@link #SLICE_BYTES}. False when the chunks are full and
      * the file has no holes worth filling, or when {@link #IDLE_SLICES} slices in a row changed
-     * nothing (a commit held the lock, or what is left cannot be moved).
+     * nothing with the largest move (a commit held the lock, or what is left cannot be moved).
+     *
+     * <p>H2 moves only chunks that fit in the move all together, so a chunk larger than a slice (a
+     * big commit, or the chunk a rewrite itself wrote) stays where it is; when it is the file's last
+     * one the holes before it can be filled but the file never shortens (the two-hour soak's file:
+     * 277 MiB, 29 % of it live, every compaction giving nothing back). A move that did not shorten
+     * the file is doubled for the next slice, up to {@link #MAX_MOVE_BYTES}; one that did goes back
+     * to {@link #SLICE_BYTES}. The pause after a slice grows with it, so the bot's share of the
+     * lock does not shrink.
      */
     private boolean slice(FileStore<?> file) {
         RandomAccessStore holes = file instanceof RandomAccessStore r ? r : null;
@@ -123,11 +138,21 @@ final class FileCompaction {
         long writes = file.getWriteCount();
         // H2 tries the lock for 10 ms and skips the step if a commit holds it: the next slice tries again
         boolean rewrote = store.compact(FILL_RATE, SLICE_BYTES);
+        boolean growing = false;
         if (holes != null) {
-            holes.compactMoveChunks(FILL_RATE, SLICE_BYTES, store);
+            long length = file.size();
+            holes.compactMoveChunks(FILL_RATE, moveBytes, store);
+            if (file.size() < length) {
+                moveBytes = SLICE_BYTES;
+            } else if (moveBytes < MAX_MOVE_BYTES) {
+                moveBytes = Math.min(2 * moveBytes, MAX_MOVE_BYTES);
+                growing = true;
+            }
         }
         boolean changed = rewrote || file.getWriteCount() != writes;
-        idle = changed ? 0 : idle + 1;
+        // a slice that changed nothing while its move is still growing is not idle: the next, larger
+        // move may take the chunk that holds the file's end
+        idle = changed || growing ? 0 : idle + 1;
         return idle < IDLE_SLICES;
     }
 }
