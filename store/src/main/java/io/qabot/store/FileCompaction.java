@@ -15,9 +15,10 @@ import org.h2.mvstore.RandomAccessStore;
  * each round of rewriting and moving up to 16 MiB with three fsyncs, so its "2 seconds" ran
  * longer on a busy disk, and the webhook's writes waited behind it (the hour-long soak's 2-second
  * timeouts, README "Start-up, memory and retention"). A slice here is the same two steps, each
- * bounded to {@link #SLICE_BYTES}: live pages out of sparse chunks ({@link MVStore#compact}),
- * then chunks moved towards the start of the file and the file shortened
- * ({@link RandomAccessStore#compactMoveChunks}). Each step takes the lock for itself only, and
+ * bounded: live pages out of sparse chunks ({@link MVStore#compact}, {@link #SLICE_BYTES}), then
+ * chunks moved towards the start of the file and the file shortened
+ * ({@link RandomAccessStore#compactMoveChunks}, {@link #SLICE_BYTES} growing to at most
+ * {@link #MAX_MOVE_BYTES} while the file does not shorten, see {@link #slice}). Each step takes the lock for itself only, and
  * {@code betweenSlices} runs with no lock held, so a commit waits for one slice at most.
  *
  * <p>The pause after a slice is at least as long as the slice took, so the compaction holds the
@@ -111,7 +112,7 @@ final class FileCompaction {
     /**
      * One slice, a round of H2's compactFile made small: the live pages of sparse chunks
      * rewritten, then chunks moved into the holes and the file shortened (which also stores the
-     * rewritten pages), each step at most {@link #SLICE_BYTES}. False when the chunks are full and
+     * rewritten pages), the rewrite at most {@link #SLICE_BYTES}, the move as below. False when the chunks are full and
      * the file has no holes worth filling, or when {@link #IDLE_SLICES} slices in a row changed
      * nothing with the largest move (a commit held the lock, or what is left cannot be moved).
      *
