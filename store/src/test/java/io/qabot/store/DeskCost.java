@@ -1,6 +1,9 @@
 package io.qabot.store;
 
+import io.qabot.core.Asker;
 import io.qabot.core.Escalation;
+import io.qabot.core.Platform;
+import io.qabot.core.Sender;
 import io.qabot.core.desk.EscalationStore;
 import io.qabot.core.desk.MaintainerDesk;
 import java.lang.management.ManagementFactory;
@@ -9,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * A benchmark, not a test: what the maintainer's turn of the soak costs the store (bench/soak:
@@ -132,36 +133,11 @@ public final class DeskCost {
 
         private static List<Long> seed(Connection c, int count, int askers, String status) throws Exception {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement escalation = c.prepareStatement(
-                    "INSERT INTO escalation (question, status, created_at) VALUES (?, ?, ?)", new String[] {"id"});
-                 PreparedStatement asker = c.prepareStatement("INSERT INTO asker (escalation_id, platform, chat, thread, "
-                         + "user_id, user_name, message_id, asked_at) VALUES (?, 'webhook', ?, NULL, ?, ?, ?, ?)");
-                 PreparedStatement counted = c.prepareStatement("UPDATE escalation SET asker_count = ? WHERE id = ?")) {
-                for (int e = 0; e < count; e++) {
-                    escalation.setString(1, "unknown question " + status + " " + e + " 这个怎么配置？");
-                    escalation.setString(2, status);
-                    escalation.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-                    escalation.executeUpdate();
-                    long id;
-                    try (ResultSet keys = escalation.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                    ids.add(id);
-                    for (int a = 0; a < askers; a++) {
-                        asker.setLong(1, id);
-                        asker.setString(2, "chat-" + (a % 500));
-                        asker.setString(3, "user-" + a);
-                        asker.setString(4, "User " + a);
-                        asker.setString(5, "m-" + id + "-" + a);
-                        asker.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
-                        asker.addBatch();
-                    }
-                    asker.executeBatch();
-                    counted.setInt(1, askers);
-                    counted.setLong(2, id);
-                    counted.executeUpdate(); // what adding each asker through the store keeps
-                }
+            for (int e = 0; e < count; e++) {
+                Instant now = Instant.now();
+                ids.add(EscalationRows.insert(c, "unknown question " + status + " " + e + " 这个怎么配置？", status, now,
+                        id -> IntStream.range(0, askers).mapToObj(a -> new Asker(Platform.WEBHOOK, "chat-" + (a % 500), null,
+                                new Sender("user-" + a, "User " + a), "m-" + id + "-" + a, now)).toList()));
             }
             return ids;
         }

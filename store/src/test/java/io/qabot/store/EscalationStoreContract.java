@@ -227,45 +227,16 @@ abstract class EscalationStoreContract {
 
     /**
      * {@code count} escalations with {@code status}, each newer than the last, with {@code askers}
-     * askers each ({@link #seededAskers}); written with plain JDBC batches, since joining hundreds
-     * of askers through {@code enqueue} would take the matcher minutes. Returns their ids, oldest first.
+     * askers each ({@link #seededAskers}), written straight into the tables ({@link EscalationRows}).
+     * Returns their ids, oldest first.
      */
     List<Long> seed(int count, int askers, String status) throws Exception {
-        String jdbc = url().orElseGet(() -> Store.embeddedUrl(dataDir));
         List<Long> ids = new java.util.ArrayList<>();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc);
-             java.sql.PreparedStatement escalation = c.prepareStatement(
-                     "INSERT INTO escalation (question, status, created_at) VALUES (?, ?, ?)", new String[] {"id"});
-             java.sql.PreparedStatement asker = c.prepareStatement("INSERT INTO asker (escalation_id, platform, chat, "
-                     + "thread, user_id, user_name, message_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             java.sql.PreparedStatement counted = c.prepareStatement("UPDATE escalation SET asker_count = ? WHERE id = ?")) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url().orElseGet(() -> Store.embeddedUrl(dataDir)))) {
             for (int e = 0; e < count; e++) {
                 advance(Duration.ofSeconds(1));
-                escalation.setString(1, "seeded question " + status + " " + e);
-                escalation.setString(2, status);
-                escalation.setObject(3, java.time.OffsetDateTime.ofInstant(now.get(), ZoneOffset.UTC));
-                escalation.executeUpdate();
-                long id;
-                try (java.sql.ResultSet keys = escalation.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                ids.add(id);
-                for (Asker a : seededAskers(id, askers)) {
-                    asker.setLong(1, id);
-                    asker.setString(2, a.platform().wireName());
-                    asker.setString(3, a.chat());
-                    asker.setString(4, a.thread());
-                    asker.setString(5, a.user().id());
-                    asker.setString(6, a.user().name());
-                    asker.setString(7, a.messageId());
-                    asker.setObject(8, java.time.OffsetDateTime.ofInstant(a.asked(), ZoneOffset.UTC));
-                    asker.addBatch();
-                }
-                asker.executeBatch();
-                counted.setInt(1, askers);
-                counted.setLong(2, id);
-                counted.executeUpdate(); // what adding each asker through the store keeps
+                ids.add(EscalationRows.insert(c, "seeded question " + status + " " + e, status, now.get(),
+                        id -> seededAskers(id, askers)));
             }
         }
         return ids;
